@@ -1,0 +1,88 @@
+"""The command line: translates arguments into library calls and errors into one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import build as build_mod
+from .catalogue import DEFAULT_SEEDS, load_catalogue
+from .errors import DataError, GeoError
+from .export import FORMATS, export_layers, select_layers
+from .layers import LAYER_NAMES, read_layers
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that ends with one line and exit 2 instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="geo", description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="seeds folder")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("validate", help="check seeds/ and print every problem")
+
+    build = sub.add_parser("build", help="write the GeoJSON layers")
+    build.add_argument("--out", type=Path, default=build_mod.DEFAULT_LAYERS, help="output folder")
+
+    export = sub.add_parser("export", help="export layers to another format")
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument("--layer", action="append", choices=LAYER_NAMES,
+                        help="a layer to export (repeat for several; default all)")
+    export.add_argument("--layers-dir", type=Path, default=build_mod.DEFAULT_LAYERS,
+                        help="where the built layers are")
+    export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.seeds)
+    counts = ", ".join(f"{len(getattr(catalogue, kind))} {kind}"
+                       for kind in ("sources", "sites", "events", "zones"))
+    print(f"seeds OK: {counts}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    for path in build_mod.build(args.out, args.seeds):
+        print(f"wrote {path}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    layers = select_layers(read_layers(args.layers_dir), args.layer)
+    path = export_layers(layers, args.format, args.output)
+    count = sum(len(features) for features in layers.values())
+    print(f"wrote {path} ({args.format}, {len(layers)} layer(s), {count} features)")
+    return 0
+
+
+COMMANDS = {"validate": _validate, "build": _build, "export": _export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; nothing was half-written", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
