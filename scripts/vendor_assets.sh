@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Vendor the front-end files the folium map needs into geo/static/vendor/, so that
+# nothing is loaded from a CDN. Reproducible: pinned versions, tarballs checked against
+# pinned sha512 integrity values, minified builds where the package ships one, no source
+# maps (their comments are stripped).
+#
+# Usage: scripts/vendor_assets.sh            (needs the npm registry, via `npm pack`)
+# The versions match what folium 0.20 asks for (see geo/assets.py), except Leaflet,
+# where folium's 1.9.3 is replaced by the 1.9.4 patch release.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEST="$ROOT/geo/static/vendor"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+# name@version  sha512 integrity (from `npm view NAME@VERSION dist.integrity`)
+PACKAGES=(
+  "leaflet@1.9.4 sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA=="
+  "jquery@3.7.1 sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg=="
+  "leaflet.fullscreen@3.0.0 sha512-81wWSUXz1ZtdneR0v5eJDWXUSx+Zo5J50WXWeydG/UcILfIEAgz/iOjZSi3p00Z9MJ/FC/P5i3CgdYuEAos0yQ=="
+  "leaflet-measure@2.1.7 sha512-IvoHIoVTIQSXUgaNnAMF17qXFB+dF5ICdwmY8BHyq/Hh33/xeGqQUUYlz0pRMzFN9NUcjsT6JBhCr1ia0CG5ug=="
+  "leaflet-minimap@3.6.1 sha512-6px8f6cfv1rKB6ACpL6bbUFGxipZOq4KsntJgBj9nOcW1RYa5+xFp8emOZwks9X+VtVVsQEwWwfgT1kTTL/LzA=="
+)
+
+# Fetch one package tarball, check its integrity and unpack it into $WORK/<name>/.
+fetch() {
+  local spec="$1" want="$2" name tgz got
+  name="${spec%@*}"
+  tgz="$(cd "$WORK" && npm pack "$spec" --silent)"
+  got="sha512-$(openssl dgst -sha512 -binary "$WORK/$tgz" | base64 -w0)"
+  if [[ "$got" != "$want" ]]; then
+    echo "integrity mismatch for $spec: $got" >&2
+    exit 1
+  fi
+  mkdir -p "$WORK/$name"
+  tar -xzf "$WORK/$tgz" -C "$WORK/$name" --no-same-owner --warning=no-unknown-keyword
+}
+
+# Copy files from an unpacked package (paths relative to its package/ folder) into a dest dir.
+put() {
+  local name="$1" dest="$2"
+  shift 2
+  mkdir -p "$dest"
+  local f
+  for f in "$@"; do
+    mkdir -p "$dest/$(dirname "$f")"
+    cp "$WORK/$name/package/$f" "$dest/$f"
+  done
+}
+
+# Strip `//# sourceMappingURL=` comments: no source maps are shipped.
+strip_maps() {
+  sed -i -E '/^\/\/# sourceMappingURL=.*$/d; s#/\*\# sourceMappingURL=[^*]*\*/##' "$@"
+}
+
+for entry in "${PACKAGES[@]}"; do
+  read -r spec sri <<<"$entry"
+  fetch "$spec" "$sri"
+done
+
+rm -rf "$DEST"
+mkdir -p "$DEST"
+
+put leaflet "$DEST/leaflet" LICENSE dist/leaflet.js dist/leaflet.css \
+  dist/images/layers.png dist/images/layers-2x.png dist/images/marker-icon.png \
+  dist/images/marker-icon-2x.png dist/images/marker-shadow.png
+
+put jquery "$DEST/jquery" LICENSE.txt dist/jquery.min.js
+
+# leaflet.fullscreen ships no minified build on npm; the source file is 8 kB.
+put leaflet.fullscreen "$DEST/leaflet.fullscreen" LICENSE Control.FullScreen.js \
+  Control.FullScreen.css icon-fullscreen.svg
+
+put leaflet-measure "$DEST/leaflet-measure" LICENSE dist/leaflet-measure.min.js \
+  dist/leaflet-measure.css
+(cd "$WORK/leaflet-measure/package" && find dist/images -name '*.png' | LC_ALL=C sort) \
+  | while read -r img; do put leaflet-measure "$DEST/leaflet-measure" "$img"; done
+
+put leaflet-minimap "$DEST/leaflet-minimap" LICENSE.txt dist/Control.MiniMap.min.js \
+  dist/Control.MiniMap.min.css dist/images/toggle.png dist/images/toggle.svg
+
+# Flatten dist/ so each package's files sit at <pkg>/ with their relative url(images/...) intact.
+for pkg in "$DEST"/*/; do
+  if [[ -d "$pkg/dist" ]]; then
+    cp -r "$pkg/dist/." "$pkg"
+    rm -rf "$pkg/dist"
+  fi
+done
+
+strip_maps "$DEST"/*/*.js "$DEST"/*/*.css
+
+{
+  echo "# Vendored front-end packages (from the npm registry; made by scripts/vendor_assets.sh)"
+  for entry in "${PACKAGES[@]}"; do
+    echo "${entry}"
+  done
+} > "$DEST/VERSIONS.txt"
+
+echo "vendored into $DEST:"
+(cd "$DEST" && find . -type f | LC_ALL=C sort)
