@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +15,8 @@ from .catalogue import DEFAULT_SEEDS, load_catalogue
 from .errors import DataError, GeoError
 from .export import FORMATS, export_layers, select_layers
 from .layers import LAYER_NAMES, read_layers
+
+APP_SCRIPT = Path(__file__).resolve().parent / "app.py"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--layers-dir", type=Path, default=build_mod.DEFAULT_LAYERS,
                         help="where the built layers are")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    serve = sub.add_parser("serve", help="start the map explorer in the browser")
+    serve.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--layers-dir", type=Path, default=build_mod.DEFAULT_LAYERS,
+                       help="where the built layers are")
     return parser
 
 
@@ -64,7 +73,26 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "build": _build, "export": _export}
+def _serve(args: argparse.Namespace) -> int:
+    read_layers(args.layers_dir)  # fail here, in one line, rather than in the browser
+    if not 1 <= args.port <= 65535:
+        raise GeoError(f"port {args.port} is not between 1 and 65535")
+    os.environ["GEO_LAYERS_DIR"] = str(Path(args.layers_dir).resolve())
+    command = serve_command(args.port, args.host)
+    return subprocess.call(command)
+
+
+def serve_command(port: int, host: str = "127.0.0.1") -> list[str]:
+    """The streamlit command line that serves the app offline, with the vendored assets."""
+    return [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
+            "--server.port", str(port), "--server.address", host,
+            "--server.headless", "true", "--server.enableStaticServing", "true",
+            "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+            "--server.fileWatcherType", "none", "--theme.base", "light",
+            "--client.toolbarMode", "viewer"]
+
+
+COMMANDS = {"validate": _validate, "build": _build, "export": _export, "serve": _serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,110 @@
+"""Popup and tooltip HTML for features: every value escaped, only http(s) URLs become links."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import urlsplit
+
+
+def safe_link(url: Any, label: str) -> str:
+    """An <a> opening in a new tab when url is http(s); otherwise the label and URL as text."""
+    text = escape(label)
+    if isinstance(url, str) and urlsplit(url.strip()).scheme in ("http", "https"):
+        href = escape(url.strip(), quote=True)
+        return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{text}</a>'
+    return text + (f" ({escape(str(url))})" if url else "")
+
+
+def _row(label: str, value: Any) -> str:
+    if value in (None, "", []):
+        return ""
+    return f"<tr><th>{escape(label)}</th><td>{escape(str(value))}</td></tr>"
+
+
+def _sources(sources: Any) -> str:
+    items = []
+    for src in sources if isinstance(sources, list) else []:
+        if not isinstance(src, dict):
+            continue
+        label = f"{src.get('title', 'source')}: {src.get('publisher', '')}, {src.get('date', '')}"
+        item = safe_link(src.get("url"), label)
+        if src.get("quote"):
+            item += f'<blockquote>“{escape(str(src["quote"]))}”</blockquote>'
+        items.append(f"<li>{item}</li>")
+    return f'<div class="geo-sources"><b>Sources</b><ol>{"".join(items)}</ol></div>' if items else ""
+
+
+def _time_utc(props: dict[str, Any]) -> str:
+    value = str(props.get("time_utc") or "")
+    if "T" in value:
+        value = value.replace("T", " ").replace("Z", " UTC")
+    elif value:
+        value += " (date only)"
+    return ("about " if props.get("time_approximate") else "") + value
+
+
+def event_popup(props: dict[str, Any]) -> str:
+    """Name, UTC and local time, site, vehicle → payload, outcome, what happened, sources."""
+    launch = ""
+    if props.get("vehicle") or props.get("payload"):
+        launch = f"{props.get('vehicle') or '?'} → {props.get('payload') or '?'}"
+    rows = "".join([
+        _row("UTC", _time_utc(props)),
+        _row("Local", (props.get("time_local") or "").replace("T", " ")),
+        _row("Site", props.get("site_name")),
+        _row("Vehicle → payload", launch),
+        _row("Outcome", props.get("outcome") if props.get("outcome") != "n/a" else None),
+    ])
+    return (f'<div class="geo-popup"><h4>{escape(str(props.get("name", "")))}</h4>'
+            f"<table>{rows}</table><p>{escape(str(props.get('summary') or ''))}</p>"
+            f"{_sources(props.get('sources'))}</div>")
+
+
+def zone_popup(props: dict[str, Any]) -> str:
+    """Name, kind, method and confidence, validity window, issuer, the raw notice text, sources."""
+    window = " to ".join(str(v) for v in (props.get("valid_from"), props.get("valid_to")) if v)
+    if props.get("validity_note"):
+        window = f"{window} ({props['validity_note']})" if window else str(props["validity_note"])
+    rows = "".join([
+        _row("Kind", str(props.get("kind", "")).replace("_", " ")),
+        _row("Stage", props.get("stage")),
+        _row("Event", props.get("event_name")),
+        _row("Geometry", props.get("geometry_method")),
+        _row("How drawn", props.get("geometry_note")),
+        _row("Confidence", props.get("confidence")),
+        _row("Valid", window),
+        _row("Issuer", props.get("issuer")),
+        _row("Area", f"{props['area_km2']:,} km²" if props.get("area_km2") else None),
+    ])
+    raw = escape(str(props.get("raw_text") or ""))
+    return (f'<div class="geo-popup"><h4>{escape(str(props.get("name", "")))}</h4>'
+            f"<table>{rows}</table><p><b>Notice text</b></p><pre>{raw}</pre>"
+            f"{_sources(props.get('sources'))}</div>")
+
+
+def site_popup(props: dict[str, Any], events_here: list[dict[str, Any]] | None = None) -> str:
+    """Name (and Korean or Russian name), kind, precision, description, events here, sources."""
+    raw_names = props.get("names")
+    names: dict[str, Any] = raw_names if isinstance(raw_names, dict) else {}
+    local = ", ".join(str(v) for k, v in names.items() if k != "en")
+    rows = "".join([
+        _row("Kind", str(props.get("kind", "")).replace("_", " ")),
+        _row("Local name", local),
+        _row("Country", props.get("country")),
+        _row("Position", f"within {props['precision_m']:g} m" if props.get("precision_m") else None),
+    ])
+    here = "".join(
+        f"<li>{escape(str(e.get('date', '')))}: {escape(str(e.get('name', '')))}</li>"
+        for e in events_here or [])
+    here_html = f"<p><b>Events here</b></p><ul>{here}</ul>" if here else ""
+    return (f'<div class="geo-popup"><h4>{escape(str(props.get("name", "")))}</h4>'
+            f"<table>{rows}</table><p>{escape(str(props.get('description') or ''))}</p>"
+            f"{here_html}{_sources(props.get('sources'))}</div>")
+
+
+def generic_popup(props: dict[str, Any]) -> str:
+    """Every field of an imported feature as an escaped table."""
+    rows = "".join(_row(str(key), value) for key, value in props.items()
+                   if not str(key).startswith("_"))
+    return f'<div class="geo-popup"><table>{rows}</table></div>'

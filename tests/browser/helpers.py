@@ -1,0 +1,79 @@
+"""Reading and driving the map inside streamlit-folium's iframe."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+# Features of the project's layers carry a rendered popup; the basemap's do not.
+_DRAWN_IDS = """() => {
+    const ids = [];
+    window.map.eachLayer(layer => {
+        const props = layer.feature && layer.feature.properties;
+        if (props && props._popup !== undefined && !layer.getLayers) ids.push(props.id);
+    });
+    return ids;
+}"""
+
+
+def wait_ready(page, timeout_s: float = 60) -> None:
+    """Until the script has run and the map has drawn its features."""
+    page.wait_for_selector(READY, timeout=timeout_s * 1000)
+    page.wait_for_selector(MAP_IFRAME, timeout=timeout_s * 1000)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        frame = map_frame(page)
+        if frame is not None and frame.evaluate("() => !!(window.map && window.map._loaded)"):
+            return
+        time.sleep(0.2)
+    raise TimeoutError("the map did not load")
+
+
+def map_frame(page) -> Any:
+    """The Playwright frame of the map's iframe."""
+    handle = page.query_selector(MAP_IFRAME)
+    return handle.content_frame() if handle else None
+
+
+def drawn_ids(page, settle_s: float = 0.5) -> list[str]:
+    """Ids of the catalogue features that Leaflet has on the map, once the count is stable."""
+    last: list[str] | None = None
+    for _ in range(40):
+        frame = map_frame(page)
+        ids = sorted(frame.evaluate(_DRAWN_IDS)) if frame else []
+        if ids == last:
+            return ids
+        last = ids
+        time.sleep(settle_s)
+    return last or []
+
+
+def click_feature(page, fid: str, zoom: int = 11) -> None:
+    """Centre the map on a feature and click it where Leaflet draws it."""
+    frame = map_frame(page)
+    point = frame.evaluate(
+        """([fid, zoom]) => {
+            let target = null;
+            window.map.eachLayer(layer => {
+                const p = layer.feature && layer.feature.properties;
+                if (p && p.id === fid && p._popup !== undefined && !layer.getLayers) target = layer;
+            });
+            const at = target.getLatLng ? target.getLatLng() : target.getBounds().getCenter();
+            window.map.setView(at, zoom, {animate: false});
+            const xy = window.map.latLngToContainerPoint(at);
+            const box = window.map.getContainer().getBoundingClientRect();
+            return [box.left + xy.x, box.top + xy.y];
+        }""", [fid, zoom])
+    time.sleep(0.4)
+    box = page.query_selector(MAP_IFRAME).bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+
+
+def popup_text(page, timeout_s: float = 10) -> str:
+    """The text of the open popup."""
+    frame = map_frame(page)
+    frame.wait_for_selector(".leaflet-popup-content", timeout=timeout_s * 1000)
+    return frame.inner_text(".leaflet-popup-content")

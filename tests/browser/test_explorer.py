@@ -1,0 +1,110 @@
+"""The explorer in a real browser: drawn, offline, clickable, filterable, downloadable, linkable."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pyogrio
+import pytest
+
+from geo.layers import read_layers
+
+from ..conftest import LAYERS
+from .conftest import ARTIFACTS
+from .helpers import click_feature, drawn_ids, map_frame, popup_text, wait_ready
+
+pytestmark = pytest.mark.browser
+LAUNCH_2024 = "2024-05-27-malligyong-1-1"
+
+
+@pytest.fixture(scope="module")
+def catalogue_ids() -> dict[str, list[str]]:
+    return {name: sorted(f["id"] for f in feats) for name, feats in read_layers(LAYERS).items()}
+
+
+def test_every_feature_is_drawn_and_nothing_leaves_localhost(server, page, catalogue_ids):
+    page.goto(server + "/")
+    wait_ready(page)
+    expected = sorted(i for ids in catalogue_ids.values() for i in ids)
+    assert drawn_ids(page) == expected
+    time.sleep(1)
+    assert page.watch.errors == []
+    assert page.watch.external == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "explorer.png"), full_page=True)
+
+
+def test_clicking_the_2024_launch_shows_its_sourced_popup(server, page):
+    page.goto(server + "/")
+    wait_ready(page)
+    click_feature(page, LAUNCH_2024)
+    text = popup_text(page)
+    assert "2024-05-27" in text and "Malligyong-1-1" in text
+    links = map_frame(page).query_selector_all(".leaflet-popup-content a")
+    assert links, "no source link in the popup"
+    for link in links:
+        assert link.get_attribute("href").startswith(("http://", "https://"))
+        assert link.get_attribute("target") == "_blank"
+    assert page.watch.errors == []
+
+
+def test_narrowing_the_date_range_draws_fewer_features(server, page):
+    page.goto(server + "/")
+    wait_ready(page)
+    before = drawn_ids(page)
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    thumb.press("End")  # the start of the range jumps to the end
+    page.wait_for_timeout(500)
+    wait_ready(page)
+    after = drawn_ids(page)
+    assert 0 < len(after) < len(before)
+    assert LAUNCH_2024 in after and "1998-08-31-kwangmyongsong-1" not in after
+
+
+def test_downloads_read_back_with_the_features_shown(server, page, tmp_path, catalogue_ids):
+    page.goto(server + "/")
+    wait_ready(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="events (14) · GeoJSON").click()
+    path = tmp_path / "events.geojson"
+    info.value.save_as(path)
+    assert sorted(pyogrio.read_dataframe(path)["id"]) == catalogue_ids["events"]
+
+    page.get_by_text("GeoPackage", exact=True).click()
+    wait_ready(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="all layers (42) · GeoPackage").click()
+    path = tmp_path / "all.gpkg"
+    info.value.save_as(path)
+    for name, ids in catalogue_ids.items():
+        assert sorted(pyogrio.read_dataframe(path, layer=name)["id"]) == ids
+
+
+def test_a_permalink_round_trips(server, page, browser):
+    query = f"?event={LAUNCH_2024}&from=2023-01-01&layers=events,zones"
+    page.goto(server + "/" + query)
+    wait_ready(page)
+    ids = drawn_ids(page)
+    assert LAUNCH_2024 in ids and "sohae" not in ids and "2016-02-first-stage" not in ids
+    assert "Malligyong-1-1" in popup_text(page)  # the chosen event opens
+    frame = map_frame(page)
+    frame.evaluate("() => window.map.setView([36.5, 124.9], 8, {animate: false})")
+    page.wait_for_timeout(800)
+    link = page.url
+    params = parse_qs(urlsplit(link).query)
+    assert params["event"] == [LAUNCH_2024] and params["from"] == ["2023-01-01"]
+    assert params["z"] == ["8"] and params["lat"] == ["36.5000"]
+
+    other = browser.new_page(viewport={"width": 1500, "height": 1000})
+    try:
+        other.goto(link)
+        wait_ready(other)
+        assert drawn_ids(other) == ids
+        view = map_frame(other).evaluate(
+            "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+        assert view[0] == pytest.approx(36.5, abs=0.01) and view[1] == pytest.approx(124.9, abs=0.01)
+        assert view[2] == 8
+    finally:
+        other.close()
