@@ -40,8 +40,8 @@ Position = tuple[float, float, int, int]
 
 CIRCLE_POINTS = 64
 MAX_RADIUS_M = 5_000_000.0
+METRES_PER_NM = 1852.0
 _GEOD = Geod(ellps="WGS84")
-_UNIT_METRES = {"nm": 1852.0, "nautical": 1852.0, "km": 1000.0, "kilo": 1000.0, "m": 1.0}
 
 # --- the pieces of a written position ------------------------------------------------------
 
@@ -50,33 +50,35 @@ _DEG = r"(?:[°º˚]|deg(?:rees?)?\.?|d(?=\s?[0-9]))"
 _MIN = r"(?:[′'’‘´]|min(?:utes?)?\.?)"
 _SEC = r"(?:''|′′|[″”“\"]|sec(?:onds?)?\.?)"
 _SYM = rf"{_NUM}\s?{_DEG}(?:\s?{_NUM}\s?{_MIN}?(?:\s?{_NUM}\s?{_SEC}?)?)?"
-_HYP = rf"{_NUM} ?- ?{_NUM}(?: ?- ?{_NUM})?"
+_DASH = r"\-‐‑–−"  # hyphen-minus, hyphen, non-breaking hyphen, en dash, minus sign
+_HYP = rf"{_NUM} ?[{_DASH}] ?{_NUM}(?: ?[{_DASH}] ?{_NUM})?"
 _DEC = r"[0-9]+\.[0-9]+(?![0-9])"
 _BODY = rf"(?:{_SYM}|{_HYP}|{_DEC})"
 _PAIR = (
-    r"(?P<plat>[-+]?[0-9]{1,2}\.[0-9]+)\s*[,/]\s*(?P<plon>[-+]?[0-9]{1,3}\.[0-9]+)"
+    r"(?P<plat>[-−+]?[0-9]{1,2}\.[0-9]+)\s*[,/]\s*(?P<plon>[-−+]?[0-9]{1,3}\.[0-9]+)"
     r"(?!\.?[0-9]|[A-Za-z°º˚]|\s[NSEW](?![A-Za-z]))"
 )
 
 _SCAN = re.compile(
     # a bare decimal pair: 36.0667, 124.5
-    rf"(?<![\w.+\-])(?P<pair>{_PAIR})"
+    rf"(?<![\w.+{_DASH}])(?P<pair>{_PAIR})"
     # number then hemisphere: 36-04N, 36°04′ N, 3604N (compact needs the letter attached)
-    rf"|(?:(?<![\w.\-])|(?<=[0-9][NSEW]))"
+    rf"|(?:(?<![\w.{_DASH}])|(?<=[0-9][NSEW]))"
     rf"(?:(?P<sb>{_BODY})(?:\s?(?P<sh>[NSEW])|(?P<sx>[A-Za-z]))"
     r"|(?P<ib>[0-9]{2,})(?P<ih>[A-Za-z]))(?![A-Za-z])"
     # hemisphere then number: N3604, N 36°04′ (not when the number has its own letter)
     rf"|(?<![A-Za-z])(?P<pre>[NSEW])(?:\s?(?P<pb>{_BODY})|(?P<pi>[0-9]{{4,}}(?:\.[0-9]+)?))"
     r"(?![0-9])(?![A-Za-z](?![A-Za-z0-9]))"
     # degree symbols without any hemisphere letter: 35° 44’06 “
-    rf"|(?<![\w.\-])(?P<nb>{_SYM})(?![0-9]|\s?[°º˚])"
+    rf"|(?<![\w.{_DASH}])(?P<nb>{_SYM})(?![0-9]|\s?[°º˚])"
 )
 _SYM_PARTS = re.compile(
     rf"(?P<d>[0-9]+(?:\.[0-9]+)?)\s?{_DEG}"
     rf"(?:\s?(?P<m>[0-9]+(?:\.[0-9]+)?)\s?{_MIN}?(?:\s?(?P<s>[0-9]+(?:\.[0-9]+)?)\s?{_SEC}?)?)?"
 )
 _HYP_PARTS = re.compile(
-    r"(?P<d>[0-9]+(?:\.[0-9]+)?) ?- ?(?P<m>[0-9]+(?:\.[0-9]+)?)(?: ?- ?(?P<s>[0-9]+(?:\.[0-9]+)?))?"
+    rf"(?P<d>[0-9]+(?:\.[0-9]+)?) ?[{_DASH}] ?(?P<m>[0-9]+(?:\.[0-9]+)?)"
+    rf"(?: ?[{_DASH}] ?(?P<s>[0-9]+(?:\.[0-9]+)?))?"
 )
 _TEMPERATURE_UNITS = "CFK"
 _COMPACT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -236,7 +238,11 @@ def _suffixed(text: str, m: re.Match[str]) -> _Part | None:
         return None
     if part.degrees_only and (not bad.isupper() or bad in _TEMPERATURE_UNITS):
         return None  # 20°C
-    if part.kind == "hyphen" and not bad.isupper():
+    if bad in "nsew":
+        raise NoticeParseError(
+            f"hemisphere letter '{bad}' must be a capital in '{token}'", text, m.start(), m.end()
+        )
+    if part.kind == "hyphen" and bad.islower():
         return None  # 10-15m
     raise NoticeParseError(
         f"unknown hemisphere letter '{bad}' in '{token}'", text, m.start(), m.end()
@@ -245,7 +251,7 @@ def _suffixed(text: str, m: re.Match[str]) -> _Part | None:
 
 def _decimal_pair(text: str, m: re.Match[str]) -> Position:
     """A bare 'lat, lon' decimal pair; the sign gives the hemisphere."""
-    lat, lon = float(m.group("plat")), float(m.group("plon"))
+    lat, lon = (float(m.group(g).replace("−", "-")) for g in ("plat", "plon"))
     token = text[m.start() : m.end()]
     _check_range(lat, 90.0, "latitude", text, m.start(), m.end(), token)
     _check_range(lon, 180.0, "longitude", text, m.start(), m.end(), token)
@@ -541,7 +547,7 @@ def _circle(text: str, lon: float, lat: float, radius: re.Match[str]) -> Polygon
     lons, lats, _ = _GEOD.fwd(
         [lon] * CIRCLE_POINTS, [lat] * CIRCLE_POINTS, azimuths, [metres] * CIRCLE_POINTS
     )
-    _, _, to_pole = _GEOD.inv(lon, lat, lon, math.copysign(90.0, lat) if lat else 90.0)
+    _, _, to_pole = _GEOD.inv(lon, lat, lon, math.copysign(90.0, lat))
     polygon = Polygon(zip(lons, lats, strict=True))
     if to_pole <= metres or max(lons) - min(lons) > 180.0 or not polygon.is_valid:
         raise NoticeParseError(
@@ -554,12 +560,13 @@ def _circle(text: str, lon: float, lat: float, radius: re.Match[str]) -> Polygon
 
 
 def _unit_metres(unit: str) -> float:
-    """Metres in one radius unit (NM, nautical miles, KM, kilometres, M, metres)."""
+    """Metres in one radius unit: NM / nautical miles, KM / kilometres, M / metres."""
     word = unit.lower()
-    for prefix in ("nm", "nautical", "km", "kilo"):
-        if word.startswith(prefix):
-            return _UNIT_METRES[prefix]
-    return _UNIT_METRES["m"]
+    if word.startswith(("nm", "nautical")):
+        return METRES_PER_NM
+    if word.startswith(("km", "kilo")):
+        return 1000.0
+    return 1.0
 
 
 def _feature(polygon: Polygon, chunk: _Chunk, raw_text: str) -> dict[str, Any]:
