@@ -57,6 +57,7 @@ def _state_from_url(full: tuple[date, date], event_ids: set[str]) -> ViewState:
         st.session_state.dates = (st.session_state.view.start, st.session_state.view.end)
         st.session_state.shown = list(st.session_state.view.layers)
         st.session_state.event_pick = st.session_state.view.event
+        st.session_state.focused = st.session_state.view.event  # a permalink's view wins
     return st.session_state.view
 
 
@@ -127,6 +128,11 @@ def main() -> None:
     event_id = st.session_state.event_pick
     if event_id not in {f["id"] for f in filtered["events"]}:
         event_id = None
+    if event_id and event_id != st.session_state.get("focused"):
+        view = ViewState(view.start, view.end, view.event, view.layers)  # focus the new choice
+        for key in ("lat", "lon", "z"):
+            st.query_params.pop(key, None)
+    st.session_state.focused = event_id
 
     st.title("North Korea's satellite launches")
     st.caption("Sites, launches, danger areas and debris zones, each with its sources. "

@@ -38,7 +38,8 @@ class FeatureLayer(folium.map.Layer):
                 },
                 style: function (feature) { return feature.properties._style; },
                 onEachFeature: function (feature, layer) {
-                    layer.bindPopup(feature.properties._popup, {maxWidth: 380, minWidth: 240});
+                    layer.bindPopup(feature.properties._popup,
+                                    {maxWidth: 380, minWidth: 240, maxHeight: 300});
                     layer.bindTooltip(feature.properties._tooltip, {sticky: true});
                 }
             });
@@ -86,8 +87,8 @@ class Legend(MacroElement):
           .geo-disc { background: var(--c); border: 1px solid #222; border-radius: 50%;
             width: 10px; height: 10px; }
           .geo-box { background: var(--c); opacity: .6; }
-          .geo-solid { border-top: 2px solid var(--c); height: 0; margin-bottom: 3px; }
-          .geo-dashed { border-top: 2px dashed var(--c); height: 0; margin-bottom: 3px; }
+          .geo-solid { border-top: 2px solid var(--c); height: 0; width: 20px; margin-bottom: 3px; }
+          .geo-dashed { border-top: 2px dashed var(--c); height: 0; width: 20px; margin-bottom: 3px; }
           .geo-popup h4 { margin: 0 0 4px; font-size: 14px; }
           .geo-popup table { border-collapse: collapse; font-size: 12px; }
           .geo-popup th { text-align: left; padding-right: 8px; vertical-align: top;

@@ -1,0 +1,99 @@
+"""The Streamlit script without a browser (AppTest): widgets, state and the map it sends."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import ROOT
+
+APP = str(ROOT / "geo" / "app.py")
+LAUNCH_2024 = "2024-05-27-malligyong-1-1"
+
+
+def _run(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _map_ids(at: AppTest) -> set[str]:
+    """Ids of catalogue features in the map script that st_folium received."""
+    (component,) = at.get("component_instance")
+    script = json.loads(component.proto.json_args)["script"]
+    decoder = json.JSONDecoder()
+    ids = set()
+    for match in re.finditer(r"L\.geoJSON\(", script):
+        collection = decoder.raw_decode(script, match.end())[0]
+        ids |= {f["id"] for f in collection["features"]}
+    return ids
+
+
+@pytest.fixture(scope="module")
+def default_app() -> AppTest:
+    return _run()
+
+
+def test_default_view_sends_every_feature(default_app, layers):
+    assert _map_ids(default_app) == {f["id"] for feats in layers.values() for f in feats}
+    (slider,) = default_app.sidebar.slider
+    assert slider.value == (date(1998, 8, 31), date(2024, 5, 27))
+    assert default_app.sidebar.multiselect[0].value == ["sites", "events", "zones"]
+
+
+def test_narrowing_the_dates_drops_earlier_events_and_their_zones():
+    at = _run()
+    at.sidebar.slider[0].set_value((date(2023, 1, 1), date(2024, 5, 27))).run()
+    ids = _map_ids(at)
+    assert LAUNCH_2024 in ids and "2016-02-first-stage" not in ids
+    assert "1998-08-31-kwangmyongsong-1" not in ids
+    assert at.query_params["from"] in ("2023-01-01", ["2023-01-01"])
+
+
+def test_choosing_an_event_shows_its_details_and_sources():
+    at = _run()
+    at.sidebar.selectbox[0].select(LAUNCH_2024).run()
+    (details,) = at.get("html")
+    assert "Malligyong-1-1" in details.proto.body and "href=" in details.proto.body
+    assert at.query_params["event"] in (LAUNCH_2024, [LAUNCH_2024])
+
+
+def test_a_permalink_restores_event_dates_and_layers():
+    at = _run(event=LAUNCH_2024, **{"from": "2023-06-01"}, layers="events,zones")
+    assert at.sidebar.selectbox[0].value == LAUNCH_2024
+    assert at.sidebar.slider[0].value[0] == date(2023, 6, 1)
+    assert at.sidebar.multiselect[0].value == ["events", "zones"]
+    assert "Malligyong-1-1" in at.get("html")[0].proto.body
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"event": "<script>"}, {"from": "yesterday", "to": "2999-99-99"}, {"layers": "../../etc"},
+     {"lat": "nan", "lon": "1e999", "z": "-3"}, {"from": "2024-01-01", "to": "2000-01-01"}],
+)
+def test_bad_permalinks_fall_back_to_defaults(query):
+    at = _run(**query)
+    assert at.sidebar.selectbox[0].value is None
+    assert not at.error
+
+
+def test_hiding_a_layer_removes_it_from_the_map(layers):
+    at = _run(layers="zones")
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert at.sidebar.multiselect[0].value == ["zones"]
+    assert ".addTo(" in script
+    assert _map_ids(at) >= {f["id"] for f in layers["zones"]}
+
+
+def test_downloads_are_offered_for_each_layer_and_all(default_app):
+    labels = [button.proto.label for button in default_app.get("download_button")]
+    for name in ("sites (9)", "events (14)", "zones (19)", "all layers (42)"):
+        assert any(label.startswith(name) for label in labels), labels
+    assert "This view as an offline HTML map" in labels

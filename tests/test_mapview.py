@@ -1,0 +1,119 @@
+"""make_map without Streamlit: escaped popups, styles by geometry method, nothing from a CDN."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from geo import popups, styles
+from geo.mapview import filter_layers, make_map
+
+HOSTILE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+
+
+def _event(fid: str, day: str, **extra) -> dict:
+    props = {"id": fid, "name": f"Event {fid}", "kind": "launch", "time_utc": day, "date": day,
+             "outcome": "failure", "summary": "s", "sources": [], **extra}
+    return {"type": "Feature", "id": fid, "geometry": {"type": "Point", "coordinates": [124.7, 39.6]},
+            "properties": props}
+
+
+def _data_of(html: str) -> list[dict]:
+    """Every L.geoJSON FeatureCollection embedded in the rendered map."""
+    decoder = json.JSONDecoder()
+    return [decoder.raw_decode(html, match.end())[0]
+            for match in re.finditer(r"L\.geoJSON\(", html)]
+
+
+def test_the_catalogue_map_renders_without_any_remote_script(layers):
+    html = make_map(layers).get_root().render()
+    assert not re.search(r'<script[^>]+src="(https?:)?//', html)
+    assert not re.search(r'<link[^>]+href="(https?:)?//', html)
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+
+
+def test_every_feature_is_in_the_map_with_a_popup(layers):
+    html = make_map(layers).get_root().render()
+    drawn = {f["id"] for fc in _data_of(html) for f in fc["features"] if "_popup" in f["properties"]}
+    assert drawn == {f["id"] for feats in layers.values() for f in feats}
+
+
+def test_hostile_text_is_escaped_in_popups_and_tooltips():
+    layers = {"events": [_event("e1", "2024-05-27", name=HOSTILE, summary=HOSTILE,
+                                sources=[{"title": HOSTILE, "url": "javascript:alert(1)"}])]}
+    html = make_map(layers).get_root().render()
+    assert "<script>window.__xss" not in html
+    assert 'onerror="window' not in html
+    (collection,) = [fc for fc in _data_of(html) if fc["features"]]
+    props = collection["features"][0]["properties"]
+    assert "&lt;script&gt;" in props["_popup"] and "<script>" not in props["_popup"]
+    assert "&lt;script&gt;" in props["_tooltip"]
+    assert 'href="javascript' not in props["_popup"]
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [("https://example.org/a?b=1&c=2", True), ("http://example.org", True),
+     ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), ("data:text/html,x", False),
+     ("//evil.example", False), ("ftp://example.org", False)],
+)
+def test_only_http_urls_become_links(url, linked):
+    html = popups.safe_link(url, "label")
+    assert html.startswith("<a ") is linked
+    if linked:
+        assert 'target="_blank"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_digitised_and_derived_zones_are_dashed_and_translucent():
+    reported = styles.zone_style({"kind": "danger_area", "geometry_method": "reported"})
+    digitised = styles.zone_style({"kind": "danger_area", "geometry_method": "digitised"})
+    derived = styles.zone_style({"kind": "debris_area", "geometry_method": "derived"})
+    assert reported["dashArray"] is None
+    assert digitised["dashArray"] and derived["dashArray"]
+    assert digitised["fillOpacity"] < reported["fillOpacity"]
+
+
+def test_launches_are_coloured_by_outcome():
+    assert styles.event_style({"outcome": "success"})["fillColor"] != styles.event_style(
+        {"outcome": "failure"})["fillColor"]
+
+
+def test_zone_popup_says_method_confidence_window_and_raw_text(layers):
+    zone = next(f for f in layers["zones"] if f["id"] == "2016-02-first-stage")["properties"]
+    html = popups.zone_popup(zone)
+    for text in ("reported", "high", "2016-02-07 to 2016-02-14", "36°04′N 124°30′E", "Sources"):
+        assert text in html
+
+
+def test_event_popup_has_times_vehicle_payload_outcome_and_sources(layers):
+    event = next(f for f in layers["events"] if f["id"] == "2016-02-07-kwangmyongsong-4")
+    html = popups.event_popup(event["properties"])
+    for text in ("2016-02-07 00:30 UTC", "2016-02-07 09:00+08:30", "Unha-3 type",
+                 "Kwangmyongsong-4", "success", 'target="_blank"'):
+        assert text in html
+
+
+def test_filter_keeps_events_in_range_and_their_zones(layers):
+    kept = filter_layers(layers, date(2023, 1, 1), date(2023, 12, 31))
+    assert {f["id"] for f in kept["events"]} >= {"2023-05-30-malligyong-1", "2023-11-21-malligyong-1"}
+    assert all(f["properties"]["date"].startswith("2023") for f in kept["events"])
+    assert {f["properties"]["event_id"][:4] for f in kept["zones"]} == {"2023"}
+    assert kept["sites"] == layers["sites"]
+
+
+def test_a_selected_event_is_focused_and_its_popup_opens(layers):
+    m = make_map(layers, selected="2024-05-27-malligyong-1-1")
+    html = m.get_root().render()
+    assert "openPopup" in html
+    assert m.location == pytest.approx([39.66, 124.705], abs=0.01)
+
+
+def test_hidden_layers_are_not_added_to_the_map(layers):
+    m = make_map(layers, visible=["zones"])
+    shown = {child.layer_name: child.show for child in m._children.values()
+             if hasattr(child, "data")}
+    assert shown["Danger and debris zones"] is True
+    assert shown["Sites"] is False and shown["Events (launches, meetings)"] is False
