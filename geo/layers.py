@@ -57,18 +57,21 @@ def _site_feature(cat: Catalogue, rid: str) -> dict[str, Any]:
     return geojson.feature(rid, Point(site["lon"], site["lat"]), props)
 
 
-def _event_place(cat: Catalogue, event: dict[str, Any]) -> tuple[BaseGeometry, str, str]:
+def _event_place(cat: Catalogue, event: dict[str, Any]) -> tuple[BaseGeometry, str, str, str]:
+    """Where an event is drawn: its site's published position, or its zone's centre."""
     if "site" in event:
         site = cat.sites[event["site"]]
-        return Point(site["lon"], site["lat"]), site["id"], f"drawn at the site: {site['name']}"
+        note = f"drawn at the site: {site['name']} (within {site['precision_m']:g} m)"
+        return Point(site["lon"], site["lat"]), site["id"], "reported", note
     zone = cat.zones[event["zone"]]
     centre = cat.zone_geometry[zone["id"]].centroid
-    return centre, "", f"drawn at the centre of the zone: {zone['name']}"
+    note = f"drawn at the centre of the zone: {zone['name']}"
+    return centre, "", zone["geometry_method"], note
 
 
 def _event_feature(cat: Catalogue, rid: str) -> dict[str, Any]:
     event = cat.events[rid]
-    geometry, site_id, note = _event_place(cat, event)
+    geometry, site_id, method, note = _event_place(cat, event)
     zones = sorted(zid for zid, zone in cat.zones.items() if zone["event_id"] == rid)
     start = parse_time(event["time_utc"], event["time_precision"])
     props = {
@@ -86,6 +89,7 @@ def _event_feature(cat: Catalogue, rid: str) -> dict[str, Any]:
         "outcome": event["outcome"],
         "summary": event["summary"],
         "zone_ids": zones,
+        "geometry_method": method,
         "geometry_note": note,
         "sources": _sources(cat, event["sources"]),
     }
