@@ -94,6 +94,8 @@ def export_layers(layers: Layers, fmt: str, out: Path) -> Path:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
+            # Shapefile's 10-character field names are documented in the README.
+            warnings.filterwarnings("ignore", "Column names longer than 10", UserWarning)
             with atomic_path(out) as tmp:
                 _WRITERS[fmt](layers, tmp)
     except ExportError:
