@@ -79,6 +79,7 @@ def _features(kind: str) -> list[dict[str, Any]]:
     return [f for f in load_basemap()["features"] if f["properties"]["kind"] == kind]
 
 
+@functools.lru_cache(maxsize=1)
 def _styled_basemap() -> dict[str, Any]:
     """A copy of the basemap whose features carry their Leaflet style."""
     data = copy.deepcopy(load_basemap())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
-from html import escape
 from typing import Any
 
 import folium
@@ -17,49 +18,24 @@ from shapely.geometry import shape
 
 from . import basemap, popups, styles
 from .assets import localise
+from .featurelayer import FeatureLayer, PopupScript
 from .times import event_date
 
 Features = list[dict[str, Any]]
 DEFAULT_CENTER = (38.5, 126.5)
 DEFAULT_ZOOM = 5
 LAYER_TITLES = {"zones": "Danger and debris zones", "events": "Events (launches, meetings)",
-                "sites": "Sites"}
+                "sites": "Sites", "tracks": "Flight paths (derived)"}
 
 
-class FeatureLayer(folium.map.Layer):
-    """One L.geoJSON layer whose features carry their own style, popup and tooltip."""
+@dataclass(frozen=True)
+class LayerSpec:
+    """How one catalogue layer is drawn: its style, the keys the style reads, its popup."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
-                pointToLayer: function (feature, latlng) {
-                    return L.circleMarker(latlng, feature.properties._style);
-                },
-                style: function (feature) { return feature.properties._style; },
-                onEachFeature: function (feature, layer) {
-                    layer.bindPopup(feature.properties._popup,
-                                    {maxWidth: 380, minWidth: 240, maxHeight: 300});
-                    layer.bindTooltip(feature.properties._tooltip, {sticky: true});
-                }
-            });
-            {% if this.open_popup %}
-            {{ this.get_name() }}.eachLayer(function (layer) {
-                {% if not this.auto_pan %}layer.getPopup().options.autoPan = false;{% endif %}
-                setTimeout(function () { layer.openPopup(); }, 50);
-            });
-            {% endif %}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data: dict[str, Any], name: str, show: bool = True,
-                 control: bool = True, open_popup: bool = False, auto_pan: bool = True) -> None:
-        super().__init__(name=name, overlay=True, control=control, show=show)
-        self._name = "FeatureLayer"
-        self.data = data
-        self.open_popup = open_popup
-        self.auto_pan = auto_pan
+    style: Callable[[dict[str, Any]], dict[str, Any]]
+    style_keys: tuple[str, ...]
+    popup_kind: str | None = None
+    popup: Callable[[dict[str, Any]], str] | None = None
 
 
 class Legend(MacroElement):
@@ -144,7 +120,7 @@ class UrlSync(MacroElement):
 
 def filter_layers(layers: dict[str, Features], start: date | None, end: date | None
                   ) -> dict[str, Features]:
-    """Events in [start, end] and the zones of those events; sites and undated layers stay."""
+    """Events in [start, end] and the zones and flight paths of those events; sites stay."""
     if start is None and end is None:
         return dict(layers)
     low, high = start or date.min, end or date.max
@@ -155,26 +131,14 @@ def filter_layers(layers: dict[str, Features], start: date | None, end: date | N
         out["events"] = events
     if "zones" in layers:
         out["zones"] = [f for f in layers["zones"] if f["properties"].get("event_id") in kept]
+    if "tracks" in layers:
+        out["tracks"] = [f for f in layers["tracks"] if f["properties"].get("event_id") in kept]
     return out
 
 
 def _feature_date(feature: dict[str, Any]) -> date:
     props = feature["properties"]
     return event_date(str(props.get("date") or props.get("time_utc")))
-
-
-def _collection(features: Features, style: Callable[[dict[str, Any]], dict[str, Any]],
-                popup: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
-    """A FeatureCollection with only what the browser needs: id, name, style, popup, tooltip."""
-    slim = []
-    for item in features:
-        props = item["properties"]
-        slim.append({
-            "type": "Feature", "id": item["id"], "geometry": item["geometry"],
-            "properties": {"id": item["id"], "name": props.get("name"), "_style": style(props),
-                           "_popup": popup(props), "_tooltip": escape(str(props.get("name")))},
-        })
-    return {"type": "FeatureCollection", "features": slim}
 
 
 def _site_popups(layers: dict[str, Features]) -> Callable[[dict[str, Any]], str]:
@@ -226,28 +190,35 @@ def make_map(
                    tiles=None, prefer_canvas=True, control_scale=True)
     if center is None:
         bounds = _bounds(layers)
-        if bounds is not None:
+        if bounds is not None and bounds[0] != bounds[1]:  # a single spot has no extent to fit
             m.fit_bounds(bounds, padding=(10, 10))
+        elif bounds is not None:
+            m.location = bounds[0]
     basemap.add_basemap(m)
     _add_tiles(m)
-    builders = {
-        "zones": (styles.zone_style, popups.zone_popup),
-        "events": (styles.event_style, popups.event_popup),
-        "sites": (styles.site_style, _site_popups(layers)),
+    PopupScript().add_to(m)
+    layer_specs = {
+        "zones": LayerSpec(styles.zone_style, ("kind", "geometry_method"), popup_kind="zone"),
+        "events": LayerSpec(styles.event_style, ("kind", "outcome"), popup_kind="event"),
+        "sites": LayerSpec(styles.site_style, ("kind",), popup=_site_popups(layers)),
+        "tracks": LayerSpec(styles.track_style, ("outcome",), popup=popups.track_popup),
     }
-    for name in ("zones", "sites", "events"):
+    for name in ("zones", "tracks", "sites", "events"):
         if name in layers:
-            style, popup = builders[name]
-            FeatureLayer(_collection(layers[name], style, popup), name=LAYER_TITLES[name],
+            spec = layer_specs[name]
+            FeatureLayer(layers[name], name=LAYER_TITLES[name], style=spec.style,
+                         style_keys=spec.style_keys, popup_kind=spec.popup_kind, popup=spec.popup,
                          show=shown is None or name in shown).add_to(m)
     for name, features in (extra or {}).items():
-        FeatureLayer(_collection(features, styles.imported_style, popups.generic_popup),
-                     name=f"Imported: {name}", show=shown is None or name in shown).add_to(m)
+        FeatureLayer(features, name=f"Imported: {_plain_name(name)}", style=styles.imported_style,
+                     style_keys=(), popup=popups.generic_popup,
+                     show=shown is None or name in shown).add_to(m)
     if focus is not None:
         layer_name, item = focus
-        style, popup = builders[layer_name]
-        highlight = dict(style(item["properties"]), color="#ffd700", weight=4, radius=11)
-        FeatureLayer(_collection([item], lambda _p: highlight, popup), name="Selected",
+        spec = layer_specs[layer_name]
+        highlight = dict(spec.style(item["properties"]), color="#ffd700", weight=4, radius=11)
+        FeatureLayer([item], name="Selected", style=lambda _p: highlight, style_keys=(),
+                     popup_kind=spec.popup_kind, popup=spec.popup,
                      control=False, open_popup=True, auto_pan=not view_given).add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     folium.plugins.MeasureControl(position="topleft", primary_length_unit="kilometers",
@@ -262,6 +233,11 @@ def make_map(
     return m
 
 
+def _plain_name(name: str) -> str:
+    """A layer name safe in folium's templates (which compile it) and short enough to read."""
+    return re.sub(r"[{}%#<>]", "", str(name))[:80] or "layer"
+
+
 def _find(layers: dict[str, Features], fid: str | None) -> tuple[str, dict[str, Any]] | None:
     for name in ("events", "zones", "sites"):
         for item in layers.get(name, []):
@@ -272,11 +248,23 @@ def _find(layers: dict[str, Features], fid: str | None) -> tuple[str, dict[str, 
 
 def _bounds(layers: dict[str, Features]) -> list[list[float]] | None:
     """[[south, west], [north, east]] of every feature, or None when there is none."""
-    boxes = [shape(item["geometry"]).bounds for features in layers.values() for item in features]
-    if not boxes:
-        return None
-    return [[min(b[1] for b in boxes), min(b[0] for b in boxes)],
-            [max(b[3] for b in boxes), max(b[2] for b in boxes)]]
+    west = south = float("inf")
+    east = north = float("-inf")
+    for features in layers.values():
+        for item in features:
+            for lon, lat in _positions(item["geometry"]["coordinates"]):
+                west, east = min(west, lon), max(east, lon)
+                south, north = min(south, lat), max(north, lat)
+    return None if west == float("inf") else [[south, west], [north, east]]
+
+
+def _positions(coordinates: Any) -> Iterable[tuple[float, float]]:
+    """Every (lon, lat) of a GeoJSON coordinates array, however deeply nested."""
+    if coordinates and isinstance(coordinates[0], int | float):
+        yield coordinates[0], coordinates[1]
+    else:
+        for part in coordinates or ():
+            yield from _positions(part)
 
 
 def _center_of(focus: tuple[str, dict[str, Any]]) -> tuple[float, float]:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
+
+_RAW_LABELS = {"reported": "Notice text", "digitised": "Described as",
+               "derived": "Model assumptions"}
+_HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)  # the same rule as popups.js
+_URL = re.compile(r"(?<![\w+.:/-])https?://[^\s<>\"'`]+", re.IGNORECASE)
 
 
 def safe_link(url: Any, label: str) -> str:
     """An <a> opening in a new tab when url is http(s); otherwise the label and URL as text."""
     text = escape(label)
-    if isinstance(url, str) and urlsplit(url.strip()).scheme in ("http", "https"):
+    if isinstance(url, str) and _HTTP_URL.match(url.strip()):
         href = escape(url.strip(), quote=True)
         return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{text}</a>'
     return text + (f" ({escape(str(url))})" if url else "")
@@ -75,11 +80,12 @@ def zone_popup(props: dict[str, Any]) -> str:
         _row("Confidence", props.get("confidence")),
         _row("Valid", window),
         _row("Issuer", props.get("issuer")),
-        _row("Area", f"{props['area_km2']:,} km²" if props.get("area_km2") else None),
+        _row("Area", f"{int(props['area_km2'] + 0.5):,} km²" if props.get("area_km2") else None),
     ])
     raw = escape(str(props.get("raw_text") or ""))
     return (f'<div class="geo-popup"><h4>{escape(str(props.get("name", "")))}</h4>'
-            f"<table>{rows}</table><p><b>Notice text</b></p><pre>{raw}</pre>"
+            f"<table>{rows}</table><p><b>{_RAW_LABELS.get(str(props.get('geometry_method')), 'Notice text')}"
+            f"</b></p><pre>{raw}</pre>"
             f"{_sources(props.get('sources'))}</div>")
 
 
@@ -103,8 +109,40 @@ def site_popup(props: dict[str, Any], events_here: list[dict[str, Any]] | None =
             f"{here_html}{_sources(props.get('sources'))}</div>")
 
 
+def track_popup(props: dict[str, Any]) -> str:
+    """Name, azimuth, inclination with its formula, how the path ends, how it was drawn, sources."""
+    azimuth, inclination = props.get("azimuth_deg"), props.get("inclination_deg")
+    rows = "".join([
+        _row("Event", props.get("event_name")),
+        _row("Outcome", props.get("outcome")),
+        _row("Launch azimuth", f"{azimuth}°" if azimuth is not None else None),
+        _row("Inclination", f"{inclination}°" if inclination is not None else None),
+        _row("Length", f"{props['length_km']:,} km" if props.get("length_km") else None),
+        _row("Geometry", props.get("geometry_method")),
+        _row("Confidence", props.get("confidence")),
+    ])
+    formula = ("Inclination from cos i = cos φ · sin A, with φ the pad's latitude and A the launch "
+               "azimuth: the orbit a rocket would reach flying that azimuth without turning.")
+    return (f'<div class="geo-popup"><h4>{escape(str(props.get("name", "")))}</h4>'
+            f"<table>{rows}</table><p><i>{escape(formula)}</i></p>"
+            f"<p><b>How it ends</b> {escape(str(props.get('end_reason') or ''))}</p>"
+            f"<p><b>How drawn</b> {escape(str(props.get('geometry_note') or ''))}</p>"
+            f"{_sources(props.get('sources'))}</div>")
+
+
+def linked_text(value: Any) -> str:
+    """Escaped text in which each http(s) URL is a link; javascript: and other schemes stay text."""
+    text, out, last = str(value), [], 0
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(".,;:!?)]}'")
+        out += [escape(text[last:match.start()]), safe_link(url, url)]
+        last = match.start() + len(url)
+    return "".join(out) + escape(text[last:])
+
+
 def generic_popup(props: dict[str, Any]) -> str:
-    """Every field of an imported feature as an escaped table."""
-    rows = "".join(_row(str(key), value) for key, value in props.items()
-                   if not str(key).startswith("_"))
+    """Every field of an imported feature as an escaped table; only http(s) URLs are links."""
+    rows = "".join(f"<tr><th>{escape(str(key))}</th><td>{linked_text(value)}</td></tr>"
+                   for key, value in props.items()
+                   if not str(key).startswith("_") and value not in (None, "", []))
     return f'<div class="geo-popup"><table>{rows}</table></div>'

@@ -12,7 +12,8 @@ SITE_COLOURS = {
     "border_station": "#8c510a",
 }
 EVENT_COLOURS = {"success": "#1a9850", "failure": "#d73027", "n/a": "#4575b4"}
-ZONE_COLOURS = {"danger_area": "#f46d43", "debris_area": "#a50026", "salvage_area": "#762a83"}
+ZONE_COLOURS = {"danger_area": "#f46d43", "debris_area": "#a50026", "salvage_area": "#762a83",
+                "debris_footprint": "#ce1256"}
 DASHED_METHODS = ("digitised", "derived")
 
 
@@ -48,9 +49,17 @@ def legend_entries() -> list[tuple[str, str, str]]:
              ("disc", EVENT_COLOURS["failure"], "launch: failure"),
              ("disc", EVENT_COLOURS["n/a"], "other event")]
     rows += [("box", colour, kind.replace("_", " ")) for kind, colour in ZONE_COLOURS.items()]
+    rows += [("dashed", EVENT_COLOURS["success"], "flight path: reached orbit"),
+             ("dashed", EVENT_COLOURS["failure"], "flight path: failed")]
     rows += [("solid", "#333333", "reported geometry"),
              ("dashed", "#333333", "digitised / derived geometry")]
     return rows
+
+
+def track_style(props: dict[str, Any]) -> dict[str, Any]:
+    """Flight path: a dashed line (derived geometry), coloured by the launch's outcome."""
+    colour = EVENT_COLOURS.get(str(props.get("outcome")), "#555555")
+    return {"color": colour, "weight": 2.5, "opacity": 0.9, "dashArray": "8 6", "fill": False}
 
 
 def imported_style(props: dict[str, Any]) -> dict[str, Any]:

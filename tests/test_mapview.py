@@ -35,23 +35,32 @@ def test_the_catalogue_map_renders_without_any_remote_script(layers):
     assert "/app/static/vendor/leaflet/leaflet.js" in html
 
 
-def test_every_feature_is_in_the_map_with_a_popup(layers):
+def test_every_feature_is_in_the_map_with_its_popup(layers):
     html = make_map(layers).get_root().render()
-    drawn = {f["id"] for fc in _data_of(html) for f in fc["features"] if "_popup" in f["properties"]}
+    collections = _data_of(html)
+    drawn = {f["id"] for fc in collections for f in fc["features"]}
     assert drawn == {f["id"] for feats in layers.values() for f in feats}
+    assert "var geoPopups" in html  # events and zones: built in the browser from properties
+    sites = next(fc for fc in collections if fc["features"][0]["id"] in {"sohae", "khasan"})
+    assert all("_popup" in f["properties"] for f in sites["features"])
 
 
-def test_hostile_text_is_escaped_in_popups_and_tooltips():
-    layers = {"events": [_event("e1", "2024-05-27", name=HOSTILE, summary=HOSTILE,
-                                sources=[{"title": HOSTILE, "url": "javascript:alert(1)"}])]}
-    html = make_map(layers).get_root().render()
-    assert "<script>window.__xss" not in html
-    assert 'onerror="window' not in html
-    (collection,) = [fc for fc in _data_of(html) if fc["features"]]
-    props = collection["features"][0]["properties"]
-    assert "&lt;script&gt;" in props["_popup"] and "<script>" not in props["_popup"]
-    assert "&lt;script&gt;" in props["_tooltip"]
-    assert 'href="javascript' not in props["_popup"]
+def test_the_browser_gets_only_what_popups_show(layers):
+    html = make_map({"events": layers["events"]}).get_root().render()
+    (events,) = _data_of(html)
+    props = events["features"][0]["properties"]
+    assert "geometry_note" not in props and "zone_ids" not in props
+    assert {"name", "time_utc", "outcome", "sources"} <= set(props)
+
+
+def test_hostile_text_is_escaped_in_python_popups_and_never_raw_in_the_page():
+    event = _event("e1", "2024-05-27", name=HOSTILE, summary=HOSTILE,
+                   sources=[{"title": HOSTILE, "url": "javascript:alert(1)"}])
+    html = make_map({"events": [event]}).get_root().render()
+    assert "<script>window.__xss" not in html and 'onerror="window' not in html
+    popup = popups.event_popup(event["properties"])
+    assert "&lt;script&gt;" in popup and "<script>" not in popup
+    assert 'href="javascript' not in popup
 
 
 @pytest.mark.parametrize(
@@ -117,3 +126,16 @@ def test_hidden_layers_are_not_added_to_the_map(layers):
              if hasattr(child, "data")}
     assert shown["Danger and debris zones"] is True
     assert shown["Sites"] is False and shown["Events (launches, meetings)"] is False
+
+
+def test_template_syntax_in_data_is_never_evaluated():
+    """folium compiles rendered scripts as Jinja templates; feature text must stay text."""
+    text = "{{ 7*7 }} {% if 1 %}evaluated{% endif %} {{ self.__init__.__globals__ }}"
+    event = _event("e1", "2024-05-27", name=text, summary=text)
+    site = {"type": "Feature", "id": "s1", "geometry": {"type": "Point", "coordinates": [125, 39]},
+            "properties": {"id": "s1", "name": text, "kind": "city", "description": text}}
+    imported = [{**event, "id": "i1", "properties": {"id": "i1", "note": text}}]
+    html = make_map({"events": [event], "sites": [site]}, extra={text: imported}).get_root().render()
+    assert html.count("{{ 7*7 }}") >= 3  # the event, the site popup, the imported feature
+    assert "49 evaluated" not in html  # what Jinja would have made of it
+    assert "__builtins__" not in html

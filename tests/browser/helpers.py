@@ -13,7 +13,7 @@ _DRAWN_IDS = """() => {
     const ids = [];
     window.map.eachLayer(layer => {
         const props = layer.feature && layer.feature.properties;
-        if (props && props._popup !== undefined && !layer.getLayers) ids.push(props.id);
+        if (props && layer.geoFeature) ids.push(props.id);
     });
     return ids;
 }"""
@@ -59,7 +59,7 @@ def click_feature(page, fid: str, zoom: int = 11) -> None:
             let target = null;
             window.map.eachLayer(layer => {
                 const p = layer.feature && layer.feature.properties;
-                if (p && p.id === fid && p._popup !== undefined && !layer.getLayers) target = layer;
+                if (p && p.id === fid && layer.geoFeature) target = layer;
             });
             const at = target.getLatLng ? target.getLatLng() : target.getBounds().getCenter();
             window.map.setView(at, zoom, {animate: false});
