@@ -14,11 +14,11 @@ from .catalogue import Catalogue
 from .errors import GeoError
 from .times import parse_time
 
-LAYER_NAMES = ("sites", "events", "zones")
+LAYER_NAMES = ("sites", "events", "zones", "tracks")
 
 
 def build_layers(cat: Catalogue) -> dict[str, list[dict[str, Any]]]:
-    """Features of every layer, by layer name."""
+    """Features of the catalogue's layers (sites, events, zones), by layer name."""
     return {
         "sites": [_site_feature(cat, rid) for rid in sorted(cat.sites)],
         "events": [_event_feature(cat, rid) for rid in sorted(cat.events)],
@@ -26,7 +26,8 @@ def build_layers(cat: Catalogue) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _sources(cat: Catalogue, citations: list[dict[str, str]]) -> list[dict[str, str]]:
+def cited_sources(cat: Catalogue, citations: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Each cited source in full (id, title, publisher, date, url), with its quote if any."""
     out = []
     for citation in citations:
         src = cat.sources[citation["source"]]
@@ -52,7 +53,7 @@ def _site_feature(cat: Catalogue, rid: str) -> dict[str, Any]:
         "geometry_method": "reported",
         "geometry_note": f"position as published by the sources, to within {site['precision_m']:g} m",
         "description": site["description"],
-        "sources": _sources(cat, site["sources"]),
+        "sources": cited_sources(cat, site["sources"]),
     }
     return geojson.feature(rid, Point(site["lon"], site["lat"]), props)
 
@@ -91,7 +92,7 @@ def _event_feature(cat: Catalogue, rid: str) -> dict[str, Any]:
         "zone_ids": zones,
         "geometry_method": method,
         "geometry_note": note,
-        "sources": _sources(cat, event["sources"]),
+        "sources": cited_sources(cat, event["sources"]),
     }
     return geojson.feature(rid, geometry, props)
 
@@ -124,7 +125,7 @@ def _zone_feature(cat: Catalogue, rid: str) -> dict[str, Any]:
         "confidence": zone["confidence"],
         "area_km2": round(geodesy.area_km2(geometry), 1),
         "raw_text": zone["raw_text"],
-        "sources": _sources(cat, zone["sources"]),
+        "sources": cited_sources(cat, zone["sources"]),
     }
     return geojson.feature(rid, geometry, props)
 

@@ -147,3 +147,34 @@ ZONE_FIELDS = {
     "geometry": Field(_construction),
     "sources": Field(_citations, True),
 }
+
+
+def _range(value: Any, low: float, high: float) -> tuple[float, float]:
+    """[low, high] of an assumption: two numbers in order, within the field's bounds."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise FieldError(f"must be a range [low, high] of two numbers (got {value!r:.60})")
+    lo, hi = (checks.number(item, low, high) for item in value)
+    if lo > hi:
+        raise FieldError(f"low end {lo:g} is above the high end {hi:g}")
+    return lo, hi
+
+
+MODEL_FIELDS = {
+    "id": Field(_id, True),  # the launch's event id
+    "ending": Field(partial(_text, max_len=600), True),
+    "fell_in": Field(_id),
+    "breakup_s": Field(partial(_range, low=1, high=600)),
+    "breakup_at_burnout": Field(checks.boolean),
+    "thrust_to_weight": Field(partial(_range, low=1.01, high=5)),
+    "propellant_fraction": Field(partial(_range, low=0.3, high=0.95)),
+    "vertical_s": Field(partial(_range, low=1, high=60)),
+    "burnout_angle_deg": Field(partial(_range, low=5, high=85)),
+    "piece_ballistic_coefficient": Field(partial(_range, low=10, high=50_000)),
+    "breakup_speed_ms": Field(partial(_range, low=0, high=1_000)),
+    "stage_ballistic_coefficient": Field(partial(checks.number, low=10, high=50_000)),
+    "assumptions": Field(_text),
+    "sources": Field(_citations, True),
+}
+FOOTPRINT_FIELDS = ("thrust_to_weight", "propellant_fraction", "vertical_s", "burnout_angle_deg",
+                    "piece_ballistic_coefficient", "breakup_speed_ms",
+                    "stage_ballistic_coefficient", "assumptions")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-LAYER_KEYS = ("sites", "events", "zones")
+LAYER_KEYS = ("sites", "events", "zones", "tracks")
 
 
 @dataclass(frozen=True)

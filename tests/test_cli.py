@@ -26,7 +26,7 @@ def test_validate_the_shipped_seeds(capsys):
 def test_build_into_a_folder(tmp_path, capsys):
     assert main(["build", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "events.geojson", "sites.geojson", "zones.geojson"]
+        "events.geojson", "sites.geojson", "tracks.geojson", "zones.geojson"]
 
 
 def test_export_several_layers_to_gpkg(tmp_path, capsys):
@@ -41,7 +41,7 @@ def test_export_several_layers_to_gpkg(tmp_path, capsys):
     [
         (["export", "--format", "xlsx", "-o", "x"], "invalid choice: 'xlsx'"),
         (["export", "--format", "kml"], "required: -o/--output"),
-        (["export", "--format", "kml", "--layer", "tracks", "-o", "x.kml"], "invalid choice"),
+        (["export", "--format", "kml", "--layer", "orbits", "-o", "x.kml"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
         ([], "required: command"),
     ],

@@ -82,8 +82,8 @@ def test_flatten_nested_properties():
 
 
 def test_unknown_layer_and_format_are_refused(layers, tmp_path):
-    with pytest.raises(ExportError, match="unknown layer 'tracks'"):
-        select_layers(layers, ["tracks"])
+    with pytest.raises(ExportError, match="unknown layer 'orbits'"):
+        select_layers(layers, ["orbits"])
     with pytest.raises(ExportError, match="unknown format"):
         export_layers(layers, "xlsx", tmp_path / "x.xlsx")
 

@@ -19,6 +19,8 @@ REQUIRED = {
     "events": ("id", "name", "kind", "sources", "time_utc", "outcome", "time_precision"),
     "zones": ("id", "name", "kind", "sources", "geometry_method", "event_id", "raw_text",
               "confidence"),
+    "tracks": ("id", "name", "kind", "sources", "geometry_method", "geometry_note", "event_id",
+               "azimuth_deg", "inclination_deg", "end_reason"),
 }
 
 
