@@ -16,9 +16,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import assets, popups
+from geo.app_analysis import render_distances, render_notice_box, render_rings_control
+from geo.app_import import render_upload
 from geo.build import DEFAULT_LAYERS
 from geo.errors import GeoError
 from geo.export import MEDIA_TYPES, SUFFIXES, export_bytes
+from geo.importers import filter_by_dates
 from geo.layers import read_layers
 from geo.mapview import filter_layers, make_map
 from geo.timeline import SELECTION, events_table, timeline_chart
@@ -123,6 +126,9 @@ def main() -> None:
 
     _sidebar(full, table)
     start, end = st.session_state.dates
+    with st.sidebar:
+        imported = render_upload()  # the analyst's own layers (issue 5)
+    extra = filter_by_dates(imported, start, end, full)
     shown = [name for name in LAYER_KEYS if name in st.session_state.shown]
     filtered = filter_layers(layers, start, end)
     event_id = st.session_state.event_pick
@@ -138,10 +144,14 @@ def main() -> None:
     st.caption("Sites, launches, danger areas and debris zones, each with its sources. "
                "Dashed shapes are digitised or derived, solid ones reported.")
     left, right = st.columns([3, 2], gap="medium")
+    with right:  # laid out top to bottom, filled in the order the map needs them
+        timeline_box, details_box, analysis_box = st.container(), st.container(), st.container()
+    with analysis_box:
+        extra |= _analysis(layers["sites"])
     center = (view.lat, view.lon) if view.lat is not None and view.lon is not None else None
     with left:
-        m = make_map(filtered, selected=event_id, visible=shown, center=center, zoom=view.zoom,
-                     url_sync=True)
+        m = make_map(filtered, selected=event_id, visible=[*shown, *extra], center=center,
+                     zoom=view.zoom, url_sync=True, extra=extra)
         clicked = st_folium(m, key=MAP_KEY, height=620, use_container_width=True,
                             returned_objects=["last_active_drawing"])
     picked = ((clicked or {}).get("last_active_drawing") or {}).get("properties", {}).get("id")
@@ -150,33 +160,59 @@ def main() -> None:
         if picked in set(table["id"]):
             _choose(picked)
             st.rerun()
-    with right:
-        st.subheader("Timeline")
-        shown_table = events_table(filtered["events"])
-        chosen = st.altair_chart(timeline_chart(shown_table, event_id), key="timeline",
-                                 on_select="rerun", selection_mode=SELECTION, width="stretch")
-        state: Any = chosen
-        points = ((state or {}).get("selection") or {}).get(SELECTION) or []
-        chart_pick = points[0].get("id") if points else None
-        if chart_pick and chart_pick != st.session_state.get("last_chart_pick"):
-            st.session_state.last_chart_pick = chart_pick
-            _choose(chart_pick)
-            st.rerun()
+    with timeline_box:
+        _timeline(filtered["events"], event_id)
+    with details_box:
         st.subheader("Details")
         _details(filtered, event_id)
 
-    shown_layers = {name: filtered[name] for name in shown}
-    _downloads(shown_layers, partial(_standalone, filtered, event_id, shown, center, view.zoom))
+    shown_layers = {name: filtered[name] for name in shown} | extra
+    _downloads(shown_layers, partial(_standalone, filtered, event_id, shown, center, view.zoom,
+                                     extra))
     new_view = ViewState(start=start, end=end, event=event_id, layers=tuple(shown),
                          lat=view.lat, lon=view.lon, zoom=view.zoom)
     _write_query(new_view.to_query(*full))
 
 
+def _timeline(events: list[dict[str, Any]], event_id: str | None) -> None:
+    """The chart of events over time; clicking a dot chooses that event."""
+    st.subheader("Timeline")
+    chosen = st.altair_chart(timeline_chart(events_table(events), event_id), key="timeline",
+                             on_select="rerun", selection_mode=SELECTION, width="stretch")
+    state: Any = chosen
+    points = ((state or {}).get("selection") or {}).get(SELECTION) or []
+    chart_pick = points[0].get("id") if points else None
+    if chart_pick and chart_pick != st.session_state.get("last_chart_pick"):
+        st.session_state.last_chart_pick = chart_pick
+        _choose(chart_pick)
+        st.rerun()
+
+
+def _analysis(sites: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Paste a notice, draw range rings, read distances; returns the layers to draw."""
+    st.subheader("Analysis")
+    notice_tab, rings_tab, distance_tab = st.tabs(["Paste a notice", "Range rings", "Distances"])
+    drawn: dict[str, list[dict[str, Any]]] = {}
+    with notice_tab:
+        pasted = render_notice_box()
+        if pasted:
+            drawn["pasted notice"] = pasted
+    with rings_tab:
+        rings = render_rings_control(sites)
+        if rings:
+            drawn["range rings"] = rings
+    with distance_tab:
+        render_distances(sites)
+    return drawn
+
+
 def _standalone(layers: dict[str, list[dict[str, Any]]], event_id: str | None, shown: list[str],
-                center: tuple[float, float] | None, zoom: int | None) -> str:
+                center: tuple[float, float] | None, zoom: int | None,
+                extra: dict[str, list[dict[str, Any]]]) -> str:
     """This view as one HTML file with every asset inlined (made only when downloaded)."""
     return assets.standalone_html(
-        make_map(layers, selected=event_id, visible=shown, center=center, zoom=zoom))
+        make_map(layers, selected=event_id, visible=[*shown, *extra], center=center, zoom=zoom,
+                 extra=extra))
 
 
 def _write_query(query: dict[str, str]) -> None:

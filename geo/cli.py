@@ -12,9 +12,13 @@ from typing import NoReturn
 
 from . import build as build_mod
 from .catalogue import DEFAULT_SEEDS, load_catalogue
-from .errors import DataError, GeoError
+from .errors import DataError, GeoError, NoticeParseError
 from .export import FORMATS, export_layers, select_layers
+from .importers import command as import_command
+from .importers.interrupt import sigterm_as_interrupt
+from .importers.limits import MAX_UPLOAD_MB
 from .layers import LAYER_NAMES, read_layers
+from .paste import collection_text, notice_features, pointer
 
 APP_SCRIPT = Path(__file__).resolve().parent / "app.py"
 
@@ -43,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--layers-dir", type=Path, default=build_mod.DEFAULT_LAYERS,
                         help="where the built layers are")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    import_command.add_parser(sub)
+    zones = sub.add_parser("zones", help="danger areas from notice text")
+    zones_sub = zones.add_subparsers(dest="zones_command", required=True, parser_class=_Parser)
+    parse = zones_sub.add_parser("parse", help="print a notice's areas as a GeoJSON FeatureCollection")
+    parse.add_argument("file", nargs="?", default="-",
+                       help="file holding the notice text, or - (the default) for standard input")
     serve = sub.add_parser("serve", help="start the map explorer in the browser")
     serve.add_argument("--port", type=int, default=8501, help="port (default 8501)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
@@ -73,6 +83,21 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _zones(args: argparse.Namespace) -> int:
+    name = "<stdin>" if args.file == "-" else str(args.file)
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GeoError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        features = notice_features(text)
+    except NoticeParseError as exc:
+        raise GeoError(pointer(exc, name)) from None
+    print(collection_text(features))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     read_layers(args.layers_dir)  # fail here, in one line, rather than in the browser
     if not 1 <= args.port <= 65535:
@@ -89,17 +114,20 @@ def serve_command(port: int, host: str = "127.0.0.1") -> list[str]:
             "--server.headless", "true", "--server.enableStaticServing", "true",
             "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
             "--server.fileWatcherType", "none", "--theme.base", "light",
+            "--server.maxUploadSize", str(MAX_UPLOAD_MB),
             "--client.toolbarMode", "viewer"]
 
 
-COMMANDS = {"validate": _validate, "build": _build, "export": _export, "serve": _serve}
+COMMANDS = {"validate": _validate, "build": _build, "export": _export, "serve": _serve,
+            "import": import_command.run, "zones": _zones}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with sigterm_as_interrupt():
+            return COMMANDS[args.command](args)
     except DataError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -109,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted; nothing was half-written", file=sys.stderr)
+        atomic = args.command in ("import", "export")  # one file, written whole or not at all
+        print(f"interrupted; nothing was {'' if atomic else 'half-'}written", file=sys.stderr)
         return 130
     except OSError as exc:
         print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)

@@ -50,3 +50,7 @@ class NoticeParseError(GeoError):
 
 class ExportError(GeoError):
     """An export could not be written."""
+
+
+class ImportDataError(DataError):
+    """A file to import could not be read at all; nothing was imported."""

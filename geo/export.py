@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 import tempfile
 import warnings
@@ -163,7 +164,14 @@ def _write_fgb(layers: Layers, tmp: Path) -> None:
     frame = to_frame(features)
     types = set(frame.geom_type)
     kwargs = {} if len(types) == 1 else {"geometry_type": "Unknown"}
-    frame.to_file(tmp, driver="FlatGeobuf", engine="pyogrio", **kwargs)
+    # GDAL writes a folder unless the name ends in .fgb; give it one, then take its place.
+    named = tmp.with_name(tmp.name + ".fgb")
+    try:
+        frame.to_file(named, driver="FlatGeobuf", engine="pyogrio", **kwargs)
+        os.replace(named, tmp)
+    finally:
+        if named.exists():
+            named.unlink()
 
 
 def _write_shp(layers: Layers, tmp: Path) -> None:

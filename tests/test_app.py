@@ -45,7 +45,7 @@ def test_default_view_sends_every_feature(default_app, layers):
     assert _map_ids(default_app) == {f["id"] for feats in layers.values() for f in feats}
     (slider,) = default_app.sidebar.slider
     assert slider.value == (date(1998, 8, 31), date(2024, 5, 27))
-    assert default_app.sidebar.multiselect[0].value == ["sites", "events", "zones"]
+    assert default_app.sidebar.multiselect[0].value == ["sites", "events", "zones", "tracks"]
 
 
 def test_narrowing_the_dates_drops_earlier_events_and_their_zones():
@@ -92,8 +92,32 @@ def test_hiding_a_layer_removes_it_from_the_map(layers):
     assert _map_ids(at) >= {f["id"] for f in layers["zones"]}
 
 
-def test_downloads_are_offered_for_each_layer_and_all(default_app):
+def test_downloads_are_offered_for_each_layer_and_all(default_app, layers):
     labels = [button.proto.label for button in default_app.get("download_button")]
-    for name in ("sites (9)", "events (14)", "zones (19)", "all layers (42)"):
+    counts = {name: len(feats) for name, feats in layers.items()}
+    expected = [f"{name} ({count})" for name, count in counts.items()]
+    for name in (*expected, f"all layers ({sum(counts.values())})"):
         assert any(label.startswith(name) for label in labels), labels
     assert "This view as an offline HTML map" in labels
+
+
+def test_a_pasted_notice_is_drawn_next_to_the_catalogue():
+    at = _run()
+    at.text_area(key="notice_text").input(
+        "1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E").run()
+    assert not at.exception and not at.error
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert "Imported: pasted notice" in script
+
+
+def test_an_unreadable_notice_points_at_the_token():
+    at = _run()
+    at.text_area(key="notice_text").input("36-04X 124-30E, 36-04N 124-54E").run()
+    assert at.error and "36-04X" in at.error[0].value
+
+
+def test_range_rings_are_drawn_around_the_chosen_site():
+    at = _run()
+    at.selectbox(key="rings_site").select("sohae").run()
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    assert "Imported: range rings" in script

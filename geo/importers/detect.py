@@ -1,0 +1,37 @@
+"""Which reader a file needs: by its suffix, or by its first bytes when the suffix says nothing."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from .failure import fail
+
+SUFFIXES = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".tab": "csv", ".geojson": "geojson",
+            ".json": "geojson", ".kml": "kml", ".kmz": "kmz", ".gpkg": "gpkg"}
+ACCEPTED = tuple(suffix.lstrip(".") for suffix in SUFFIXES)
+_REFUSED = {".xlsx": "Excel workbooks are not read; save the sheet as CSV",
+            ".xls": "Excel workbooks are not read; save the sheet as CSV",
+            ".ods": "spreadsheets are not read; save the sheet as CSV",
+            ".shp": "shapefiles are not read; save the layer as GeoPackage",
+            ".zip": "zip files are not read; a zipped KML must be named .kmz"}
+SQLITE = b"SQLite format 3\x00"
+
+
+def detect(filename: str, data: bytes) -> str:
+    """'csv', 'geojson', 'kml', 'kmz' or 'gpkg'. Raises ImportDataError for other files."""
+    suffix = PurePath(filename).suffix.lower()
+    name = PurePath(filename).name
+    if suffix in _REFUSED:
+        raise fail(name, _REFUSED[suffix])
+    if data.startswith(SQLITE):
+        return "gpkg"
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK"):
+        return "kmz"
+    if head[:1] in (b"{", b"["):
+        return "geojson"
+    if head.startswith(b"<"):
+        return "kml"
+    return "csv"

@@ -1,0 +1,96 @@
+"""GeoJSON: a FeatureCollection, a Feature or a bare geometry; each feature read on its own."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from .failure import fail
+from .geometry import to_wgs84
+from .limits import MAX_ROWS
+from .records import Record
+from .result import RowProblem
+from .values import plain
+
+_WGS84_NAMES = {"urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:epsg::4326", "epsg:4326",
+                "crs84", "ogc:crs84", "urn:ogc:def:crs:ogc::crs84"}
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def read_geojson(text: str, file: str) -> list[Record]:
+    """One record per feature; raises ImportDataError when the file is not GeoJSON at all."""
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise fail(file, "is nested too deeply to be GeoJSON") from None
+    except ValueError as exc:
+        raise fail(file, f"is not valid JSON ({exc})") from None
+    items = _features(data, file)
+    if len(items) > MAX_ROWS:
+        raise fail(file, f"has {len(items):,} features; at most {MAX_ROWS:,} are read")
+    records = [_record(number, item) for number, item in enumerate(items, start=1)]
+    crs = _crs_name(data)
+    if crs and crs.lower() not in _WGS84_NAMES:
+        try:
+            geometries = to_wgs84([r.geometry for r in records], crs)
+        except ValueError as exc:
+            raise fail(file, f"its crs '{crs}' cannot be converted to WGS 84 ({exc})") from None
+        for record, geometry in zip(records, geometries, strict=True):
+            record.geometry = geometry
+    return records
+
+
+def _features(data: Any, file: str) -> list[Any]:
+    kind = data.get("type") if isinstance(data, dict) else None
+    if kind == "FeatureCollection":
+        features = data.get("features")
+        if not isinstance(features, list):
+            raise fail(file, "is a FeatureCollection without a 'features' list", field="features")
+        return features
+    if kind == "Feature":
+        return [data]
+    if kind in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+                "GeometryCollection"):
+        return [{"type": "Feature", "geometry": data, "properties": {}}]
+    raise fail(file, "is not GeoJSON: expected a FeatureCollection, a Feature or a geometry",
+               field="type")
+
+
+def _crs_name(data: Any) -> str | None:
+    crs = data.get("crs") if isinstance(data, dict) else None
+    props = crs.get("properties") if isinstance(crs, dict) else None
+    name = props.get("name") if isinstance(props, dict) else None
+    return name if isinstance(name, str) else None
+
+
+def _record(number: int, item: Any) -> Record:
+    if not isinstance(item, dict) or item.get("type") != "Feature":
+        return Record(number, {}, problem=RowProblem("malformed row", "not a GeoJSON Feature"))
+    props = item.get("properties")
+    if props is not None and not isinstance(props, dict):
+        return Record(number, {}, problem=RowProblem("malformed row", "properties is not an object",
+                                                     "properties"))
+    fields = plain(props or {})
+    if item.get("id") is not None and "id" not in fields:  # the Feature's own id is data too
+        fields = {"id": plain(item["id"]), **fields}
+    try:
+        geometry = _geometry(item.get("geometry"))
+    except RowProblem as problem:
+        return Record(number, fields, problem=problem)
+    return Record(number, fields, geometry=geometry)
+
+
+def _geometry(value: Any) -> BaseGeometry | None:
+    if value is None:
+        return None
+    try:
+        return shape(value)
+    except Exception as exc:  # shapely raises many kinds for malformed coordinates
+        raise RowProblem("bad geometry", f"not a GeoJSON geometry ({str(exc)[:120]})",
+                         "geometry") from None

@@ -1,0 +1,163 @@
+"""KML, KMZ and GeoPackage through GDAL (pyogrio): every layer read, LIBKML's renames undone."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pyogrio
+import pyogrio.raw
+import shapely
+
+from .failure import fail
+from .geometry import to_wgs84
+from .limits import MAX_BYTES, MAX_ROWS
+from .records import Record
+from .result import RowProblem
+from .values import plain
+
+# LIBKML adds these columns to every layer, and renames a file's own 'id' or 'Name' to 'id2'…
+LIBKML_COLUMNS = {"id": None, "Name": None, "description": None, "Description": None,
+                  "timestamp": None, "begin": None, "end": None, "altitudeMode": None,
+                  "tessellate": -1, "extrude": 0, "visibility": -1, "drawOrder": None, "icon": None,
+                  "snippet": None}
+_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+
+
+def check_kml_bytes(data: bytes, file: str) -> None:
+    """Refuse KML with a DOCTYPE or ENTITY declaration (entity expansion, external fetches)."""
+    if _DECLARATION.search(data):
+        raise fail(file, "declares a DOCTYPE or ENTITY; such KML is refused (it can expand or "
+                         "fetch data)")
+
+
+def kml_from_kmz(data: bytes, file: str) -> bytes:
+    """The KML inside a KMZ: doc.kml, else the first .kml file. Refuses zip bombs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [i for i in archive.infolist() if i.filename.lower().endswith(".kml")]
+            names.sort(key=lambda i: (i.filename.lower() != "doc.kml", i.filename.count("/"),
+                                      i.filename))
+            if not names:
+                raise fail(file, "is a zip without a .kml file inside, so not a KMZ")
+            info = names[0]
+            if info.file_size > MAX_BYTES:
+                raise fail(file, f"{info.filename} unpacks to more than {MAX_BYTES // 2**20} MB")
+            with archive.open(info) as handle:
+                kml = handle.read(MAX_BYTES + 1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError,
+            EOFError, ValueError) as exc:
+        raise fail(file, f"is not a readable KMZ (zip) file ({exc})") from None
+    if len(kml) > MAX_BYTES:
+        raise fail(file, f"{info.filename} unpacks to more than {MAX_BYTES // 2**20} MB")
+    return kml
+
+
+def read_ogr(path: Path, file: str, layer: str | None) -> tuple[list[Record], list[str]]:
+    """(records, notes) of every layer (or the one named); 'source_layer' tells them apart."""
+    try:
+        with warnings.catch_warnings():  # GDAL's warnings about odd files; errors still raise
+            warnings.simplefilter("ignore", RuntimeWarning)
+            listed = [str(name) for name, _ in pyogrio.list_layers(path)]
+    except Exception as exc:  # GDAL raises DataSourceError and others for damaged files
+        raise fail(file, f"cannot be read ({_gdal_message(exc)})") from None
+    if layer is not None:
+        if layer not in listed:
+            raise fail(file, f"has no layer '{layer}'; layers are: {', '.join(listed)}")
+        listed = [layer]
+    if not listed:
+        raise fail(file, "has no layer to import")
+    records: list[Record] = []
+    notes = []
+    for name in listed:
+        layer_records = _read_layer(path, file, name, len(listed) > 1)
+        for record in layer_records:
+            record.row = len(records) + 1
+            records.append(record)
+            if len(records) > MAX_ROWS:
+                raise fail(file, f"has more than {MAX_ROWS:,} features; at most {MAX_ROWS:,} are read")
+        notes.append(f"layer '{name}': {len(layer_records)} features")
+    return records, notes
+
+
+def _read_layer(path: Path, file: str, name: str, tag: bool) -> list[Record]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            meta, _, wkbs, columns = pyogrio.raw.read(path, layer=name, datetime_as_string=True,
+                                                      max_features=MAX_ROWS + 1)
+    except Exception as exc:  # GDAL raises many kinds for damaged files
+        raise fail(file, f"layer '{name}' cannot be read ({_gdal_message(exc)})") from None
+    names = _rename_libkml([str(n) for n in meta["fields"]], columns)
+    records = []
+    count = len(wkbs) if wkbs is not None else (len(columns[0]) if columns else 0)
+    for index in range(count):
+        fields: dict[str, Any] = {"source_layer": name} if tag else {}
+        for column, values in zip(names, columns, strict=True):
+            if column is not None:
+                fields[column] = plain(values[index])
+        record = Record(index + 1, fields)
+        try:
+            record.geometry = _geometry(wkbs[index] if wkbs is not None else None)
+        except RowProblem as problem:
+            record.problem = problem
+        records.append(record)
+    crs = meta.get("crs")
+    if crs and records:
+        try:
+            geometries = to_wgs84([r.geometry for r in records], crs)
+        except ValueError as exc:
+            raise fail(file, f"layer '{name}' has a crs ({crs}) that cannot be converted ({exc})") from None
+        for record, geometry in zip(records, geometries, strict=True):
+            record.geometry = geometry
+    return records
+
+
+def _geometry(wkb: Any) -> Any:
+    if wkb is None:
+        return None
+    try:
+        return shapely.from_wkb(wkb)
+    except Exception as exc:  # GEOSException, ValueError…
+        raise RowProblem("bad geometry", f"unreadable geometry ({str(exc)[:120]})", "geometry") from None
+
+
+def _rename_libkml(names: list[str], columns: list[Any]) -> list[str | None]:
+    """Drop LIBKML's empty bookkeeping columns, give renamed fields back their names ('id2' → 'id')."""
+    out: list[str | None] = list(names)
+    for index, name in enumerate(names):
+        if name in LIBKML_COLUMNS and _all_default(columns[index], LIBKML_COLUMNS[name]):
+            out[index] = None
+    kept = {name for name in out if name is not None}
+    for index, name in enumerate(names):
+        if name.endswith("2") and name[:-1] in LIBKML_COLUMNS and name[:-1] in names:
+            original = name[:-1]
+            if _all_default(columns[index], None):  # an empty copy: nothing to give back
+                out[index] = None
+                continue
+            if original in kept:
+                out[names.index(original)] = f"kml_{original}"
+            out[index] = original
+    for index, column in enumerate(out):
+        lower = {"Name": "name", "Description": "description"}.get(column or "")
+        if lower and lower not in out:
+            out[index] = lower
+    return out
+
+
+def _all_default(values: Any, default: Any) -> bool:
+    for value in values:
+        item = plain(value)
+        if item not in (None, "", default):
+            return False
+    return True
+
+
+def _gdal_message(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] if text else type(exc).__name__
+

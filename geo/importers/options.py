@@ -1,0 +1,24 @@
+"""What the user tells an import: the kind of data, and columns when they cannot be guessed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("events", "sites", "zones")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Columns given by name override the guesses; kind adds checks (events need a date…)."""
+
+    kind: str | None = None
+    lat: str | None = None
+    lon: str | None = None
+    coords: str | None = None
+    wkt: str | None = None
+    time: str | None = None
+    time_of_day: str | None = None
+    name: str | None = None
+    layer: str | None = None
+    delimiter: str | None = None
+    encoding: str | None = None

@@ -1,0 +1,122 @@
+"""import_bytes and import_path: any accepted file to an ImportResult, or an ImportDataError."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+
+from .columns import Plan, normal, plan_columns
+from .csvfile import DELIMITER_NAMES, read_csv
+from .decode import decode
+from .detect import detect
+from .failure import fail
+from .geojsonfile import read_geojson
+from .limits import MAX_BYTES, MAX_UPLOAD_MB
+from .names import safe_layer_name
+from .ogrfile import check_kml_bytes, kml_from_kmz, read_ogr
+from .options import ImportOptions
+from .progress import Progress, no_progress
+from .records import Builder, Record
+from .result import ImportResult
+
+SAMPLE_ROWS = 2000
+
+
+def import_path(path: Path, options: ImportOptions | None = None,
+                progress: Progress | None = None) -> ImportResult:
+    """Import a file on disk. Raises ImportDataError; never changes the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(path.name, f"is {size / 2**20:.1f} MB; at most {MAX_UPLOAD_MB} MB is imported")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise fail(path.name, "is a folder, not a file") from None
+    except OSError as exc:
+        raise fail(path.name, f"cannot be read ({exc.strerror or exc})") from None
+    return import_bytes(data, path.name, options, progress)
+
+
+def import_bytes(data: bytes, filename: str, options: ImportOptions | None = None,
+                 progress: Progress | None = None, taken: Iterable[str] = ()) -> ImportResult:
+    """Import a file's bytes (an upload); taken holds layer names already in use."""
+    options = options or ImportOptions()
+    report = progress or no_progress
+    file = PurePath(filename.replace("\\", "/")).name or "upload"
+    if len(data) > MAX_BYTES:
+        raise fail(file, f"is {len(data) / 2**20:.1f} MB; at most {MAX_UPLOAD_MB} MB is imported")
+    fmt = detect(file, data)
+    report(0.0, f"reading {file}")
+    unit = "row" if fmt == "csv" else "feature"
+    result = ImportResult(source_file=file, layer=safe_layer_name(file, taken), unit=unit)
+    records = _records(fmt, data, file, options, result)
+    if not records:
+        raise fail(file, f"has no {unit}s to import")
+    headers = _headers(records)
+    try:
+        plan = plan_columns(headers, [r.fields for r in records[:SAMPLE_ROWS]], options,
+                            need_position=fmt == "csv")
+    except KeyError as exc:
+        raise fail(file, str(exc.args[0])) from None
+    _check_plan(plan, fmt, file, headers, options)
+    result.notes.append(plan.describe())
+    if plan.date and not any(w in normal(f"{plan.date} {plan.clock or ''}").split()
+                             for w in ("utc", "gmt", "z", "zulu")):
+        result.notes.append("times without a zone are read as UTC")
+    result.total = len(records)
+    builder = Builder(result, plan, options.kind, from_cells=fmt == "csv")
+    step = max(1, len(records) // 200)
+    for index, record in enumerate(records):
+        builder.add(record)
+        if index % step == 0:
+            report(index / len(records), f"{index:,} of {len(records):,} {unit}s")
+    report(1.0, result.summary())
+    return result
+
+
+def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
+             result: ImportResult) -> list[Record]:
+    if fmt in ("csv", "geojson"):
+        try:
+            text, encoding = decode(data, options.encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise fail(file, f"cannot be decoded as {options.encoding} ({exc})") from None
+        if fmt == "geojson":
+            return read_geojson(text, file)
+        _, records, delimiter = read_csv(text, file, PurePath(file).suffix.lower(), options.delimiter)
+        result.notes.append(f"read as {encoding}, {DELIMITER_NAMES.get(delimiter, repr(delimiter))}"
+                            "-separated")
+        return records
+    if fmt == "kmz":
+        data = kml_from_kmz(data, file)
+    if fmt in ("kml", "kmz"):
+        check_kml_bytes(data, file)
+    folder = Path(tempfile.mkdtemp(prefix="geo-import-"))
+    try:
+        path = folder / ("upload.gpkg" if fmt == "gpkg" else "doc.kml")
+        path.write_bytes(data)
+        records, notes = read_ogr(path, file, options.layer)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    result.notes.extend(notes)
+    return records
+
+
+def _headers(records: list[Record]) -> list[str]:
+    seen: dict[str, None] = {}
+    for record in records[:SAMPLE_ROWS]:
+        seen.update(dict.fromkeys(record.fields))
+    return list(seen)
+
+
+def _check_plan(plan: Plan, fmt: str, file: str, headers: list[str], options: ImportOptions) -> None:
+    listing = ", ".join(f"'{h}'" for h in headers[:30]) + (" …" if len(headers) > 30 else "")
+    if fmt == "csv" and not (plan.lat and plan.lon or plan.coords or plan.wkt):
+        raise fail(file, f"no latitude and longitude columns found among {listing}; "
+                         "name them with --lat and --lon (or --coords for one column)")
+    if options.kind == "events" and not plan.date:
+        raise fail(file, f"events need a date, and no date column was found among {listing}; "
+                         "name it with --time")

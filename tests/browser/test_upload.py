@@ -1,0 +1,120 @@
+"""The upload box in a real browser: hostile files become inert text, never running script."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTIFACTS
+from .helpers import map_frame, wait_ready
+
+pytestmark = pytest.mark.browser
+DATA = Path(__file__).resolve().parent.parent / "data"
+HOSTILE_NAME = '"><img src=x onerror="window.__xss=1">.csv'
+UPLOAD_INPUT = 'section[data-testid="stSidebar"] input[type="file"]'
+
+# Imported features carry ready-made popups and ids '<layer>-<row, 7 digits>'.
+_IMPORTED = """() => {
+    const out = [];
+    window.map.eachLayer(layer => {
+        const p = layer.feature && layer.feature.properties;
+        if (p && layer.geoFeature && /-[0-9]{7}$/.test(p.id)) out.push(p.id);
+    });
+    return out;
+}"""
+
+# Opens the popup and the tooltip of every imported feature, one after another, as a click
+# and a hover would, and returns the popups' text.
+_OPEN_ALL = """async () => {
+    const texts = [];
+    const targets = [];
+    window.map.eachLayer(layer => {
+        const p = layer.feature && layer.feature.properties;
+        if (p && layer.geoFeature && /-[0-9]{7}$/.test(p.id)) targets.push(layer);
+    });
+    for (const layer of targets) {
+        const at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+        layer.fire("click", {latlng: at}, true);
+        layer.fire("mouseover", {latlng: at}, true);
+        await new Promise(r => setTimeout(r, 150));
+        const popup = document.querySelector(".leaflet-popup-content");
+        texts.push(popup ? popup.innerText : "");
+        layer.fire("mouseout", {latlng: at}, true);
+    }
+    return texts;
+}"""
+
+
+def _wait_for_imported(page, count: int, timeout_s: float = 60) -> list[str]:
+    deadline = time.monotonic() + timeout_s
+    ids: list[str] = []
+    while time.monotonic() < deadline:
+        try:
+            wait_ready(page, timeout_s=10)
+            frame = map_frame(page)
+            ids = frame.evaluate(_IMPORTED) if frame else []
+        except Exception:  # the iframe is replaced while streamlit reruns
+            ids = []
+        if len(ids) >= count:
+            return ids
+        time.sleep(0.5)
+    raise AssertionError(f"only {len(ids)} imported features drawn, expected {count}")
+
+
+def test_hostile_uploads_are_drawn_as_text_and_run_no_script(server, page):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server + "/")
+    wait_ready(page)
+    page.set_input_files(UPLOAD_INPUT, files=[
+        {"name": HOSTILE_NAME, "mimeType": "text/csv", "buffer": (DATA / "xss.csv").read_bytes()},
+        {"name": "xss.geojson", "mimeType": "application/geo+json",
+         "buffer": (DATA / "xss.geojson").read_bytes()},
+    ])
+    ids = _wait_for_imported(page, 5)
+    assert len(ids) == 5
+    sidebar = page.locator('section[data-testid="stSidebar"]')
+    sidebar.get_by_text("3 rows: 3 imported", exact=False).wait_for(timeout=30_000)
+    assert "2 features: 2 imported (1 with a warning)" in sidebar.inner_text()
+
+    texts = map_frame(page).evaluate(_OPEN_ALL)
+    joined = "\n".join(texts)
+    assert "<script>window.__xss=1</script>" in joined  # shown as text…
+    assert "javascript:window.__xss=1" in joined
+    assert "{{constructor.constructor('window.__xss=1')()}}" in joined  # …and never compiled
+    links = map_frame(page).evaluate(
+        "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
+    assert not [href for href in links if href.strip().lower().startswith(("javascript", "data"))]
+    time.sleep(1)  # give any injected handler (onerror, onload) time to run
+
+    frame = map_frame(page)
+    assert page.evaluate("() => window.__xss") is None
+    assert frame.evaluate("() => window.__xss") is None
+    assert frame.evaluate("() => document.querySelectorAll('.leaflet-popup-content img, "
+                          ".leaflet-popup-content script, .leaflet-popup-content svg').length") == 0
+    assert dialogs == []
+    assert page.watch.errors == []
+    assert page.watch.external == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "upload.png"), full_page=True)
+
+
+def test_an_uploaded_layer_downloads_as_geojson(server, page):
+    page.goto(server + "/")
+    wait_ready(page)
+    page.set_input_files(UPLOAD_INPUT, files=[
+        {"name": "launches_cp1252.csv", "mimeType": "text/csv",
+         "buffer": (DATA / "launches_cp1252.csv").read_bytes()}])
+    _wait_for_imported(page, 3)
+    sidebar = page.locator('section[data-testid="stSidebar"]')
+    assert "6 rows: 3 imported, 3 skipped" in sidebar.inner_text()
+    button = sidebar.get_by_role("button", name="launches_cp1252 (3) · GeoJSON")
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    collection = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert sorted(f["properties"]["name"] for f in collection["features"]) == [
+        "Pyongyang", "Sohae", "Tonghae"]
+    assert page.watch.errors == []
