@@ -21,8 +21,8 @@ EARTH_RADIUS_M = 6_371_000.0  # mean radius of the sphere the flight is computed
 MU = G0 * EARTH_RADIUS_M**2  # gravitational parameter that gives G0 at the surface
 SEA_LEVEL_DENSITY = 1.225  # kg/m³
 SCALE_HEIGHT_M = 7_200.0
-ASCENT_STEP_S = 0.5
-FALL_STEP_S = 0.5
+ASCENT_STEP_S = 2.0
+FALL_STEP_S = 2.5
 MAX_FALL_S = 3_000.0
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from pathlib import Path
 from typing import Any
 
 import folium
@@ -16,13 +15,10 @@ import folium.plugins
 import shapely
 from branca.element import MacroElement
 from folium.template import Template
-from shapely.geometry import box, mapping, shape
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import mapping
 
-from geo.errors import GeoError
+from geo.land import land, load_basemap
 
-BASEMAP_PATH = Path(__file__).resolve().parent / "data" / "basemap.geojson"
-BBOX = (100.0, 10.0, 150.0, 60.0)  # lon min, lat min, lon max, lat max of the data
 LAYER_NAME = "Basemap (Natural Earth, offline)"
 PANE = "basemap"
 PANE_Z_INDEX = 150  # below Leaflet's tilePane (200): online tiles, when they load, cover it
@@ -32,30 +28,6 @@ BORDER_COLOUR = "#8c8c8c"
 LAND_STYLE = {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": LAND_COLOUR, "weight": 1}
 BORDER_STYLE = {"color": BORDER_COLOUR, "weight": 1, "dashArray": "4 3", "fill": False}
 MINIMAP_TOLERANCE = 0.05  # degrees; the minimap shows a coarser copy of the land
-
-
-@functools.cache
-def load_basemap() -> dict[str, Any]:
-    """The basemap FeatureCollection (cached: do not mutate it)."""
-    with BASEMAP_PATH.open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
-
-
-@functools.cache
-def land() -> BaseGeometry:
-    """Union of the land polygons, prepared for fast predicates (cached)."""
-    polygons = [shape(f["geometry"]) for f in _features("land")]
-    union = shapely.union_all(polygons)
-    shapely.prepare(union)
-    return union
-
-
-def is_at_sea(geom: BaseGeometry) -> bool:
-    """True when geom does not touch land; GeoError if it leaves the basemap's coverage."""
-    if not geom.within(box(*BBOX)):
-        raise GeoError(f"geometry {geom.wkt[:60]} is outside the basemap coverage {BBOX}")
-    return not land().intersects(geom)
 
 
 def add_basemap(m: folium.Map) -> None:

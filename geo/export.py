@@ -12,15 +12,16 @@ import warnings
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
-import pandas as pd
 from shapely.geometry import shape
 
 from . import geojson
 from .atomic import atomic_path
 from .errors import ExportError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 FORMATS = ("geojson", "gpkg", "kml", "csv", "fgb", "shp")
 SUFFIXES = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "csv": ".csv",
@@ -61,6 +62,9 @@ def _scalar(value: Any) -> Any:
 
 def to_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     """A GeoDataFrame (EPSG:4326) of flattened properties, columns in first-seen order."""
+    import geopandas as gpd  # deferred: most commands never export
+    import pandas as pd
+
     rows = [flatten_properties(item.get("properties") or {}) for item in features]
     columns: dict[str, None] = {}
     for row in rows:
@@ -152,6 +156,8 @@ def _write_kml(layers: Layers, tmp: Path) -> None:
 def _write_csv(layers: Layers, tmp: Path) -> None:
     frame = to_frame(_merged(layers))
     points = frame.geometry.representative_point()
+    import pandas as pd
+
     table = pd.DataFrame(frame.drop(columns="geometry"))
     table["lon"] = points.x.round(geojson.DECIMALS)
     table["lat"] = points.y.round(geojson.DECIMALS)

@@ -16,10 +16,10 @@ from shapely.geometry.polygon import orient
 
 from . import geojson
 from .ballistics import Array, Ascent, State, ascend, fall
-from .basemap import land
 from .catalogue import Catalogue
 from .errors import GeoError
 from .geodesy import WGS84, area_km2, distance_azimuth
+from .land import land
 from .layers import cited_sources
 from .model import Model, has_footprint
 from .tracks import Plan, plan
@@ -165,7 +165,8 @@ def footprint_polygon(pad: tuple[float, float], azimuth_deg: float, impacts: Imp
     if not land().intersects(polygon):
         return polygon, 0.0
     # clip, then keep a metre off the coast so that rounding cannot make it touch land again
-    at_sea = polygon.difference(land()).buffer(-COAST_GAP_DEG, join_style="mitre")
+    nearby_land = shapely.clip_by_rect(land(), *polygon.buffer(0.01).bounds)  # much less to cut
+    at_sea = polygon.difference(nearby_land).buffer(-COAST_GAP_DEG, join_style="mitre")
     if at_sea.is_empty:
         raise GeoError("the debris footprint lies entirely on land")
     return at_sea, max(area_km2(polygon) - _area(at_sea), 0.0)

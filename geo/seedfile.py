@@ -34,7 +34,10 @@ class Record:
         return Problem(self.file, self.label, field, message)
 
 
-class _Loader(yaml.SafeLoader):
+_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
+class _Loader(_BASE):
     """SafeLoader that keeps timestamps and dates as the strings they were written as."""
 
 

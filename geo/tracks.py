@@ -12,9 +12,9 @@ from shapely.geometry import LineString, Point, shape
 from shapely.geometry.base import BaseGeometry
 
 from . import geojson
-from .basemap import load_basemap
 from .catalogue import Catalogue
 from .geodesy import WGS84, distance_azimuth
+from .land import load_basemap
 from .layers import cited_sources
 from .model import SOHAE_SITES, Model
 

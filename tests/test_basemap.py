@@ -17,18 +17,9 @@ import pytest
 from shapely.geometry import LinearRing, Point, box, shape
 from shapely.geometry.polygon import orient
 
-from geo.basemap import (
-    BASEMAP_PATH,
-    BBOX,
-    LAYER_NAME,
-    SEA_COLOUR,
-    OfflineMiniMap,
-    add_basemap,
-    is_at_sea,
-    land,
-    load_basemap,
-)
+from geo.basemap import LAYER_NAME, SEA_COLOUR, OfflineMiniMap, add_basemap
 from geo.errors import GeoError
+from geo.land import BASEMAP_PATH, BBOX, is_at_sea, land, load_basemap
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "make_basemap.py"
 

@@ -13,11 +13,11 @@ from shapely.geometry import shape
 
 from geo import footprint
 from geo.ballistics import EARTH_RADIUS_M, G0, Ascent, State, ascend, fall
-from geo.basemap import is_at_sea, land
 from geo.build import render_layers
 from geo.catalogue import load_catalogue
 from geo.cli import main
 from geo.errors import DataError
+from geo.land import is_at_sea, land
 from geo.model import load_model
 from geo.tracks import plan
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, box, shape
 
 from geo import geodesy
-from geo.basemap import land, load_basemap
 from geo.errors import GeoError
+from geo.land import land, load_basemap
 from geo.model import load_model
 from geo.rings import distance_table, range_rings
 from geo.tracks import (

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from .limits import LIMITS_TEXT, MAX_BYTES, MAX_ROWS, MAX_UPLOAD_MB
-from .names import safe_layer_name
-from .options import KINDS, ImportOptions
-from .progress import Progress, TerminalBar
-from .reader import import_bytes, import_path
-from .result import ImportResult, Skipped
-from .timefilter import filter_by_dates
+import importlib
+from typing import Any
+
+# Loaded on first use, so `geo build` and `geo --help` do not pay for pandas and GDAL.
+_HOMES = {"LIMITS_TEXT": "limits", "MAX_BYTES": "limits", "MAX_ROWS": "limits",
+          "MAX_UPLOAD_MB": "limits", "safe_layer_name": "names", "KINDS": "options",
+          "ImportOptions": "options", "Progress": "progress", "TerminalBar": "progress",
+          "import_bytes": "reader", "import_path": "reader", "ImportResult": "result",
+          "Skipped": "result", "filter_by_dates": "timefilter"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+
 
 __all__ = ["KINDS", "LIMITS_TEXT", "MAX_BYTES", "MAX_ROWS", "MAX_UPLOAD_MB", "ImportOptions",
            "ImportResult", "Progress", "Skipped", "TerminalBar", "filter_by_dates", "import_bytes",

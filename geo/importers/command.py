@@ -15,7 +15,6 @@ from .failure import fail
 from .limits import LIMITS_TEXT
 from .options import KINDS, ImportOptions
 from .progress import TerminalBar
-from .reader import import_path
 from .result import ImportResult
 
 FORMAT_BY_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()} | {".json": "geojson"}
@@ -57,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     _target(Path(args.output), args.file)  # a bad -o fails before the work, not after
     bar = TerminalBar(sys.stderr)
     try:
+        from .reader import import_path  # pandas and GDAL: only when importing
+
         result = import_path(args.file, options, bar)
     finally:
         bar.close()
