@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +17,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temp path beside target; on success rename it over target, on error remove it."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -24,6 +28,21 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+STALE_AFTER_S = 600
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Temp files that a killed writer (SIGKILL, power loss) left beside target."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):  # another process may be cleaning up as well
+            if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                if leftover.is_dir():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
 
 
 def write_text_atomic(target: Path, text: str) -> None:

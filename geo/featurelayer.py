@@ -108,7 +108,7 @@ class FeatureLayer(folium.map.Layer):
                 return Object.prototype.hasOwnProperty.call(table, key) ? table[key]
                     : {{ this.fallback|tojson }};
             }
-            var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
+            var {{ this.get_name() }} = L.geoJSON(JSON.parse({{ this.data_json }}), {
                 pointToLayer: function (feature, latlng) {
                     return L.circleMarker(latlng, {{ this.get_name() }}_style(feature));
                 },
@@ -148,7 +148,8 @@ class FeatureLayer(folium.map.Layer):
         super().__init__(name=name, overlay=True, control=control, show=show)
         self._name = "FeatureLayer"
         self.data = collection(features, popup_kind, popup, style_keys)
-        self.data_json = script_json(self.data)
+        # A JSON string parsed by JSON.parse loads much faster than the same object literal.
+        self.data_json = script_json(script_json(self.data))
         self.keys = list(style_keys)
         self.styles = _style_table(features, style, style_keys)
         self.fallback = style({})

@@ -30,8 +30,8 @@ def _map_ids(at: AppTest) -> set[str]:
     script = json.loads(component.proto.json_args)["script"]
     decoder = json.JSONDecoder()
     ids = set()
-    for match in re.finditer(r"L\.geoJSON\(", script):
-        collection = decoder.raw_decode(script, match.end())[0]
+    for match in re.finditer(r"L\.geoJSON\(JSON\.parse\(", script):
+        collection = json.loads(decoder.raw_decode(script, match.end())[0])
         ids |= {f["id"] for f in collection["features"]}
     return ids
 

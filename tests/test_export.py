@@ -100,3 +100,18 @@ def test_failed_export_leaves_the_old_file(layers, tmp_path, monkeypatch):
         export_layers(layers, "gpkg", target)
     assert target.read_bytes() == b"previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["all.gpkg"]
+
+
+def test_temp_files_left_by_a_killed_writer_are_cleaned_up(layers, tmp_path):
+    import os
+    import time
+
+    target = tmp_path / "all.geojson"
+    stale = tmp_path / ".all.geojson.abc123.tmp"
+    fresh = tmp_path / ".all.geojson.def456.tmp"  # perhaps another writer, right now
+    stale.write_text("half")
+    fresh.write_text("half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    export_layers(select_layers(layers, ["sites"]), "geojson", target)
+    assert not stale.exists() and fresh.exists() and target.exists()

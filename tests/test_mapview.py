@@ -24,8 +24,8 @@ def _event(fid: str, day: str, **extra) -> dict:
 def _data_of(html: str) -> list[dict]:
     """Every L.geoJSON FeatureCollection embedded in the rendered map."""
     decoder = json.JSONDecoder()
-    return [decoder.raw_decode(html, match.end())[0]
-            for match in re.finditer(r"L\.geoJSON\(", html)]
+    return [json.loads(decoder.raw_decode(html, match.end())[0])
+            for match in re.finditer(r"L\.geoJSON\(JSON\.parse\(", html)]
 
 
 def test_the_catalogue_map_renders_without_any_remote_script(layers):

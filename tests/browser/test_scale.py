@@ -1,0 +1,51 @@
+"""At 10,000 events the map still draws every feature and every popup says what Python says."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+
+from geo import popups
+from geo.assets import standalone_html
+from geo.mapview import make_map
+
+from ..conftest import ROOT
+
+pytestmark = pytest.mark.browser
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_map import synthetic_events  # noqa: E402 - the benchmark's own generator
+
+COUNT = 10_000
+
+
+def test_ten_thousand_events_are_drawn_with_their_popups(browser):
+    events = synthetic_events(COUNT)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.set_content(standalone_html(make_map({"events": events})), timeout=120_000)
+        page.wait_for_function("() => typeof geoPopups !== 'undefined'", polling=200)
+        drawn = page.evaluate("""() => {
+            const map = Object.keys(window).filter(k => k.startsWith("map_"))
+                .map(k => window[k]).find(v => v instanceof L.Map);
+            const ids = [];
+            map.eachLayer(l => { if (l.geoFeature) ids.push(l.feature.properties.id); });
+            return ids;
+        }""")
+        assert sorted(drawn) == sorted(e["id"] for e in events)
+        for event in random.Random(3).sample(events, 25):
+            shown = page.evaluate("""(fid) => {
+                const map = Object.keys(window).filter(k => k.startsWith("map_"))
+                    .map(k => window[k]).find(v => v instanceof L.Map);
+                let target = null;
+                map.eachLayer(l => { if (l.geoFeature && l.feature.properties.id === fid) target = l; });
+                target.fire("click", {latlng: target.getLatLng()}, true);
+                return document.querySelector(".leaflet-popup-content").innerHTML;
+            }""", event["id"])
+            expected = page.evaluate("(html) => { const d = document.createElement('div'); "
+                                     "d.innerHTML = html; return d.innerHTML; }",
+                                     popups.event_popup(event["properties"]))
+            assert shown == expected, event["id"]
+    finally:
+        page.close()
