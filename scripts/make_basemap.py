@@ -8,7 +8,7 @@ counter-clockwise, no `crs` member. The output is deterministic: a rerun gives i
 
 Usage:
     python scripts/make_basemap.py                      # fetches world-atlas with `npm pack`
-    python scripts/make_basemap.py --tarball world-atlas-2.0.2.tgz --out /tmp/basemap.geojson
+    python scripts/make_basemap.py --tarball world-atlas-2.0.2.tgz --out basemap-check.geojson
 """
 
 from __future__ import annotations
