@@ -77,3 +77,23 @@ def popup_text(page, timeout_s: float = 10) -> str:
     frame = map_frame(page)
     frame.wait_for_selector(".leaflet-popup-content", timeout=timeout_s * 1000)
     return frame.inner_text(".leaflet-popup-content")
+
+
+def download(page, button_name: str, attempts: int = 3):
+    """Click a download button and return the download. The map's first report can make the
+    script rerun just after load, re-creating the buttons; a click lost that way is retried."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        wait_ready(page)
+        button = page.get_by_role("button", name=button_name)
+        button.wait_for(state="visible")
+        try:
+            with page.expect_download(timeout=20_000) as info:
+                button.click()
+            return info.value
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(1000)
+    raise AssertionError("unreachable")

@@ -12,7 +12,7 @@ from geo.layers import read_layers
 
 from ..conftest import LAYERS
 from .conftest import ARTIFACTS
-from .helpers import click_feature, drawn_ids, map_frame, popup_text, wait_ready
+from .helpers import click_feature, download, drawn_ids, map_frame, popup_text, wait_ready
 
 pytestmark = pytest.mark.browser
 LAUNCH_2024 = "2024-05-27-malligyong-1-1"
@@ -66,19 +66,14 @@ def test_narrowing_the_date_range_draws_fewer_features(server, page):
 def test_downloads_read_back_with_the_features_shown(server, page, tmp_path, catalogue_ids):
     page.goto(server + "/")
     wait_ready(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name=f"events ({len(catalogue_ids['events'])}) · GeoJSON").click()
     path = tmp_path / "events.geojson"
-    info.value.save_as(path)
+    download(page, f"events ({len(catalogue_ids['events'])}) · GeoJSON").save_as(path)
     assert sorted(pyogrio.read_dataframe(path)["id"]) == catalogue_ids["events"]
 
     page.get_by_text("GeoPackage", exact=True).click()
-    wait_ready(page)
-    with page.expect_download() as info:
-        total = sum(len(ids) for ids in catalogue_ids.values())
-        page.get_by_role("button", name=f"all layers ({total}) · GeoPackage").click()
+    total = sum(len(ids) for ids in catalogue_ids.values())
     path = tmp_path / "all.gpkg"
-    info.value.save_as(path)
+    download(page, f"all layers ({total}) · GeoPackage").save_as(path)
     for name, ids in catalogue_ids.items():
         assert sorted(pyogrio.read_dataframe(path, layer=name)["id"]) == ids
 
