@@ -65,7 +65,17 @@ def _state_from_url(full: tuple[date, date], event_ids: set[str]) -> ViewState:
 
 
 def _choose(event_id: str | None) -> None:
-    st.session_state.event_pick = event_id
+    """Choose an event from the map or the chart; the event list shows it after the rerun.
+
+    The list's own key cannot be set once the list is drawn in this run, so the choice waits
+    under another key until the next run, which applies it before drawing the list.
+    """
+    st.session_state.pending_event = event_id
+
+
+def _apply_pending_choice() -> None:
+    if "pending_event" in st.session_state:
+        st.session_state.event_pick = st.session_state.pop("pending_event")
 
 
 def _sidebar(full: tuple[date, date], table: Any) -> None:
@@ -119,11 +129,10 @@ def main() -> None:
     full = _date_bounds(layers["events"])
     table = events_table(layers["events"])
     view = _state_from_url(full, set(table["id"]))
-    here = ViewState.from_query({k: st.query_params[k] for k in st.query_params}, *full, set())
-    if here.zoom is not None:  # the map wrote its latest view into the URL
-        view = ViewState(view.start, view.end, view.event, view.layers, here.lat, here.lon,
-                         here.zoom)
+    # The map writes its latest centre and zoom into the URL itself; reading them back here
+    # would change the map's arguments on every rerun and re-mount it, losing the click.
 
+    _apply_pending_choice()
     _sidebar(full, table)
     start, end = st.session_state.dates
     with st.sidebar:

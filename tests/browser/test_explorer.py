@@ -47,6 +47,15 @@ def test_clicking_the_2024_launch_shows_its_sourced_popup(server, page):
         assert link.get_attribute("href").startswith(("http://", "https://"))
         assert link.get_attribute("target") == "_blank"
     assert page.watch.errors == []
+    # the click also chooses the event: the page shows its details and no script error
+    for _ in range(100):  # the choice travels: map -> server -> rerun -> URL
+        if f"event={LAUNCH_2024}" in page.url:
+            break
+        page.wait_for_timeout(200)
+    wait_ready(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert f"event={LAUNCH_2024}" in page.url
+    assert "Malligyong-1-1 launch" in page.locator('[data-testid="stHtml"]').first.inner_text()
 
 
 def test_narrowing_the_date_range_draws_fewer_features(server, page):
