@@ -9,7 +9,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from .failure import fail
-from .geometry import to_wgs84
+from .geometry import reproject_records
 from .limits import MAX_ROWS
 from .records import Record
 from .result import RowProblem
@@ -38,11 +38,9 @@ def read_geojson(text: str, file: str) -> list[Record]:
     crs = _crs_name(data)
     if crs and crs.lower() not in _WGS84_NAMES:
         try:
-            geometries = to_wgs84([r.geometry for r in records], crs)
+            reproject_records(records, crs)
         except ValueError as exc:
             raise fail(file, f"its crs '{crs}' cannot be converted to WGS 84 ({exc})") from None
-        for record, geometry in zip(records, geometries, strict=True):
-            record.geometry = geometry
     return records
 
 

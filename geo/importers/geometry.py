@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import shapely
 from pyproj import CRS, Transformer
@@ -71,3 +73,10 @@ def to_wgs84(geometries: list[BaseGeometry | None], crs: str) -> list[BaseGeomet
         out.append(shapely.transform(geometry, lambda xy: np.column_stack(
             transformer.transform(xy[:, 0], xy[:, 1]))))
     return out
+
+
+def reproject_records(records: list[Any], crs: str) -> None:
+    """Convert each record's geometry from crs to WGS 84, in place. Raises ValueError."""
+    geometries = to_wgs84([record.geometry for record in records], crs)
+    for record, geometry in zip(records, geometries, strict=True):
+        record.geometry = geometry

@@ -14,7 +14,7 @@ import pyogrio.raw
 import shapely
 
 from .failure import fail
-from .geometry import to_wgs84
+from .geometry import reproject_records
 from .limits import MAX_BYTES, MAX_ROWS
 from .records import Record
 from .result import RowProblem
@@ -109,11 +109,9 @@ def _read_layer(path: Path, file: str, name: str, tag: bool) -> list[Record]:
     crs = meta.get("crs")
     if crs and records:
         try:
-            geometries = to_wgs84([r.geometry for r in records], crs)
+            reproject_records(records, crs)
         except ValueError as exc:
             raise fail(file, f"layer '{name}' has a crs ({crs}) that cannot be converted ({exc})") from None
-        for record, geometry in zip(records, geometries, strict=True):
-            record.geometry = geometry
     return records
 
 

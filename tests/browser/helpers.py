@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from .conftest import ARTIFACTS
+
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -38,12 +40,25 @@ def map_frame(page) -> Any:
     return handle.content_frame() if handle else None
 
 
+def ids_on_map(page) -> list[str]:
+    """Ids of the project's features on the map right now (no waiting)."""
+    frame = map_frame(page)
+    return list(frame.evaluate(_DRAWN_IDS)) if frame else []
+
+
+def assert_clean(page, screenshot: str) -> None:
+    """No page error, no request beyond 127.0.0.1; keep a full-page screenshot for CI."""
+    assert page.watch.errors == []
+    assert page.watch.external == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / screenshot), full_page=True)
+
+
 def drawn_ids(page, settle_s: float = 0.5) -> list[str]:
     """Ids of the catalogue features that Leaflet has on the map, once the count is stable."""
     last: list[str] | None = None
     for _ in range(40):
-        frame = map_frame(page)
-        ids = sorted(frame.evaluate(_DRAWN_IDS)) if frame else []
+        ids = sorted(ids_on_map(page))
         if ids == last:
             return ids
         last = ids

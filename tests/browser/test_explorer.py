@@ -11,8 +11,7 @@ import pytest
 from geo.layers import read_layers
 
 from ..conftest import LAYERS
-from .conftest import ARTIFACTS
-from .helpers import click_feature, download, drawn_ids, map_frame, popup_text, wait_ready
+from .helpers import assert_clean, click_feature, download, drawn_ids, map_frame, popup_text, wait_ready
 
 pytestmark = pytest.mark.browser
 LAUNCH_2024 = "2024-05-27-malligyong-1-1"
@@ -29,10 +28,7 @@ def test_every_feature_is_drawn_and_nothing_leaves_localhost(server, page, catal
     expected = sorted(i for ids in catalogue_ids.values() for i in ids)
     assert drawn_ids(page) == expected
     time.sleep(1)
-    assert page.watch.errors == []
-    assert page.watch.external == []
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "explorer.png"), full_page=True)
+    assert_clean(page, "explorer.png")
 
 
 def test_clicking_the_2024_launch_shows_its_sourced_popup(server, page):

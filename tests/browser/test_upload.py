@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import ARTIFACTS
-from .helpers import map_frame, wait_ready
+from .helpers import assert_clean, ids_on_map, map_frame, wait_ready
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parent.parent / "data"
 HOSTILE_NAME = '"><img src=x onerror="window.__xss=1">.csv'
 UPLOAD_INPUT = 'section[data-testid="stSidebar"] input[type="file"]'
 
-# Imported features carry ready-made popups and ids '<layer>-<row, 7 digits>'.
-_IMPORTED = """() => {
-    const out = [];
-    window.map.eachLayer(layer => {
-        const p = layer.feature && layer.feature.properties;
-        if (p && layer.geoFeature && /-[0-9]{7}$/.test(p.id)) out.push(p.id);
-    });
-    return out;
-}"""
+IMPORTED_ID = re.compile(r"-[0-9]{7}$")  # imported features: '<layer>-<row, 7 digits>'
+
 
 # Opens the popup and the tooltip of every imported feature, one after another, as a click
 # and a hover would, and returns the popups' text.
@@ -54,8 +47,7 @@ def _wait_for_imported(page, count: int, timeout_s: float = 60) -> list[str]:
     while time.monotonic() < deadline:
         try:
             wait_ready(page, timeout_s=10)
-            frame = map_frame(page)
-            ids = frame.evaluate(_IMPORTED) if frame else []
+            ids = [i for i in ids_on_map(page) if IMPORTED_ID.search(i)]
         except Exception:  # the iframe is replaced while streamlit reruns
             ids = []
         if len(ids) >= count:
@@ -96,10 +88,7 @@ def test_hostile_uploads_are_drawn_as_text_and_run_no_script(server, page):
     assert frame.evaluate("() => document.querySelectorAll('.leaflet-popup-content img, "
                           ".leaflet-popup-content script, .leaflet-popup-content svg').length") == 0
     assert dialogs == []
-    assert page.watch.errors == []
-    assert page.watch.external == []
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "upload.png"), full_page=True)
+    assert_clean(page, "upload.png")
 
 
 def test_an_uploaded_layer_downloads_as_geojson(server, page):
