@@ -66,6 +66,9 @@ DROPPED: frozenset[str] = frozenset(
     }
 )
 
+# The project's own front-end files (geo/static/geo): FeatureLayer's browser side, the basemap.
+PROJECT_FILES: tuple[str, ...] = ("geo/popups.js", "geo/featurelayer.js", "geo/basemap.js")
+
 _INLINE_BASE = "geo-inline:"
 _LINK_ATTRS = ("default_js", "default_css")
 _MISSING = object()
@@ -111,9 +114,9 @@ def walk(element: Element) -> Iterator[Element]:
         yield from walk(marker)
 
 
-def vendored_path(url: str) -> Path | None:
-    """The vendored file a local URL made by `localise` refers to, if any."""
-    for relative in VENDORED.values():
+def static_path(url: str) -> Path | None:
+    """The file under geo/static (vendored or the project's own) a local URL refers to, if any."""
+    for relative in (*VENDORED.values(), *PROJECT_FILES):
         if url.endswith("/" + relative) or url == relative:
             return STATIC_DIR / relative
     return None
@@ -151,7 +154,7 @@ def _localised_links(element: Element, links: Links, base: str) -> Links:
 
 def _rebased(url: str, base: str) -> str:
     """A URL already pointing at a vendored file, moved under base; others unchanged."""
-    path = vendored_path(url)
+    path = static_path(url)
     return f"{base}/{path.relative_to(STATIC_DIR).as_posix()}" if path else url
 
 
@@ -213,7 +216,7 @@ def _inline_file(url: str) -> Path:
     """The vendored file behind an inline-marker URL; GeoError for anything else."""
     if _is_remote(url):
         raise GeoError(f"standalone HTML would load {url} from the network")
-    path = vendored_path(url) if url.startswith(_INLINE_BASE) else None
+    path = static_path(url) if url.startswith(_INLINE_BASE) else None
     if path is None or not path.is_file():
         raise GeoError(f"standalone HTML refers to {url}, which is not a vendored file")
     return path

@@ -1,11 +1,13 @@
 """Offline vector basemap (Natural Earth land and borders of East Asia) for folium maps.
 
 The data file is made by scripts/make_basemap.py and covers lon 100..150 E, lat 10..60 N.
+The browser gets it as a static script, geo/static/geo/basemap.js (made from the data file by
+`browser_script`, cached by the browser across reruns), with a coarser copy that is drawn
+below DETAIL_ZOOM, where the difference is under a pixel and drawing it costs half as much.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 from typing import Any
@@ -14,12 +16,14 @@ import folium
 import folium.plugins
 import shapely
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.template import Template
-from shapely.geometry import mapping
+from shapely.geometry import mapping, shape
 
+from geo.assets import STATIC_DIR
+from geo.featurelayer import json_parse_call
 from geo.land import land, load_basemap
 
-LAYER_NAME = "Basemap (Natural Earth, offline)"
 PANE = "basemap"
 PANE_Z_INDEX = 150  # below Leaflet's tilePane (200): online tiles, when they load, cover it
 LAND_COLOUR = "#efe9dc"
@@ -28,37 +32,81 @@ BORDER_COLOUR = "#8c8c8c"
 LAND_STYLE = {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": LAND_COLOUR, "weight": 1}
 BORDER_STYLE = {"color": BORDER_COLOUR, "weight": 1, "dashArray": "4 3", "fill": False}
 MINIMAP_TOLERANCE = 0.05  # degrees; the minimap shows a coarser copy of the land
+COARSE_TOLERANCE = 0.02  # degrees, about 2 km: within a pixel at zoom 5 south of 55°N
+DETAIL_ZOOM = 6
+SCRIPT_PATH = STATIC_DIR / "geo" / "basemap.js"
 
 
 def add_basemap(m: folium.Map) -> None:
     """Add the basemap below everything else: land fill, dashed borders, sea as background."""
-    if any(getattr(c, "layer_name", None) == LAYER_NAME for c in m._children.values()):
+    if any(isinstance(c, OfflineBasemap) for c in m._children.values()):
         return
-    folium.map.CustomPane(PANE, z_index=PANE_Z_INDEX, pointer_events=False).add_to(m)
-    folium.GeoJson(
-        _styled_basemap(),
-        name=LAYER_NAME,
-        control=False,
-        pane=PANE,
-        interactive=False,
-        attribution="Natural Earth",
-    ).add_to(m)
+    m.add_child(OfflineBasemap())
     m.add_child(SeaBackground())
 
 
-def _features(kind: str) -> list[dict[str, Any]]:
-    """The basemap's features of one kind ('land' or 'border')."""
-    return [f for f in load_basemap()["features"] if f["properties"]["kind"] == kind]
+class OfflineBasemap(JSCSSMixin, MacroElement):
+    """The land and borders in their own pane, coarse below DETAIL_ZOOM and detailed above."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var pane = map.createPane({{ this.pane|tojson }});
+            pane.style.zIndex = {{ this.z_index }};
+            pane.style.pointerEvents = "none";
+            var styles = {{ this.styles|tojson }};
+            function layer(data) {
+                return L.geoJSON(data, {
+                    pane: {{ this.pane|tojson }}, interactive: false,
+                    attribution: "Natural Earth",
+                    style: function (feature) { return styles[feature.properties.kind]; }
+                });
+            }
+            var coarse = layer(geoBasemapData.coarse), detailed = null, shown = null;
+            function update() {
+                var want = map.getZoom() >= {{ this.detail_zoom }}
+                    ? (detailed = detailed || layer(geoBasemapData.detailed)) : coarse;
+                if (want === shown) return;
+                if (shown) map.removeLayer(shown);
+                shown = want.addTo(map);
+            }
+            map.on("zoomend", update);
+            update();
+        })();
+        {% endmacro %}
+        """
+    )
+    default_js = [("geo-basemap", "geo/basemap.js")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "OfflineBasemap"
+        self.pane = PANE
+        self.z_index = PANE_Z_INDEX
+        self.styles = {"land": LAND_STYLE, "border": BORDER_STYLE}
+        self.detail_zoom = DETAIL_ZOOM
 
 
-@functools.lru_cache(maxsize=1)
-def _styled_basemap() -> dict[str, Any]:
-    """A copy of the basemap whose features carry their Leaflet style."""
-    data = copy.deepcopy(load_basemap())
-    for feature in data["features"]:
-        land_kind = feature["properties"]["kind"] == "land"
-        feature["properties"]["style"] = LAND_STYLE if land_kind else BORDER_STYLE
-    return data
+def browser_script() -> str:
+    """The text of geo/static/geo/basemap.js: the basemap, detailed and coarse, kinds only."""
+    data = {"coarse": _browser_collection(COARSE_TOLERANCE), "detailed": _browser_collection(None)}
+    return ("/* Natural Earth land and borders (public domain) for the offline basemap.\n"
+            "   Made from geo/data/basemap.geojson by scripts/make_basemap.py: do not edit. */\n"
+            f"var geoBasemapData = {json_parse_call(data)};\n")
+
+
+def _browser_collection(tolerance: float | None) -> dict[str, Any]:
+    features = []
+    for feature in load_basemap()["features"]:
+        geometry = feature["geometry"]
+        if tolerance is not None:
+            simpler = shape(geometry).simplify(tolerance, preserve_topology=True)
+            geometry = mapping(shapely.set_precision(simpler, 0.0001))
+        features.append({"type": "Feature", "properties": {"kind": feature["properties"]["kind"]},
+                         "geometry": geometry})
+    return json.loads(json.dumps({"type": "FeatureCollection", "features": features}))
 
 
 class SeaBackground(MacroElement):

@@ -18,7 +18,7 @@ from shapely.geometry import shape
 
 from . import basemap, popups, styles
 from .assets import localise
-from .featurelayer import FeatureLayer, PopupScript
+from .featurelayer import FeatureLayer
 from .times import event_date
 
 Features = list[dict[str, Any]]
@@ -188,6 +188,8 @@ def make_map(
         zoom = zoom or 7
     m = folium.Map(location=center or DEFAULT_CENTER, zoom_start=zoom or DEFAULT_ZOOM,
                    tiles=None, prefer_canvas=True, control_scale=True)
+    # jQuery serves only folium.Popup, which this map does not use: one script less to load.
+    m.default_js = [(name, url) for name, url in m.default_js if name != "jquery"]
     if center is None:
         bounds = _bounds(layers)
         if bounds is not None and bounds[0] != bounds[1]:  # a single spot has no extent to fit
@@ -196,7 +198,6 @@ def make_map(
             m.location = bounds[0]
     basemap.add_basemap(m)
     _add_tiles(m)
-    PopupScript().add_to(m)
     layer_specs = {
         "zones": LayerSpec(styles.zone_style, ("kind", "geometry_method"), popup_kind="zone"),
         "events": LayerSpec(styles.event_style, ("kind", "outcome"), popup_kind="event"),
@@ -211,7 +212,7 @@ def make_map(
                          show=shown is None or name in shown).add_to(m)
     for name, features in (extra or {}).items():
         FeatureLayer(features, name=f"Imported: {_plain_name(name)}", style=styles.imported_style,
-                     style_keys=(), popup=popups.generic_popup,
+                     style_keys=(), popup_kind="generic",
                      show=shown is None or name in shown).add_to(m)
     if focus is not None:
         layer_name, item = focus

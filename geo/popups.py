@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
 from html import escape
 from typing import Any
@@ -9,7 +11,18 @@ from typing import Any
 _RAW_LABELS = {"reported": "Notice text", "digitised": "Described as",
                "derived": "Model assumptions"}
 _HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)  # the same rule as popups.js
-_URL = re.compile(r"(?<![\w+.:/-])https?://[^\s<>\"'`]+", re.IGNORECASE)
+# URLs inside free text, written out character by character so that popups.js can use the very
+# same pattern: the browser must link exactly what this links, in any Unicode text.
+# - whitespace is spelt out: Python's \s (str.isspace) has \x1c-\x1f and \x85, JavaScript's
+#   \s has \ufeff instead;
+# - a URL glued to an ASCII letter, digit or one of _+.:/- is not linked. Not \w, which is Unicode:
+#   letters and digits follow the Unicode version of the running Python (14.0 for 3.11, newer in
+#   3.12+) and of the browser (newer still), so they could never agree on every character. A URL
+#   right after a non-ASCII letter or digit ("网址http://x.cn") is therefore a link;
+# - "http" is matched in ASCII upper or lower case only, not with re.IGNORECASE, which lets the
+#   long s "ſ" stand for "s" ("httpſ://" is no URL to a browser).
+_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_URL = re.compile(r"(?<![0-9A-Za-z_+.:/-])[Hh][Tt][Tt][Pp][Ss]?://[^" + _SPACE + r"<>\"'`]+")
 
 
 def safe_link(url: Any, label: str) -> str:
@@ -140,9 +153,68 @@ def linked_text(value: Any) -> str:
     return "".join(out) + escape(text[last:])
 
 
+def generic_rows(props: dict[str, Any]) -> list[list[str]]:
+    """The [field, value] texts a generic popup lists, in order: no "_" fields, no blank values.
+
+    A list rather than a dict, so that the browser keeps the order (a JavaScript object puts
+    integer-like keys such as "1" and "10" first)."""
+    return [[str(key), str(value)] for key, value in props.items()
+            if not str(key).startswith("_") and value not in (None, "", [])]
+
+
 def generic_popup(props: dict[str, Any]) -> str:
-    """Every field of an imported feature as an escaped table; only http(s) URLs are links."""
-    rows = "".join(f"<tr><th>{escape(str(key))}</th><td>{linked_text(value)}</td></tr>"
-                   for key, value in props.items()
-                   if not str(key).startswith("_") and value not in (None, "", []))
+    """Every field of an imported feature as an escaped table; only http(s) URLs are links.
+
+    popups.js builds the same HTML from generic_rows(props) with geoPopups.generic(rows)."""
+    rows = "".join(f"<tr><th>{escape(key)}</th><td>{linked_text(value)}</td></tr>"
+                   for key, value in generic_rows(props))
     return f'<div class="geo-popup"><table>{rows}</table></div>'
+
+
+def _js_number(value: Any) -> str:
+    """A number (int, float or any numbers.Real) as JavaScript's String(n) writes it after JSON."""
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float: JSON.parse makes it Infinity
+        number = math.inf if value > 0 else -math.inf
+    if math.isnan(number):
+        return "NaN"
+    if math.isinf(number):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number == 0:
+        return "0"
+    # repr gives the shortest digits that read back as the same float, as JavaScript does.
+    mantissa, _, exponent = repr(abs(number)).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    n = len(whole) + int(exponent or 0) - (len(whole + fraction) - len(digits))
+    digits, sign = digits.rstrip("0"), "-" if number < 0 else ""
+    k = len(digits)  # the number is 0.digits × 10^n, as in ECMA-262 Number::toString
+    if k <= n <= 21:
+        return sign + digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return sign + digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return sign + "0." + "0" * -n + digits
+    power = f"e{'+' if n > 0 else '-'}{abs(n - 1)}"
+    return sign + (digits if k == 1 else digits[0] + "." + digits[1:]) + power
+
+
+def tooltip(props: dict[str, Any]) -> str:
+    """The hover text of a feature: its name, escaped; geoPopups.tooltip(props) gives the same.
+
+    A string name is itself and a missing or null name is "None", as str() has it; but so that
+    the browser, which only sees the properties after JSON, can give the same text: True and
+    False are "True" and "False", a number is written as JavaScript writes it (1.0 is "1",
+    1e-05 is "0.00001"; ints up to 2**53 as str() writes them) and any other name (a list, an
+    object) gives an empty tooltip."""
+    name = props.get("name")
+    if isinstance(name, str):
+        text = name
+    elif name is None or isinstance(name, bool):
+        text = str(name)
+    elif isinstance(name, numbers.Real):
+        text = _js_number(name)
+    else:
+        text = ""
+    return escape(text)

@@ -1,5 +1,7 @@
 """Build geo/data/basemap.geojson (land and borders of East Asia) from Natural Earth.
 
+It also remakes the browser's copy, geo/static/geo/basemap.js (see geo.basemap).
+
 The data come from the npm package `world-atlas` (Natural Earth 4.1.0 as TopoJSON; data in
 the public domain, packaging ISC). The TopoJSON is decoded here (quantized, delta-encoded
 arcs), arcs are simplified one by one (so neighbouring countries keep a shared border),
@@ -283,7 +285,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"wrote {args.out} ({len(data)} bytes)")
+    if args.out.resolve() == OUT:  # the bundled file: remake the browser's copy too
+        write_browser_script()
     return 0
+
+
+def write_browser_script() -> None:
+    """geo/static/geo/basemap.js from the bundled data file (geo.basemap.browser_script)."""
+    sys.path.insert(0, str(OUT.parent.parent.parent))
+    from geo.basemap import SCRIPT_PATH, browser_script
+
+    text = browser_script()
+    SCRIPT_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {SCRIPT_PATH} ({len(text)} bytes)")
 
 
 if __name__ == "__main__":

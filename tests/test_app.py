@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT
+from .mapdata import packed_layers
 
 APP = str(ROOT / "geo" / "app.py")
 LAUNCH_2024 = "2024-05-27-malligyong-1-1"
@@ -28,12 +28,7 @@ def _map_ids(at: AppTest) -> set[str]:
     """Ids of catalogue features in the map script that st_folium received."""
     (component,) = at.get("component_instance")
     script = json.loads(component.proto.json_args)["script"]
-    decoder = json.JSONDecoder()
-    ids = set()
-    for match in re.finditer(r"L\.geoJSON\(JSON\.parse\(", script):
-        collection = json.loads(decoder.raw_decode(script, match.end())[0])
-        ids |= {f["id"] for f in collection["features"]}
-    return ids
+    return {fid for packed in packed_layers(script) for fid in packed["ids"]}
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +38,15 @@ def default_app() -> AppTest:
 
 def test_default_view_sends_every_feature(default_app, layers):
     assert _map_ids(default_app) == {f["id"] for feats in layers.values() for f in feats}
+
+
+def test_the_map_component_loads_the_scripts_that_draw_the_layers(default_app):
+    (component,) = default_app.get("component_instance")
+    links = json.loads(component.proto.json_args)["js_links"]
+    ours = [link for link in links if "/static/geo/" in link]
+    assert ours == ["/app/static/geo/basemap.js", "/app/static/geo/popups.js",
+                    "/app/static/geo/featurelayer.js"]
+    assert links.index(ours[0]) > links.index("/app/static/vendor/leaflet/leaflet.js")
     (slider,) = default_app.sidebar.slider
     assert slider.value == (date(1998, 8, 31), date(2024, 5, 27))
     assert default_app.sidebar.multiselect[0].value == ["sites", "events", "zones", "tracks"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import math
 import re
 import sys
 import tarfile
@@ -13,11 +14,21 @@ from types import ModuleType
 from typing import Any
 
 import folium
+import numpy
 import pytest
+import shapely
 from shapely.geometry import LinearRing, Point, box, shape
 from shapely.geometry.polygon import orient
 
-from geo.basemap import LAYER_NAME, SEA_COLOUR, OfflineMiniMap, add_basemap
+from geo.basemap import (
+    DETAIL_ZOOM,
+    SCRIPT_PATH,
+    SEA_COLOUR,
+    OfflineBasemap,
+    OfflineMiniMap,
+    add_basemap,
+    browser_script,
+)
 from geo.errors import GeoError
 from geo.land import BASEMAP_PATH, BBOX, is_at_sea, land, load_basemap
 
@@ -108,15 +119,38 @@ def test_add_basemap_draws_a_quiet_layer_below_the_data() -> None:
     m = folium.Map(tiles=None)
     add_basemap(m)
     add_basemap(m)
-    layers = [c for c in m._children.values() if isinstance(c, folium.GeoJson)]
-    assert len(layers) == 1 and layers[0].layer_name == LAYER_NAME and not layers[0].control
-    assert layers[0].options["interactive"] is False
+    (basemap,) = [c for c in m._children.values() if isinstance(c, OfflineBasemap)]
     html = m.get_root().render()
     assert SEA_COLOUR in html and "#efe9dc" in html and "dashArray" in html
-    assert re.search(r'createPane\(\s*"basemap"\)', html)
-    assert re.search(r'"pane":\s*"basemap"', html)
+    assert re.search(r'createPane\("basemap"\)', html) and "interactive: false" in html
+    assert "geo/basemap.js" in html  # the data: a static file the browser caches
     assert "bindPopup" not in html and "bindTooltip" not in html
     assert "style" not in load_basemap()["features"][0]["properties"]
+
+
+def test_the_browser_copy_is_made_from_the_data_file() -> None:
+    assert SCRIPT_PATH.read_text(encoding="utf-8") == browser_script(), (
+        "geo/static/geo/basemap.js is stale: run python scripts/make_basemap.py")
+
+
+def test_the_coarse_copy_is_within_a_pixel_where_it_is_drawn() -> None:
+    """Below DETAIL_ZOOM the coarse copy is drawn; south of 55°N it stays within a pixel."""
+    text = browser_script()
+    data = json.loads(text[text.index("JSON.parse('") + 12:text.rindex("')")].replace("\\\\", "\\"))
+    metres_per_pixel = 2 * math.pi * 6378137 / 2 ** (DETAIL_ZOOM - 1 + 8)
+    south = box(100, 10, 150, 55)
+    for coarse, detailed in zip(data["coarse"]["features"], data["detailed"]["features"], strict=True):
+        a, b = (shapely.transform(shape(f["geometry"]).intersection(south), _mercator)
+                for f in (coarse, detailed))
+        if not b.is_empty:
+            assert a.hausdorff_distance(b) <= metres_per_pixel, coarse["properties"]
+    assert sum(len(f["geometry"]["coordinates"]) for f in data["coarse"]["features"]) > 0
+
+
+def _mercator(xy):
+    lon, lat = xy[:, 0], xy[:, 1]
+    return numpy.column_stack([numpy.radians(lon) * 6378137,
+                               numpy.log(numpy.tan(numpy.pi / 4 + numpy.radians(lat) / 2)) * 6378137])
 
 
 def test_offline_minimap_draws_land_without_tiles() -> None:

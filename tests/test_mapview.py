@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
@@ -10,6 +9,8 @@ import pytest
 
 from geo import popups, styles
 from geo.mapview import filter_layers, make_map
+
+from .mapdata import map_layers
 
 HOSTILE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
 
@@ -21,13 +22,6 @@ def _event(fid: str, day: str, **extra) -> dict:
             "properties": props}
 
 
-def _data_of(html: str) -> list[dict]:
-    """Every L.geoJSON FeatureCollection embedded in the rendered map."""
-    decoder = json.JSONDecoder()
-    return [json.loads(decoder.raw_decode(html, match.end())[0])
-            for match in re.finditer(r"L\.geoJSON\(JSON\.parse\(", html)]
-
-
 def test_the_catalogue_map_renders_without_any_remote_script(layers):
     html = make_map(layers).get_root().render()
     assert not re.search(r'<script[^>]+src="(https?:)?//', html)
@@ -37,18 +31,18 @@ def test_the_catalogue_map_renders_without_any_remote_script(layers):
 
 def test_every_feature_is_in_the_map_with_its_popup(layers):
     html = make_map(layers).get_root().render()
-    collections = _data_of(html)
-    drawn = {f["id"] for fc in collections for f in fc["features"]}
+    collections = map_layers(html)
+    drawn = {f["id"] for fc in collections for f in fc}
     assert drawn == {f["id"] for feats in layers.values() for f in feats}
-    assert "var geoPopups" in html  # events and zones: built in the browser from properties
-    sites = next(fc for fc in collections if fc["features"][0]["id"] in {"sohae", "khasan"})
-    assert all("_popup" in f["properties"] for f in sites["features"])
+    assert "/app/static/geo/popups.js" in html  # events and zones: built in the browser
+    sites = next(fc for fc in collections if fc[0]["id"] in {"sohae", "khasan"})
+    assert all("_popup" in f["properties"] for f in sites)
 
 
 def test_the_browser_gets_only_what_popups_show(layers):
     html = make_map({"events": layers["events"]}).get_root().render()
-    (events,) = _data_of(html)
-    props = events["features"][0]["properties"]
+    (events,) = map_layers(html)
+    props = events[0]["properties"]
     assert "geometry_note" not in props and "zone_ids" not in props
     assert {"name", "time_utc", "outcome", "sources"} <= set(props)
 
@@ -116,7 +110,7 @@ def test_filter_keeps_events_in_range_and_their_zones(layers):
 def test_a_selected_event_is_focused_and_its_popup_opens(layers):
     m = make_map(layers, selected="2024-05-27-malligyong-1-1")
     html = m.get_root().render()
-    assert "openPopup" in html
+    assert "geoFeatureLayer.openFirst(" in html
     assert m.location == pytest.approx([39.66, 124.705], abs=0.01)
 
 

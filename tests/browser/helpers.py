@@ -10,15 +10,8 @@ from .conftest import ARTIFACTS
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
-# Features of the project's layers carry a rendered popup; the basemap's do not.
-_DRAWN_IDS = """() => {
-    const ids = [];
-    window.map.eachLayer(layer => {
-        const props = layer.feature && layer.feature.properties;
-        if (props && layer.geoFeature) ids.push(props.id);
-    });
-    return ids;
-}"""
+# The features the project's layers have drawn (not the selected feature's highlight copy).
+_DRAWN_IDS = """() => geoFeatureLayer.features(window.map).filter(f => f.control).map(f => f.id)"""
 
 
 def wait_ready(page, timeout_s: float = 60) -> None:
@@ -71,11 +64,8 @@ def click_feature(page, fid: str, zoom: int = 11) -> None:
     frame = map_frame(page)
     point = frame.evaluate(
         """([fid, zoom]) => {
-            let target = null;
-            window.map.eachLayer(layer => {
-                const p = layer.feature && layer.feature.properties;
-                if (p && p.id === fid && layer.geoFeature) target = layer;
-            });
+            const target = geoFeatureLayer.features(window.map)
+                .find(f => f.control && f.id === fid).layer;
             const at = target.getLatLng ? target.getLatLng() : target.getBounds().getCenter();
             window.map.setView(at, zoom, {animate: false});
             const xy = window.map.latLngToContainerPoint(at);

@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_map import synthetic_events  # noqa: E402 - the benchmark's own generator
 
 COUNT = 10_000
+_FEATURES = ("geoFeatureLayer.features(Object.keys(window).filter(k => k.startsWith('map_'))"
+             ".map(k => window[k]).find(v => v instanceof L.Map))")
 
 
 def test_ten_thousand_events_are_drawn_with_their_popups(browser):
@@ -25,24 +27,17 @@ def test_ten_thousand_events_are_drawn_with_their_popups(browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.set_content(standalone_html(make_map({"events": events})), timeout=120_000)
-        page.wait_for_function("() => typeof geoPopups !== 'undefined'", polling=200)
-        drawn = page.evaluate("""() => {
-            const map = Object.keys(window).filter(k => k.startsWith("map_"))
-                .map(k => window[k]).find(v => v instanceof L.Map);
-            const ids = [];
-            map.eachLayer(l => { if (l.geoFeature) ids.push(l.feature.properties.id); });
-            return ids;
-        }""")
+        page.wait_for_function(f"() => typeof geoFeatureLayer !== 'undefined' && {_FEATURES}"
+                               ".length >= 1", polling=200)
+        page.wait_for_timeout(300)  # the canvas draws at the next animation frame
+        drawn = page.evaluate(f"() => {_FEATURES}.filter(f => f.control && f.drawn).map(f => f.id)")
         assert sorted(drawn) == sorted(e["id"] for e in events)
         for event in random.Random(3).sample(events, 25):
-            shown = page.evaluate("""(fid) => {
-                const map = Object.keys(window).filter(k => k.startsWith("map_"))
-                    .map(k => window[k]).find(v => v instanceof L.Map);
-                let target = null;
-                map.eachLayer(l => { if (l.geoFeature && l.feature.properties.id === fid) target = l; });
-                target.fire("click", {latlng: target.getLatLng()}, true);
+            shown = page.evaluate(f"""(fid) => {{
+                const target = {_FEATURES}.find(f => f.control && f.id === fid).layer;
+                target.fire("click", {{latlng: target.getLatLng()}}, true);
                 return document.querySelector(".leaflet-popup-content").innerHTML;
-            }""", event["id"])
+            }}""", event["id"])
             expected = page.evaluate("(html) => { const d = document.createElement('div'); "
                                      "d.innerHTML = html; return d.innerHTML; }",
                                      popups.event_popup(event["properties"]))

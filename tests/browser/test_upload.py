@@ -23,17 +23,16 @@ IMPORTED_ID = re.compile(r"-[0-9]{7}$")  # imported features: '<layer>-<row, 7 d
 # and a hover would, and returns the popups' text.
 _OPEN_ALL = """async () => {
     const texts = [];
-    const targets = [];
-    window.map.eachLayer(layer => {
-        const p = layer.feature && layer.feature.properties;
-        if (p && layer.geoFeature && /-[0-9]{7}$/.test(p.id)) targets.push(layer);
-    });
+    const targets = geoFeatureLayer.features(window.map)
+        .filter(f => f.control && /-[0-9]{7}$/.test(f.id)).map(f => f.layer);
     for (const layer of targets) {
         const at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
         layer.fire("click", {latlng: at}, true);
         layer.fire("mouseover", {latlng: at}, true);
         await new Promise(r => setTimeout(r, 150));
-        const popup = document.querySelector(".leaflet-popup-content");
+        // the newest popup: one of another layer may still be fading out
+        const open = document.querySelectorAll(".leaflet-popup-content");
+        const popup = open[open.length - 1];
         texts.push(popup ? popup.innerText : "");
         layer.fire("mouseout", {latlng: at}, true);
     }

@@ -19,13 +19,47 @@ var geoPopups = (function () {
   }
   function str(value) { return value === null || value === undefined ? "None" : String(value); }
   function get(props, key, fallback) { return key in props ? props[key] : fallback; }
+  /* Python's whitespace (str.isspace, re's \s), spelt out: JavaScript's \s and trim() lack
+     \x1c-\x1f and \x85 and have \ufeff. The same class as _SPACE in popups.py. */
+  var SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f" +
+    "\\u205f\\u3000";
+  var SPACE_CHAR = new RegExp("[" + SPACE + "]");
+  /* _URL of popups.py: "http(s)://" in ASCII case (no /i, which would also take other letters)
+     and then no whitespace, <, >, quotes or backquote. Its lookbehind, "not right after an
+     ASCII letter, digit or _+.:/-", is checked in linkedText (older Safari has no lookbehind). */
+  var URL_IN_TEXT = new RegExp("[Hh][Tt][Tt][Pp][Ss]?://[^" + SPACE + "<>\"'`]+", "gu");
+  var GLUED = /[0-9A-Za-z_+.:\/-]/;
+  var URL_END = /[.,;:!?)\]}']+$/;  /* what Python's url.rstrip(".,;:!?)]}'") takes off */
+  /* Python's str.strip(): only Python's whitespace, from both ends. */
+  function strip(text) {
+    var start = 0, end = text.length;
+    while (start < end && SPACE_CHAR.test(text.charAt(start))) start += 1;
+    while (end > start && SPACE_CHAR.test(text.charAt(end - 1))) end -= 1;
+    return text.slice(start, end);
+  }
   function safeLink(url, label) {
     var text = esc(label);
-    if (typeof url === "string" && /^https?:\/\//i.test(url.trim())) {
-      return '<a href="' + esc(url.trim()) + '" target="_blank" rel="noopener noreferrer">' +
+    /* Python's re.IGNORECASE lets the long s (U+017F) match "s": so does this. */
+    if (typeof url === "string" && /^[Hh][Tt][Tt][Pp][Ss\u017f]?:\/\//.test(strip(url))) {
+      return '<a href="' + esc(strip(url)) + '" target="_blank" rel="noopener noreferrer">' +
         text + "</a>";
     }
     return text + (url ? " (" + esc(str(url)) + ")" : "");
+  }
+  /* linked_text of popups.py: escaped text in which each http(s) URL is a link. */
+  function linkedText(value) {
+    var text = String(value), out = "", last = 0, match, url;
+    URL_IN_TEXT.lastIndex = 0;
+    while ((match = URL_IN_TEXT.exec(text)) !== null) {
+      if (match.index > 0 && GLUED.test(text.charAt(match.index - 1))) {
+        URL_IN_TEXT.lastIndex = match.index + 1;  /* as a failed lookbehind: try further on */
+        continue;
+      }
+      url = match[0].replace(URL_END, "");
+      out += esc(text.slice(last, match.index)) + safeLink(url, url);
+      last = match.index + url.length;
+    }
+    return out + esc(text.slice(last));
   }
   function row(label, value) {
     if (blank(value)) return "";
@@ -82,5 +116,23 @@ var geoPopups = (function () {
       rawLabel(str(props.geometry_method)) + "</b></p><pre>" +
       esc(str(props.raw_text || "")) + "</pre>" + sources(props.sources) + "</div>";
   }
-  return {esc: esc, event: event, zone: zone};
+  /* generic_popup of popups.py, from generic_rows(props): [[field, value], ...] as strings. */
+  function generic(rows) {
+    var html = "";
+    (Array.isArray(rows) ? rows : []).forEach(function (row) {
+      html += "<tr><th>" + esc(row[0]) + "</th><td>" + linkedText(row[1]) + "</td></tr>";
+    });
+    return '<div class="geo-popup"><table>' + html + "</table></div>";
+  }
+  /* tooltip of popups.py: the name, escaped; "None" when missing or null, "True" or "False",
+     a number as String() writes it (popups.py writes it the same way), "" for anything else. */
+  function tooltip(props) {
+    var name = props && Object.prototype.hasOwnProperty.call(props, "name") ? props.name : null;
+    if (typeof name === "string") return esc(name);
+    if (name === null || name === undefined) return "None";
+    if (typeof name === "boolean") return name ? "True" : "False";
+    if (typeof name === "number") return esc(String(name));
+    return "";
+  }
+  return {esc: esc, event: event, zone: zone, generic: generic, tooltip: tooltip};
 })();
