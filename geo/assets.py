@@ -67,7 +67,8 @@ DROPPED: frozenset[str] = frozenset(
 )
 
 # The project's own front-end files (geo/static/geo): FeatureLayer's browser side, the basemap.
-PROJECT_FILES: tuple[str, ...] = ("geo/popups.js", "geo/featurelayer.js", "geo/basemap.js")
+PROJECT_FILES: tuple[str, ...] = ("geo/popups.js", "geo/featurelayer.js", "geo/basemap.js",
+                                  "geo/basemap-layer.js")
 
 _INLINE_BASE = "geo-inline:"
 _LINK_ATTRS = ("default_js", "default_css")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 import folium
@@ -21,7 +22,6 @@ from folium.template import Template
 from shapely.geometry import mapping, shape
 
 from geo.assets import STATIC_DIR
-from geo.featurelayer import json_parse_call
 from geo.land import land, load_basemap
 
 PANE = "basemap"
@@ -56,57 +56,56 @@ class OfflineBasemap(JSCSSMixin, MacroElement):
             var pane = map.createPane({{ this.pane|tojson }});
             pane.style.zIndex = {{ this.z_index }};
             pane.style.pointerEvents = "none";
-            var styles = {{ this.styles|tojson }};
-            function layer(data) {
-                return L.geoJSON(data, {
-                    pane: {{ this.pane|tojson }}, interactive: false,
-                    attribution: "Natural Earth",
-                    style: function (feature) { return styles[feature.properties.kind]; }
-                });
-            }
-            var coarse = layer(geoBasemapData.coarse), detailed = null, shown = null;
-            function update() {
-                var want = map.getZoom() >= {{ this.detail_zoom }}
-                    ? (detailed = detailed || layer(geoBasemapData.detailed)) : coarse;
-                if (want === shown) return;
-                if (shown) map.removeLayer(shown);
-                shown = want.addTo(map);
-            }
-            map.on("zoomend", update);
-            update();
+            geoBasemap.layer({{ this.options|tojson }}).addTo(map);
         })();
         {% endmacro %}
         """
     )
-    default_js = [("geo-basemap", "geo/basemap.js")]
+    default_js = [("geo-basemap", "geo/basemap.js"), ("geo-basemap-layer", "geo/basemap-layer.js")]
 
     def __init__(self) -> None:
         super().__init__()
         self._name = "OfflineBasemap"
         self.pane = PANE
         self.z_index = PANE_Z_INDEX
-        self.styles = {"land": LAND_STYLE, "border": BORDER_STYLE}
-        self.detail_zoom = DETAIL_ZOOM
+        self.options = {"pane": PANE, "detailZoom": DETAIL_ZOOM, "land": LAND_STYLE,
+                        "border": BORDER_STYLE, "attribution": "Natural Earth", "interactive": False}
 
 
 def browser_script() -> str:
-    """The text of geo/static/geo/basemap.js: the basemap, detailed and coarse, kinds only."""
-    data = {"coarse": _browser_collection(COARSE_TOLERANCE), "detailed": _browser_collection(None)}
+    """The text of geo/static/geo/basemap.js: the land and borders, coarse and detailed.
+
+    Each ring or line is [x0, y0, dx1, dy1, ...] in 1e-5 degrees (basemap-layer.js decodes
+    it); the detailed copy stays a string until the browser needs it."""
+    coarse, detailed = (json.dumps(_browser_data(tolerance), separators=(",", ":"))
+                        for tolerance in (COARSE_TOLERANCE, None))
+    assert re.fullmatch(r'[-0-9,\[\]{}":a-z]*', coarse + detailed)  # safe in a '…' literal
     return ("/* Natural Earth land and borders (public domain) for the offline basemap.\n"
             "   Made from geo/data/basemap.geojson by scripts/make_basemap.py: do not edit. */\n"
-            f"var geoBasemapData = {json_parse_call(data)};\n")
+            f"var geoBasemapData = {{coarse: JSON.parse('{coarse}'),\n  detailed: '{detailed}'}};\n")
 
 
-def _browser_collection(tolerance: float | None) -> dict[str, Any]:
-    features = []
+def _browser_data(tolerance: float | None) -> dict[str, list[list[int]]]:
+    data: dict[str, list[list[int]]] = {"land": [], "border": []}
     for feature in load_basemap()["features"]:
-        geometry = feature["geometry"]
+        geom = shape(feature["geometry"])
         if tolerance is not None:
-            simpler = shape(geometry).simplify(tolerance, preserve_topology=True)
-            geometry = mapping(shapely.set_precision(simpler, 0.0001))
-        features.append({"type": "Feature", "properties": {"kind": feature["properties"]["kind"]},
-                         "geometry": geometry})
-    return json.loads(json.dumps({"type": "FeatureCollection", "features": features}))
+            geom = geom.simplify(tolerance, preserve_topology=True)
+        kind = feature["properties"]["kind"]
+        for part in getattr(geom, "geoms", [geom]):
+            lines = [part.exterior, *part.interiors] if kind == "land" else [part]
+            data[kind] += [_delta_encoded(line.coords) for line in lines]
+    return data
+
+
+def _delta_encoded(coords: Any) -> list[int]:
+    out: list[int] = []
+    last_x = last_y = 0
+    for lon, lat in coords:
+        x, y = round(lon * 1e5), round(lat * 1e5)
+        out += [x - last_x, y - last_y]
+        last_x, last_y = x, y
+    return out
 
 
 class SeaBackground(MacroElement):

@@ -44,8 +44,8 @@ def test_the_map_component_loads_the_scripts_that_draw_the_layers(default_app):
     (component,) = default_app.get("component_instance")
     links = json.loads(component.proto.json_args)["js_links"]
     ours = [link for link in links if "/static/geo/" in link]
-    assert ours == ["/app/static/geo/basemap.js", "/app/static/geo/popups.js",
-                    "/app/static/geo/featurelayer.js"]
+    assert ours == ["/app/static/geo/basemap.js", "/app/static/geo/basemap-layer.js",
+                    "/app/static/geo/popups.js", "/app/static/geo/featurelayer.js"]
     assert links.index(ours[0]) > links.index("/app/static/vendor/leaflet/leaflet.js")
     (slider,) = default_app.sidebar.slider
     assert slider.value == (date(1998, 8, 31), date(2024, 5, 27))

@@ -112,7 +112,7 @@ def test_st_folium_receives_only_local_links() -> None:
     assert not at.exception
     args = json.loads(at.get("component_instance")[0].proto.json_args)
     urls = args["js_links"] + args["css_links"]
-    assert len(args["js_links"]) == 6 and len(args["css_links"]) == 4
+    assert len(args["js_links"]) == 7 and len(args["css_links"]) == 4
     for url in urls:
         assert static_file(url).is_file(), url
     assert "http" not in " ".join(SCRIPT_SRC.findall(args["header"]))
