@@ -6,7 +6,9 @@ For each size and each approach it measures, in one run on this machine:
 - bytes sent: the rendered map HTML (scripts are served separately and cached), and its
   ratio to a compact GeoJSON of the same features;
 - peak memory of the Python process doing it (a fresh subprocess per measurement);
-- time to drawn: from navigation to every feature on the map, in Debian's Chromium.
+- time to drawn: from navigation until every feature is drawn and painted, in Debian's
+  Chromium, each load in a fresh browser context (nothing cached); the median of --runs
+  loads, alternating between the approaches so that both see the same machine.
 
 "Plain folium" is the approach users report as slow: one folium.Marker with a Popup per
 event. Sizes where it would take longer than --timeout are reported as such.
@@ -42,6 +44,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-dev-shm-usage"]
 OUTCOMES = ("success", "failure", "n/a")
 KINDS = ("launch", "meeting", "journey", "salvage")
+APPROACHES = ("ours", "plain")
 
 
 def synthetic_events(count: int, seed: int = 7) -> list[dict[str, Any]]:
@@ -165,44 +168,58 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-try:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-except ImportError:  # the --child processes need no browser
-    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+# Runs in every page before its own scripts: at each animation frame, until every feature is
+# drawn, then notes performance.now() (milliseconds since navigation started). A frame runs
+# after the previous one is painted, so this is when the drawn features are on screen.
+_TIMER = """(() => {{
+    const check = () => {{
+        try {{
+            if (typeof L !== "undefined" && ({drawn})() >= {count}) {{
+                window.__drawnAt = performance.now();
+                return;
+            }}
+        }} catch (err) {{ /* the map is not built yet */ }}
+        requestAnimationFrame(check);
+    }};
+    requestAnimationFrame(check);
+}})();"""
 
 
-def time_to_drawn(browser: Any, url: str, count: int, timeout_s: float, runs: int = 3) -> float | None:
-    """Median seconds from navigation until count features are on the map (None: time-out)."""
-    times = []
+def times_to_drawn(browser: Any, urls: dict[str, str], count: int, timeout_s: float,
+                   runs: int) -> dict[str, float | None]:
+    """Median seconds from navigation until count features are drawn, for each approach.
+
+    Loads alternate between the approaches, so that a machine that slows down for a while
+    slows both; an approach that times out once is not loaded again (None)."""
+    times: dict[str, list[float] | None] = {name: [] for name in urls}
     for _ in range(runs):
-        seconds = _one_load(browser, url, count, timeout_s)
-        if seconds is None:
-            return None
-        times.append(seconds)
-    return sorted(times)[len(times) // 2]
+        for name, url in urls.items():
+            done = times[name]
+            if done is None:
+                continue
+            seconds = _one_load(browser, url, count, timeout_s)
+            if seconds is None:
+                times[name] = None
+            else:
+                done.append(seconds)
+    return {name: None if not done else sorted(done)[len(done) // 2] for name, done in times.items()}
 
 
 def _one_load(browser: Any, url: str, count: int, timeout_s: float) -> float | None:
-    """One navigation in a fresh browser context (nothing cached), timed by the page itself.
+    """One navigation in a fresh browser context (nothing cached), timed by the page itself."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    The page checks at every animation frame whether count features are drawn and notes
-    performance.now(), the milliseconds since navigation started; polling from outside would
-    add its own latency to the figure."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.set_default_timeout(timeout_s * 1000)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(_TIMER.format(drawn=_DRAWN, count=count))
+    page = context.new_page()
     try:
-        page.goto(url, wait_until="commit")
-        handle = page.wait_for_function(
-            f"""() => {{
-                if (typeof L === "undefined") return false;
-                const drawn = ({_DRAWN})();
-                return drawn >= {count} ? performance.now() : false;
-            }}""", polling="raf", timeout=timeout_s * 1000)
+        page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+        handle = page.wait_for_function("() => window.__drawnAt", timeout=timeout_s * 1000)
         return float(handle.json_value()) / 1000
     except PlaywrightTimeout:
         return None
     finally:
-        page.close()
+        context.close()
 
 
 # --- the table ----------------------------------------------------------------------------------
@@ -223,6 +240,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per measurement")
+    parser.add_argument("--runs", type=int, default=5, help="page loads per approach and size")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -244,25 +262,27 @@ def main(argv: list[str] | None = None) -> None:
             warm.close()
             for count in args.sizes:
                 yardstick = compact_geojson_bytes(synthetic_events(count))
-                result: dict[str, dict[str, Any]] = {}
-                for approach in ("ours", "plain"):
-                    figures = measure_server(approach, count, folder, args.timeout)
-                    figures["drawn_s"] = (time_to_drawn(browser, f"{base}/{figures['file']}", count,
-                                                        args.timeout) if figures["file"] else None)
-                    result[approach] = figures
+                result = {approach: measure_server(approach, count, folder, args.timeout)
+                          for approach in APPROACHES}
+                urls = {approach: f"{base}/{figures['file']}" for approach, figures in result.items()
+                        if figures["file"]}
+                drawn = times_to_drawn(browser, urls, count, args.timeout, args.runs)
+                for approach, figures in result.items():
+                    figures["drawn_s"] = drawn.get(approach)
                     print(f"  measured {approach} at {count}: {figures}", file=sys.stderr)
                 rows.append((count, yardstick, result))
             browser.close()
     finally:
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
-    _print_table(rows, args.timeout)
+    _print_table(rows, args.timeout, args.runs)
 
 
-def _print_table(rows: list[tuple[int, int, dict[str, dict[str, Any]]]], timeout_s: float) -> None:
+def _print_table(rows: list[tuple[int, int, dict[str, dict[str, Any]]]], timeout_s: float,
+                 runs: int) -> None:
     print(f"\n{date.today().isoformat()} · {platform.node()} · {os.cpu_count()} cores · "
           f"Python {platform.python_version()} · Chromium headless · timeout {timeout_s:.0f} s · "
-          "time to drawn: median of 3 loads\n")
+          f"time to drawn: median of {runs} loads\n")
     header = ("events", "approach", "time to drawn", "server rerun", "bytes sent",
               "bytes / compact GeoJSON", "peak memory")
     print("| " + " | ".join(header) + " |")

@@ -9,6 +9,7 @@ The files themselves are fetched by scripts/vendor_assets.sh.
 from __future__ import annotations
 
 import base64
+import json
 import mimetypes
 import re
 from collections.abc import Iterator
@@ -71,11 +72,12 @@ PROJECT_FILES: tuple[str, ...] = ("geo/popups.js", "geo/featurelayer.js", "geo/b
                                   "geo/basemap-layer.js")
 
 _INLINE_BASE = "geo-inline:"
-_LINK_ATTRS = ("default_js", "default_css")
+_LINK_ATTRS = ("default_js", "default_css", "lazy_js")  # lazy_js: fetched by the map's own script
 _MISSING = object()
 _LINKED = re.compile(
     r"<script\b[^>]*\bsrc=\"(?P<src>[^\"]*)\"[^>]*>\s*</script>"
-    r"|<link\b[^>]*\bhref=\"(?P<href>[^\"]*)\"[^>]*/?>",
+    r"|<link\b[^>]*\bhref=\"(?P<href>[^\"]*)\"[^>]*/?>"
+    r"|\"(?P<lazy>geo-inline:[^\"]*)\"",  # a lazy_js URL, as a string in a script
     re.I,
 )
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)")
@@ -225,6 +227,8 @@ def _inline_file(url: str) -> Path:
 
 def _inline(match: re.Match[str]) -> str:
     """A <script src> or <link> of the rendered map, replaced by what it points at."""
+    if match["lazy"] is not None:
+        return json.dumps(_data_uri_of(_inline_file(match["lazy"])))
     return _inline_script(match["src"]) if match["src"] is not None else _inline_style(match)
 
 

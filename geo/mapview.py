@@ -19,6 +19,7 @@ from shapely.geometry import shape
 from . import basemap, popups, styles
 from .assets import localise
 from .featurelayer import FeatureLayer
+from .measure import LazyMeasureControl
 from .times import event_date
 
 Features = list[dict[str, Any]]
@@ -222,9 +223,8 @@ def make_map(
                      popup_kind=spec.popup_kind, popup=spec.popup,
                      control=False, open_popup=True, auto_pan=not view_given).add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
-    folium.plugins.MeasureControl(position="topleft", primary_length_unit="kilometers",
-                                  secondary_length_unit="miles",
-                                  primary_area_unit="sqkilometers").add_to(m)
+    LazyMeasureControl(position="topleft", primary_length_unit="kilometers",
+                       secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
     Legend().add_to(m)
     if url_sync:
         UrlSync().add_to(m)
