@@ -20,19 +20,19 @@ event. Sizes where it would take longer than --timeout are reported as such.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
+import contextlib
 import json
 import os
 import platform
 import random
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -155,33 +155,49 @@ _DRAWN = """() => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve folder on 127.0.0.1 (the maps and, under /static, the vendored assets).
+
+    From a process of its own: in this one, Playwright's client would compete with the
+    server for the interpreter and delay the files the page is waiting for."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve folder on 127.0.0.1 (the maps and, under /static, the vendored assets)."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
-# Runs in every page before its own scripts: at each animation frame, until every feature is
-# drawn, then notes performance.now() (milliseconds since navigation started). A frame runs
-# after the previous one is painted, so this is when the drawn features are on screen.
+# Runs in every page before its own scripts. After each frame (in the task that follows
+# it, posted from the frame's animation callback), until every feature is drawn, it notes
+# performance.now(): milliseconds since navigation started, the drawn features on screen.
 _TIMER = """(() => {{
-    const check = () => {{
+    const afterFrame = () => {{
         try {{
             if (typeof L !== "undefined" && ({drawn})() >= {count}) {{
                 window.__drawnAt = performance.now();
                 return;
             }}
         }} catch (err) {{ /* the map is not built yet */ }}
-        requestAnimationFrame(check);
+        requestAnimationFrame(frame);
     }};
-    requestAnimationFrame(check);
+    const frame = () => setTimeout(afterFrame, 0);
+    requestAnimationFrame(frame);
 }})();"""
 
 
@@ -220,6 +236,23 @@ def _one_load(browser: Any, url: str, count: int, timeout_s: float) -> float | N
         return None
     finally:
         context.close()
+        wait_until_idle()  # the browser tears the page down in the background
+
+
+def wait_until_idle(window_s: float = 0.2, idle: float = 0.9, limit_s: float = 15.0) -> None:
+    """Until the machine's CPUs were at least idle% idle over window_s (Linux /proc/stat)."""
+    def counters() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, total
+
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        idle_before, total_before = counters()
+        time.sleep(window_s)
+        idle_after, total_after = counters()
+        if idle_after - idle_before >= idle * max(1, total_after - total_before):
+            return
 
 
 # --- the table ----------------------------------------------------------------------------------
@@ -252,10 +285,9 @@ def main(argv: list[str] | None = None) -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="geo-bench-"))
     shutil.copytree(ROOT / "geo" / "static", folder / "static")
-    server, base = serve(folder)
     rows = []
     try:
-        with sync_playwright() as playwright:
+        with serve(folder) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             warm = browser.new_page()  # the first page of a fresh browser pays for its start
             warm.goto(f"{base}/static/vendor/leaflet/leaflet.js")
@@ -273,7 +305,6 @@ def main(argv: list[str] | None = None) -> None:
                 rows.append((count, yardstick, result))
             browser.close()
     finally:
-        server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
     _print_table(rows, args.timeout, args.runs)
 

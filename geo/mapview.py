@@ -16,10 +16,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 from shapely.geometry import shape
 
-from . import basemap, popups, styles
+from . import basemap, controls, popups, styles
 from .assets import localise
 from .featurelayer import FeatureLayer
-from .measure import LazyMeasureControl
 from .times import event_date
 
 Features = list[dict[str, Any]]
@@ -194,7 +193,9 @@ def make_map(
     if center is None:
         bounds = _bounds(layers)
         if bounds is not None and bounds[0] != bounds[1]:  # a single spot has no extent to fit
-            m.fit_bounds(bounds, padding=(10, 10))
+            fit = folium.map.FitBounds(bounds, padding=(10, 10))
+            fit.options["animate"] = False  # else the map pans across once it has drawn
+            m.add_child(fit)
         elif bounds is not None:
             m.location = bounds[0]
     basemap.add_basemap(m)
@@ -222,13 +223,13 @@ def make_map(
         FeatureLayer([item], name="Selected", style=lambda _p: highlight, style_keys=(),
                      popup_kind=spec.popup_kind, popup=spec.popup,
                      control=False, open_popup=True, auto_pan=not view_given).add_to(m)
-    folium.plugins.Fullscreen(position="topleft").add_to(m)
-    LazyMeasureControl(position="topleft", primary_length_unit="kilometers",
+    controls.Fullscreen(position="topleft").add_to(m)
+    controls.MeasureControl(position="topleft", primary_length_unit="kilometers",
                        secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
     Legend().add_to(m)
     if url_sync:
         UrlSync().add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    controls.LayerControl(collapsed=False).add_to(m)
     if static_url is not None:
         localise(m, static_url)
     return m

@@ -133,3 +133,12 @@ def test_template_syntax_in_data_is_never_evaluated():
     assert html.count("{{ 7*7 }}") >= 3  # the event, the site popup, the imported feature
     assert "49 evaluated" not in html  # what Jinja would have made of it
     assert "__builtins__" not in html
+
+
+def test_controls_are_added_after_the_first_frame_and_fit_bounds_does_not_pan(layers):
+    html = make_map(layers).get_root().render()
+    deferred = html.split("requestAnimationFrame(function () { setTimeout(function () {")[1:]
+    assert len(deferred) == 3  # full screen, measuring, layers
+    assert "L.control.fullscreen" in deferred[0] and "L.control.layers" in deferred[2]
+    assert html.index("geoFeatureLayer.make(") < html.index("L.control.layers")
+    assert re.search(r'fitBounds\([^;]*"animate": false', html)
