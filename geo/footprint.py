@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPoint, Polygon
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
@@ -154,7 +154,7 @@ def footprint_polygon(pad: tuple[float, float], azimuth_deg: float, impacts: Imp
     spread = np.subtract(*np.percentile(xy, [75, 25], axis=0))
     scaled = np.hypot(*((xy - centre) / np.maximum(spread, 1.0)).T)
     inner = xy[scaled <= np.quantile(scaled, coverage)]
-    hull = MultiPoint([tuple(p) for p in inner]).convex_hull
+    hull = shapely.multipoints(inner).convex_hull
     if not isinstance(hull, Polygon):
         raise GeoError("the simulated impact points do not enclose an area")
     ring = np.asarray(shapely.segmentize(hull, EDGE_STEP_M).exterior.coords)
