@@ -79,9 +79,31 @@ def click_feature(page, fid: str, zoom: int = 11) -> None:
 
 def popup_text(page, timeout_s: float = 10) -> str:
     """The text of the open popup."""
-    frame = map_frame(page)
-    frame.wait_for_selector(".leaflet-popup-content", timeout=timeout_s * 1000)
-    return frame.inner_text(".leaflet-popup-content")
+    return str(popup_content(page, timeout_s)["text"])
+
+
+def popup_content(page, timeout_s: float = 10) -> dict[str, Any]:
+    """The open popup's text and its links ([href, target]), read in one go.
+
+    A click on the map also chooses the event, and the rerun that follows can replace the
+    map's frame while it is read; then the popup is read again from the new frame (the
+    chosen event's popup opens there too)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            frame = map_frame(page)
+            frame.wait_for_selector(".leaflet-popup-content", timeout=timeout_s * 1000)
+            return dict(frame.evaluate("""() => {
+                const popup = document.querySelector(".leaflet-popup-content");
+                return {text: popup.innerText, links: Array.from(popup.querySelectorAll("a"))
+                    .map(a => [a.getAttribute("href"), a.getAttribute("target")])};
+            }"""))
+        except PlaywrightError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
 
 
 def download(page, button_name: str, attempts: int = 3):

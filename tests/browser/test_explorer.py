@@ -11,7 +11,16 @@ import pytest
 from geo.layers import read_layers
 
 from ..conftest import LAYERS
-from .helpers import assert_clean, click_feature, download, drawn_ids, map_frame, popup_text, wait_ready
+from .helpers import (
+    assert_clean,
+    click_feature,
+    download,
+    drawn_ids,
+    map_frame,
+    popup_content,
+    popup_text,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
 LAUNCH_2024 = "2024-05-27-malligyong-1-1"
@@ -35,13 +44,12 @@ def test_clicking_the_2024_launch_shows_its_sourced_popup(server, page):
     page.goto(server + "/")
     wait_ready(page)
     click_feature(page, LAUNCH_2024)
-    text = popup_text(page)
-    assert "2024-05-27" in text and "Malligyong-1-1" in text
-    links = map_frame(page).query_selector_all(".leaflet-popup-content a")
-    assert links, "no source link in the popup"
-    for link in links:
-        assert link.get_attribute("href").startswith(("http://", "https://"))
-        assert link.get_attribute("target") == "_blank"
+    popup = popup_content(page)
+    assert "2024-05-27" in popup["text"] and "Malligyong-1-1" in popup["text"]
+    assert popup["links"], "no source link in the popup"
+    for href, target in popup["links"]:
+        assert href.startswith(("http://", "https://"))
+        assert target == "_blank"
     assert page.watch.errors == []
     # the click also chooses the event: the page shows its details and no script error
     for _ in range(100):  # the choice travels: map -> server -> rerun -> URL
