@@ -3,8 +3,8 @@
 Building the layer control, the full-screen and measuring buttons takes a few tens of
 milliseconds (the layer control measures the page, which forces a layout). Deferred to the
 task after the map's first frame, the features and the basemap are on screen first and the
-controls follow in the next frame. The deferral is part of each control's script macro, which is what both
-folium and streamlit-folium render.
+controls follow in the next frame. The deferral is part of each control's script macro,
+which is what both folium and streamlit-folium render.
 """
 
 from __future__ import annotations

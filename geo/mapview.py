@@ -225,7 +225,7 @@ def make_map(
                      control=False, open_popup=True, auto_pan=not view_given).add_to(m)
     controls.Fullscreen(position="topleft").add_to(m)
     controls.MeasureControl(position="topleft", primary_length_unit="kilometers",
-                       secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
+                            secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
     Legend().add_to(m)
     if url_sync:
         UrlSync().add_to(m)

@@ -42,6 +42,8 @@ class LazyMeasureControl(folium.plugins.MeasureControl):
             function load() {
                 if (state !== "idle") return;
                 state = "loading";
+                // streamlit-folium reruns this script in the same page: the plugin may be there
+                if (L.Control.Measure && L.Control.Measure.geoPatched) return show();
                 var script = document.createElement("script");
                 script.src = url;
                 script.onload = function () {
@@ -55,14 +57,18 @@ class LazyMeasureControl(folium.plugins.MeasureControl):
                         }
                     });
                     drawAsSvg(L.Control.Measure.prototype);
-                    var control = new L.Control.Measure(options);
-                    map.removeControl(placeholder);
-                    map.addControl(control);
-                    control._expand();
-                    state = "ready";
+                    L.Control.Measure.geoPatched = true;
+                    show();
                 };
                 script.onerror = function () { state = "idle"; };
                 document.head.appendChild(script);
+            }
+            function show() {
+                var control = new L.Control.Measure(options);
+                map.removeControl(placeholder);
+                map.addControl(control);
+                control._expand();
+                state = "ready";
             }
             // leaflet-measure styles its vertices through their SVG elements (_path), which
             // a map that draws on canvas does not have: its own layers get an SVG renderer.

@@ -122,5 +122,5 @@ var geoBasemap = (function () {
     return new Basemap(geoBasemapData, options);
   }
 
-  return {layer: layer, decode: decode};
+  return {layer: layer};
 })();

@@ -423,5 +423,5 @@ var geoFeatureLayer = (function () {
     return out;
   }
 
-  return {make: make, features: features, openFirst: openFirst, unpack: unpack, PointSet: PointSet};
+  return {make: make, features: features, openFirst: openFirst, unpack: unpack};
 })();
