@@ -88,7 +88,8 @@ def compact_geojson_bytes(events: list[dict[str, Any]]) -> int:
 
 def render_ours(events: list[dict[str, Any]]) -> str:
     """This project: filter by date (the rerun path), make_map, render."""
-    from geo.mapview import filter_layers, make_map
+    from geo.layers.filters import filter_layers
+    from geo.map.explorer import make_map
 
     layers = filter_layers({"events": events}, date(1984, 1, 1), date(2024, 12, 31))
     return make_map(layers, static_url="/static").get_root().render()
@@ -100,7 +101,7 @@ def render_plain(events: list[dict[str, Any]]) -> str:
 
     import folium
 
-    from geo.assets import localise
+    from geo.map.assets import localise
 
     m = folium.Map(location=[38.5, 126.5], zoom_start=5, tiles=None)
     for item in events:
@@ -284,7 +285,7 @@ def main(argv: list[str] | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
     folder = Path(tempfile.mkdtemp(prefix="geo-bench-"))
-    shutil.copytree(ROOT / "geo" / "static", folder / "static")
+    shutil.copytree(ROOT / "geo" / "map" / "static", folder / "static")
     rows = []
     try:
         with serve(folder) as base, sync_playwright() as playwright:

@@ -37,6 +37,10 @@ class DataError(GeoError):
         super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
 
 
+class FieldError(ValueError):
+    """A field's value is not acceptable; the message says why (the caller names the place)."""
+
+
 class NoticeParseError(GeoError):
     """Notice text could not be read; points at the offending token."""
 

@@ -3,7 +3,6 @@ zipped Shapefile. Nested properties are flattened; every file is written atomica
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import shutil
@@ -19,6 +18,7 @@ from shapely.geometry import shape
 from . import geojson
 from .atomic import atomic_path
 from .errors import ExportError
+from .layers import popup, registry
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -124,31 +124,13 @@ def _write_gpkg(layers: Layers, tmp: Path) -> None:
                                    append=index > 0)
 
 
-def _kml_description(props: dict[str, Any]) -> str:
-    """An HTML balloon for Google Earth: the facts and the sources, every value escaped."""
-    skip = {"id", "name", "sources", "names", "description"}
-    parts = [f"<p>{html.escape(str(props['description']))}</p>"] if props.get("description") else []
-    rows = "".join(
-        f"<tr><th>{html.escape(key)}</th><td>{html.escape(str(_scalar(value)))}</td></tr>"
-        for key, value in props.items() if key not in skip and value not in (None, "", []))
-    parts.append(f"<table>{rows}</table>")
-    links = []
-    for src in props.get("sources") or []:
-        label = html.escape(f"{src.get('title', '')} ({src.get('publisher', '')}, {src.get('date', '')})")
-        target = str(src.get("url", ""))
-        if target.startswith(("http://", "https://")):
-            links.append(f'<li><a href="{html.escape(target, quote=True)}">{label}</a></li>')
-        else:
-            links.append(f"<li>{label}</li>")
-    if links:
-        parts.append(f"<p>Sources:</p><ul>{''.join(links)}</ul>")
-    return "".join(parts)
-
-
 def _write_kml(layers: Layers, tmp: Path) -> None:
+    related = popup.related_in(layers)
     for index, (name, features) in enumerate(layers.items()):
         frame = to_frame(features)
-        frame["description"] = [_kml_description(item.get("properties") or {}) for item in features]
+        spec = registry.spec_of(name).popup
+        frame["description"] = [popup.render(spec, item.get("properties") or {}, related)
+                                for item in features]
         frame.to_file(tmp, layer=name, driver="KML", engine="pyogrio", append=index > 0,
                       dataset_options={"NameField": "name", "DescriptionField": "description"})
 

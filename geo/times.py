@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from .checks import FieldError
+from .errors import FieldError
 
 PRECISIONS = ("second", "minute", "day", "month")
 

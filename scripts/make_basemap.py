@@ -1,6 +1,6 @@
 """Build geo/data/basemap.geojson (land and borders of East Asia) from Natural Earth.
 
-It also remakes the browser's copy, geo/static/geo/basemap.js (see geo.basemap).
+It also remakes the browser's copy, geo/map/static/geo/basemap.js (see geo.basemap).
 
 The data come from the npm package `world-atlas` (Natural Earth 4.1.0 as TopoJSON; data in
 the public domain, packaging ISC). The TopoJSON is decoded here (quantized, delta-encoded
@@ -291,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def write_browser_script() -> None:
-    """geo/static/geo/basemap.js from the bundled data file (geo.basemap.browser_script)."""
+    """geo/map/static/geo/basemap.js from the bundled data file (geo.basemap.browser_script)."""
     sys.path.insert(0, str(OUT.parent.parent.parent))
     from geo.basemap import SCRIPT_PATH, browser_script
 

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from shapely.geometry import LineString
 
-from geo import assets, footprint, geojson
-from geo.catalogue import load_catalogue
-from geo.geodesy import WGS84, distance_azimuth
-from geo.layers import read_layers
-from geo.mapview import make_map
-from geo.model import has_footprint, load_model
-from geo.tracks import plan
+from geo import geojson
+from geo.build.footprints import check_against_reports, fall_ranges
+from geo.build.tracks import launch_route
+from geo.catalogue import Catalogue, load_catalogue
+from geo.layers import registry
+from geo.layers.files import read_layers
+from geo.map.assets import standalone_html
+from geo.map.explorer import make_map
+from geo.physics import footprint
+from geo.physics.geodesy import WGS84, distance_azimuth
 
 ROOT = Path(__file__).resolve().parent.parent
 BREAKUP_TIMES_S = (60, 75, 90, 105, 120, 135, 150)
@@ -40,20 +44,21 @@ def validation_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def sensitivity_table(cat: Any, model: Any) -> str:
+def sensitivity_table(cat: Catalogue) -> str:
     """Markdown: where the median piece falls if the break-up came at a given second."""
     lines = ["| launch | break-up at | median fall, from the pad | median fall → reported place |",
              "| --- | --- | --- | --- |"]
-    for event_id, record in sorted(model.items()):
-        if "breakup_s" not in record or not has_footprint(record):
+    for event_id, model in sorted(cat.models.items()):
+        found = launch_route(cat, event_id)
+        if model.breakup_s is None or model.fell_in is None or found is None:
             continue
-        launch = plan(cat, event_id)
-        reported = cat.zone_geometry[record["fell_in"]].centroid
+        route = found[0]
+        reported = cat.zone_geometry[model.fell_in].centroid
         for seconds in BREAKUP_TIMES_S:
-            trial = {**record, "breakup_s": (float(seconds), float(seconds))}
-            impacts = footprint.simulate(trial, launch, launch.azimuth_span(cat))
-            lon, lat = _median_point(launch.pad, launch.azimuth_deg, impacts)
-            from_pad = distance_azimuth(*launch.pad, lon, lat)[0] / 1000
+            trial = replace(fall_ranges(model), breakup_s=(float(seconds), float(seconds)))
+            impacts = footprint.simulate(trial, route, event_id)
+            lon, lat = _median_point(route.pad, route.azimuth_deg, impacts)
+            from_pad = distance_azimuth(*route.pad, lon, lat)[0] / 1000
             off = distance_azimuth(lon, lat, reported.x, reported.y)[0] / 1000
             lines.append(f"| {event_id} | {seconds} s | {from_pad:.0f} km | {off:.0f} km |")
     return "\n".join(lines)
@@ -67,25 +72,29 @@ def _median_point(pad: tuple[float, float], azimuth: float, impacts: Any) -> tup
     return float(lon), float(lat)
 
 
-def draw(png: Path, cat: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+def draw(png: Path, cat: Catalogue, rows: list[dict[str, Any]]) -> None:
     """The failures' areas, paths, footprints and offsets, screenshotted in Chromium."""
     from playwright.sync_api import sync_playwright
 
     layers = read_layers(ROOT / "layers")
     events = {r["event_id"] for r in rows}
     shown = {name: [f for f in feats if f["properties"].get("event_id") in events]
-             for name, feats in layers.items() if name in ("zones", "tracks")}
-    shown["sites"] = [f for f in layers["sites"] if f["id"] in ("sohae-lc1", "sohae-lc2")]
+             for name, feats in layers.items() if name in (registry.ZONES.name, registry.TRACKS.name)}
+    shown[registry.SITES.name] = [f for f in layers[registry.SITES.name]
+                                  if f["id"] in ("sohae-lc1", "sohae-lc2")]
     offsets = []
     for row in rows:
-        item = next(f for f in layers["zones"] if f["id"] == f"{row['event_id']}-debris-footprint")
+        item = next(f for f in layers[registry.ZONES.name]
+                    if f["id"] == f"{row['event_id']}-debris-footprint")
         centre = geojson.read_geometry(item["geometry"]).centroid
-        reported = cat.zone_geometry[model[row["event_id"]]["fell_in"]].centroid
+        reported = cat.zone_geometry[str(cat.models[row["event_id"]].fell_in)].centroid
         name = f"{row['event_id'][:7]}: footprint centroid → reported place, {row['centroid_km']:.0f} km"
         offsets.append(geojson.feature(f"{row['event_id']}-offset", LineString([centre, reported]),
                                        {"name": name}))
-    m = make_map(shown, extra={"offsets": offsets}, static_url=None, center=(37.1, 124.9), zoom=7)
-    html = assets.standalone_html(m)
+    key = registry.user_key(registry.IMPORTED, "offsets")
+    m = make_map({**shown, key: offsets}, specs={key: registry.user_spec(key, "offsets")},
+                 static_url=None, center=(37.1, 124.9), zoom=7)
+    html = standalone_html(m)
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         page_file = Path(folder) / "map.html"
         page_file.write_text(html, encoding="utf-8")
@@ -104,12 +113,11 @@ def main() -> None:
     parser.add_argument("--png", type=Path, help="where to write the map picture")
     args = parser.parse_args()
     cat = load_catalogue()
-    model = load_model(cat)
-    rows = footprint.check_against_reports(cat, model, read_layers(ROOT / "layers")["zones"])
+    rows = check_against_reports(cat, read_layers(ROOT / "layers")[registry.ZONES.name])
     print(validation_table(rows), end="\n\n")
-    print(sensitivity_table(cat, model))
+    print(sensitivity_table(cat))
     if args.png:
-        draw(args.png, cat, model, rows)
+        draw(args.png, cat, rows)
         print(f"\nwrote {args.png}")
 
 

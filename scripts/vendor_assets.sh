@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vendor the front-end files the folium map needs into geo/static/vendor/, so that
+# Vendor the front-end files the folium map needs into geo/map/static/vendor/, so that
 # nothing is loaded from a CDN. Reproducible: pinned versions, tarballs checked against
 # pinned sha512 integrity values, minified builds where the package ships one, no source
 # maps (their comments are stripped).
@@ -10,7 +10,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DEST="$ROOT/geo/static/vendor"
+DEST="$ROOT/geo/map/static/vendor"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 

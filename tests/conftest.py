@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from geo.catalogue import Catalogue, load_catalogue
-from geo.layers import read_layers
+from geo.layers.files import read_layers
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 LAYERS = ROOT / "layers"
+DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(scope="session")

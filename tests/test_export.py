@@ -9,7 +9,7 @@ import pytest
 
 from geo.errors import ExportError
 from geo.export import FORMATS, SUFFIXES, export_layers, flatten_properties, select_layers
-from geo.layers import LAYER_NAMES
+from geo.layers.registry import NAMES as LAYER_NAMES
 
 
 def _read(path, fmt, layer=None):

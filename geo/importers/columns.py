@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import infer_order, looks_like_clock, looks_like_date
+from .kinds import names_places
 from .options import ImportOptions
 from .values import is_missing
 
@@ -128,7 +129,7 @@ def _pick_by_values(headers: Sequence[str], samples: dict[str, list[str]], exact
 
 
 def _pick_name(headers: Sequence[str], kind: str | None) -> str | None:
-    if kind == "sites":
+    if names_places(kind):
         for header in headers:
             words = set(normal(header).split())
             if "name" in words and words & {"site", "facility", "station", "place"}:

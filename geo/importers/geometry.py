@@ -11,9 +11,8 @@ from pyproj.exceptions import CRSError
 from shapely.geometry.base import BaseGeometry
 
 from .coords import check_range
+from .kinds import allowed_geometry
 from .result import RowProblem
-
-KIND_TYPES = {"zones": ("Polygon", "MultiPolygon"), "sites": ("Point", "MultiPoint")}
 
 
 def check_geometry(geometry: BaseGeometry | None, kind: str | None, field: str = "geometry"
@@ -27,7 +26,7 @@ def check_geometry(geometry: BaseGeometry | None, kind: str | None, field: str =
     if bad.any():
         lon, lat = coords[int(np.argmax(bad))]
         check_range(float(lon), float(lat), field, field)
-    allowed = KIND_TYPES.get(kind or "")
+    allowed = allowed_geometry(kind)
     if allowed and geometry.geom_type not in allowed:
         raise RowProblem("wrong geometry type",
                          f"{kind} need a {' or '.join(allowed)}, not a {geometry.geom_type}", field)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("events", "sites", "zones")
+from .kinds import KINDS
+
+__all__ = ["KINDS", "ImportOptions"]
 
 
 @dataclass(frozen=True)

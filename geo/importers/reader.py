@@ -13,6 +13,7 @@ from .decode import decode
 from .detect import detect
 from .failure import fail
 from .geojsonfile import read_geojson
+from .kinds import needs_date
 from .limits import MAX_BYTES, MAX_UPLOAD_MB
 from .names import safe_layer_name
 from .ogrfile import check_kml_bytes, kml_from_kmz, read_ogr
@@ -117,6 +118,6 @@ def _check_plan(plan: Plan, fmt: str, file: str, headers: list[str], options: Im
     if fmt == "csv" and not (plan.lat and plan.lon or plan.coords or plan.wkt):
         raise fail(file, f"no latitude and longitude columns found among {listing}; "
                          "name them with --lat and --lon (or --coords for one column)")
-    if options.kind == "events" and not plan.date:
-        raise fail(file, f"events need a date, and no date column was found among {listing}; "
-                         "name it with --time")
+    if needs_date(options.kind) and not plan.date:
+        raise fail(file, f"{options.kind} need a date, and no date column was found among "
+                         f"{listing}; name it with --time")

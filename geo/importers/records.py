@@ -15,6 +15,7 @@ from .columns import Plan
 from .coords import read_lat_lon, read_position
 from .dates import WhenError, parse_when
 from .geometry import check_geometry
+from .kinds import allowed_geometry, needs_date
 from .result import ImportResult, RowProblem, Skipped
 from .values import is_missing
 
@@ -58,9 +59,10 @@ class Builder:
         geometry = self._geometry(record) if self.from_cells else record.geometry
         field = self.plan.wkt or self.plan.coords or self.plan.lat or "geometry"
         if isinstance(geometry, tuple):  # a checked (lon, lat) from cells: no shapely needed
-            if self.kind == "zones":
-                raise RowProblem("wrong geometry type", "zones need a Polygon or MultiPolygon, "
-                                                        "not a Point", field)
+            allowed = allowed_geometry(self.kind)
+            if allowed and "Point" not in allowed:
+                raise RowProblem("wrong geometry type",
+                                 f"{self.kind} need a {' or '.join(allowed)}, not a Point", field)
             return _point_feature(f"{self.result.layer}-{record.row:07d}", geometry,
                                   self._properties(record)), None
         geometry, warning = check_geometry(geometry, self.kind, field)
@@ -97,8 +99,8 @@ class Builder:
             return None
         value, clock = fields.get(plan.date), fields.get(plan.clock) if plan.clock else None
         if is_missing(value):
-            if self.kind == "events":
-                raise RowProblem("missing date", "events need a date", plan.date)
+            if needs_date(self.kind):
+                raise RowProblem("missing date", f"{self.kind} need a date", plan.date)
             return None
         try:
             return parse_when(str(value), None if is_missing(clock) else str(clock), plan.order)

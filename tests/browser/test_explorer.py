@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyogrio
 import pytest
 
-from geo.layers import read_layers
+from geo.layers.files import read_layers
 
 from ..conftest import LAYERS
 from .helpers import (

@@ -14,10 +14,10 @@ import numpy
 import pytest
 from PIL import Image, ImageChops
 
-from geo.assets import standalone_html
-from geo.basemap import SEA_COLOUR
-from geo.mapview import make_map
-from geo.packing import pack, unpack
+from geo.map.assets import standalone_html
+from geo.map.basemap import SEA_COLOUR
+from geo.map.explorer import make_map
+from geo.map.packing import pack, unpack
 
 pytestmark = pytest.mark.browser
 

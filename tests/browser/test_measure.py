@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.assets import standalone_html
-from geo.mapview import make_map
+from geo.map.assets import standalone_html
+from geo.map.explorer import make_map
 
 pytestmark = pytest.mark.browser
 

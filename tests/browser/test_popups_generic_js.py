@@ -1,25 +1,28 @@
-"""geoPopups.generic and geoPopups.tooltip (geo/static/geo/popups.js) equal geo/popups.py, byte for byte.
+"""Popups of imported data (every field) in the browser equal geo/layers/popup.py, byte for byte.
 
 Imported layers have arbitrary, possibly hostile field names and values: the browser builds their
-popups from popups.generic_rows(props) and must link exactly what linked_text links, in any text.
-One blank page with popups.js and nothing else: no map is built.
+popups from popup.generic_rows(props) and must link exactly what linked_text links, in any text;
+numbers are written the same way on both sides. One blank page with popups.js and nothing else.
 """
 
 from __future__ import annotations
 
-import json
 import math
+from html import escape
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.popups import event_popup, generic_popup, generic_rows, tooltip
+from geo.layers import popup, registry
+from geo.map.featurelayer import browser_properties
 
 from ..conftest import ROOT
 
 pytestmark = pytest.mark.browser
-POPUPS_JS = ROOT / "geo" / "static" / "geo" / "popups.js"
+POPUPS_JS = ROOT / "geo" / "map" / "static" / "geo" / "popups.js"
+IMPORTED = registry.user_spec("imported-x", "x")
+SENT = browser_properties(IMPORTED)
 HOSTILE = '<script>window.__xss=1</script>"\'&<img src=x onerror="window.__xss=2">'
 # Python's whitespace (str.isspace) and JavaScript's (\s, trim()) are not the same set.
 SPACES = ["\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", " ", "\x85", "\xa0",
@@ -85,62 +88,57 @@ def js(browser):
 
 
 def _in_browser(page, props):
-    """geoPopups.generic and .tooltip of props, the rows and props sent as the map sends them."""
-    return page.evaluate("""([rows, propsJson]) => {
-        const html = geoPopups.generic(rows), tip = geoPopups.tooltip(JSON.parse(propsJson));
-        document.getElementById("out").innerHTML = html + tip;
-        return [html, tip];
-    }""", [generic_rows(props), json.dumps(props, allow_nan=False)])
+    """The popup of props as the browser renders it from what the map sends."""
+    return page.evaluate("""([spec, sent, rows]) => {
+        const html = geoPopups.render(spec, sent, {rows: rows}, false);
+        document.getElementById("out").innerHTML = html;
+        return html;
+    }""", [IMPORTED.popup.to_json(), SENT(props), popup.generic_rows(props)])
 
 
 def _check(page, props):
-    html, tip = _in_browser(page, props)
-    assert html == generic_popup(props)
-    assert tip == tooltip(props)
+    assert _in_browser(page, props) == popup.render(IMPORTED.popup, props)
 
 
 @pytest.mark.parametrize("props", CASES, ids=[f"case{i}" for i in range(len(CASES))])
-def test_generic_popup_equals_python(js, props):
-    html = js.evaluate("rows => geoPopups.generic(rows)", generic_rows(props))
-    assert html == generic_popup(props)
+def test_imported_popup_equals_python(js, props):
+    _check(js, props)
 
 
 @pytest.mark.parametrize("name", NAMES, ids=repr)
-def test_tooltip_equals_python(js, name):
-    props = {"name": name, "kind": "x"}
-    assert js.evaluate("p => geoPopups.tooltip(JSON.parse(p))", json.dumps(props)) == tooltip(props)
+def test_imported_names_are_python_text(js, name):
+    """An imported feature's name is sent as the text Python made of it."""
+    _check(js, {"name": name, "kind": "x"})
 
 
-def test_tooltip_of_missing_and_odd_names(js):
-    assert js.evaluate("() => geoPopups.tooltip({})") == tooltip({}) == "None"
-    assert js.evaluate("() => geoPopups.tooltip({name: null})") == tooltip({"name": None}) == "None"
-    for name in (math.nan, math.inf, -math.inf):  # not JSON, but Playwright carries them
-        assert js.evaluate("n => geoPopups.tooltip({name: n})", name) == tooltip({"name": name})
-    # "name" from the prototype is no name; an own "__proto__" (as JSON.parse makes) is ignored
-    assert js.evaluate("() => geoPopups.tooltip(Object.create({name: 'inherited'}))") == "None"
-    assert js.evaluate("""() => geoPopups.tooltip(JSON.parse('{"__proto__": {"name": "p"}}'))""") == "None"
+def test_tooltips_are_escaped_names_or_ids(js):
+    assert js.evaluate("n => geoPopups.tooltip({name: n})", HOSTILE) == escape(HOSTILE)
+    assert js.evaluate("() => geoPopups.tooltip({id: 'x1'})") == "x1"
+    assert js.evaluate("() => geoPopups.tooltip({id: 'x1', name: ''})") == "x1"
+    assert js.evaluate("() => geoPopups.tooltip(Object.create({name: 'inherited'}))") == ""
+    assert js.evaluate("""() => geoPopups.tooltip(JSON.parse('{"__proto__": {"name": "p"}}'))""") == ""
 
 
 def test_rows_keep_order_and_drop_hidden_and_blank_values():
-    rows = generic_rows({"b": 1, "10": 1.0, "1": True, "_x": "hidden", "e": "", "n": None, "l": [],
-                         "z": 0, "f": False, "d": {}})
+    rows = popup.generic_rows({"b": 1, "10": 1.0, "1": True, "_x": "hidden", "e": "", "n": None,
+                               "l": [], "z": 0, "f": False, "d": {}})
     assert rows == [["b", "1"], ["10", "1.0"], ["1", "True"], ["z", "0"], ["f", "False"], ["d", "{}"]]
 
 
 def test_links_are_only_http_and_no_script_runs(js):
     for props in CASES:
         _check(js, {k: v for k, v in props.items() if not isinstance(v, float) or math.isfinite(v)})
-    hrefs = js.evaluate("""rowsList => {
+    hrefs = js.evaluate("""([spec, rowsList]) => {
         const out = document.getElementById("out"), hrefs = [];
         for (const rows of rowsList) {
-            out.innerHTML = geoPopups.generic(rows);
+            out.innerHTML = geoPopups.render(spec, {}, {rows: rows}, false);
             out.querySelectorAll("[href], [src]").forEach(el => hrefs.push(el.getAttribute("href")));
             out.querySelectorAll("*").forEach(el => {
                 for (const attr of el.attributes) if (/^on/i.test(attr.name)) hrefs.push(attr.name);
             });
         }
         return hrefs;
-    }""", [generic_rows(props) for props in CASES])
+    }""", [IMPORTED.popup.to_json(), [popup.generic_rows(props) for props in CASES]])
     assert hrefs and all(href.lower().startswith(("http://", "https://")) for href in hrefs), hrefs
     js.wait_for_timeout(300)
     assert js.evaluate("() => window.__xss") is None
@@ -151,9 +149,12 @@ def test_links_are_only_http_and_no_script_runs(js):
                                  "\ufeffhttps://x.test/", "\u3000HTTPS://x.test/\u2028", "httpſ://x.test/",
                                  "HTTPſ://x.test/", "javascript:alert(1)", " \x1c"])
 def test_source_links_strip_as_python(js, url):
-    """safeLink, shared by generic and event/zone popups, strips what Python's str.strip strips."""
+    """safeLink strips what Python's str.strip strips, and links only http(s)."""
     props = {"name": "n", "sources": [{"title": "t", "publisher": "p", "date": "d", "url": url}]}
-    assert js.evaluate("p => geoPopups.event(p)", props) == event_popup(props)
+    spec = registry.EVENTS.popup
+    in_browser = js.evaluate("([spec, p]) => geoPopups.render(spec, p, {}, false)",
+                             [spec.to_json(), props])
+    assert in_browser == popup.render(spec, props)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -169,9 +170,14 @@ def test_random_props_equal_python(js, props):
     _check(js, props)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(),
-                      st.integers(min_value=2**50, max_value=2**80)))
-def test_number_names_equal_python(js, name):
-    props = {"name": name}
-    assert js.evaluate("p => geoPopups.tooltip(JSON.parse(p))", json.dumps(props)) == tooltip(props)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(number=st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-10**16, 10**16),
+                        st.sampled_from([0.5, 1.5, 2.5, -0.5, 0.125, 1234.5, 0.0000005, -0.0, 1e15,
+                                         999999999999999.9, 2**53])))
+def test_numbers_are_written_as_python_writes_them(js, number):
+    """Catalogue numbers go through the formatters on both sides: the same digits every time."""
+    spec = registry.ZONES.popup
+    props = {"name": "z", "area_km2": number, "stage": number}
+    in_browser = js.evaluate("([spec, p]) => geoPopups.render(spec, p, {}, false)",
+                             [spec.to_json(), props])
+    assert in_browser == popup.render(spec, props)

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from geo import popups
-from geo.assets import standalone_html
-from geo.mapview import make_map
+from geo.layers import popup, registry
+from geo.map.assets import standalone_html
+from geo.map.explorer import make_map
 
 from ..conftest import ROOT
 
@@ -40,7 +40,7 @@ def test_ten_thousand_events_are_drawn_with_their_popups(browser):
             }}""", event["id"])
             expected = page.evaluate("(html) => { const d = document.createElement('div'); "
                                      "d.innerHTML = html; return d.innerHTML; }",
-                                     popups.event_popup(event["properties"]))
+                                     popup.render(registry.EVENTS.popup, event["properties"]))
             assert shown == expected, event["id"]
     finally:
         page.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import assert_clean, ids_on_map, map_frame, wait_ready
+from .helpers import assert_clean, download, ids_on_map, map_frame, wait_ready
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -99,10 +99,50 @@ def test_an_uploaded_layer_downloads_as_geojson(server, page):
     _wait_for_imported(page, 3)
     sidebar = page.locator('section[data-testid="stSidebar"]')
     assert "6 rows: 3 imported, 3 skipped" in sidebar.inner_text()
-    button = sidebar.get_by_role("button", name="launches_cp1252 (3) · GeoJSON")
+    button = sidebar.get_by_role("button", name="Imported: launches_cp1252.csv (3) · GeoJSON")
     with page.expect_download(timeout=30_000) as info:
         button.click()
     collection = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert sorted(f["properties"]["name"] for f in collection["features"]) == [
         "Pyongyang", "Sohae", "Tonghae"]
+    assert page.watch.errors == []
+
+
+NAMED_LIKE_BUILT_INS = [  # files named as the catalogue's layers are
+    {"name": name, "mimeType": mime, "buffer": (DATA / name).read_bytes()}
+    for name, mime in (("tracks.csv", "text/csv"), ("sites.geojson", "application/geo+json"),
+                       ("events.kml", "application/vnd.google-earth.kml+xml"))]
+
+
+def _layer_control(page) -> dict[str, bool]:
+    """The map's layer control: each overlay's title and whether it is checked."""
+    frame = map_frame(page)
+    frame.wait_for_selector(".leaflet-control-layers-overlays label", timeout=30_000)
+    return dict(frame.evaluate("""() => Array.from(
+        document.querySelectorAll(".leaflet-control-layers-overlays label")).map(label =>
+        [label.innerText.trim(), label.querySelector("input").checked])"""))
+
+
+def test_files_named_like_built_in_layers_never_take_their_place(server, page, tmp_path, layers):
+    """tracks.csv, sites.geojson and events.kml become layers of their own, beside the catalogue's,
+    which keep their names, visibility and downloads."""
+    page.goto(server + "/?layers=sites,events,zones")  # the flight paths hidden
+    wait_ready(page)
+    before = _layer_control(page)
+    page.set_input_files(UPLOAD_INPUT, files=NAMED_LIKE_BUILT_INS)
+    _wait_for_imported(page, 4)
+    controls = _layer_control(page)
+    for title, checked in before.items():
+        assert controls[title] == checked, title
+    assert controls["Flight paths (derived)"] is False
+    assert controls["Imported: tracks.csv"] and controls["Imported: sites.geojson"]
+    assert controls["Imported: events.kml"]
+    assert "tracks" not in page.url.split("layers=")[1].split("&")[0]
+
+    for label, expected in ((f"sites ({len(layers['sites'])}) · GeoJSON",
+                             sorted(f["id"] for f in layers["sites"])),
+                            ("Imported: tracks.csv (2) · GeoJSON",
+                             ["imported-tracks-0000002", "imported-tracks-0000003"])):
+        collection = json.loads(Path(download(page, label).path()).read_text(encoding="utf-8"))
+        assert sorted(f["id"] for f in collection["features"]) == expected, label
     assert page.watch.errors == []

@@ -1,0 +1,1 @@
+"""Analysis beside the map: range rings and distances between sites."""

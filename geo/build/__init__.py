@@ -1,0 +1,49 @@
+"""The build: seeds/ to the layer files, through the catalogue, the physics and the registry.
+
+Everything is validated and computed first; then the files are written, each atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import geojson
+from ..atomic import write_text_atomic
+from ..catalogue import DEFAULT_SEEDS, Catalogue, load_catalogue
+from ..layers import registry
+from .catalogue import event_features, site_features, zone_features
+from .footprints import footprint_features
+from .tracks import track_features
+
+DEFAULT_LAYERS = Path(__file__).resolve().parent.parent.parent / "layers"
+
+
+def layer_features(cat: Catalogue) -> dict[str, list[dict[str, Any]]]:
+    """Every built-in layer's features: the catalogue's, the derived footprints (with the zones)
+    and the flight paths."""
+    built = {
+        registry.SITES.name: site_features(cat),
+        registry.EVENTS.name: event_features(cat),
+        registry.ZONES.name: zone_features(cat) + footprint_features(cat),
+        registry.TRACKS.name: track_features(cat),
+    }
+    assert tuple(built) == registry.NAMES, "every built-in layer is built, in registry order"
+    return built
+
+
+def render_layers(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, str]:
+    """The text of every layer file, by file name; raises DataError on bad seeds."""
+    features = layer_features(load_catalogue(seeds_dir))
+    return {f"{name}.geojson": geojson.dumps(features[name], name) for name in registry.NAMES}
+
+
+def build(out_dir: Path = DEFAULT_LAYERS, seeds_dir: Path = DEFAULT_SEEDS) -> list[Path]:
+    """Write the layer files into out_dir; nothing is written unless every layer is ready."""
+    texts = render_layers(seeds_dir)
+    written = []
+    for file_name, text in texts.items():
+        path = Path(out_dir) / file_name
+        write_text_atomic(path, text)
+        written.append(path)
+    return written

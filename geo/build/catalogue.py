@@ -1,0 +1,147 @@
+"""The catalogue's records as features of the sites, events and zones layers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from .. import geojson
+from ..catalogue import Catalogue, Citation, Event, Site, Zone
+from ..layers.registry import EVENTS, SITES, ZONES
+from ..layers.spec import LayerSpec
+from ..physics import geodesy
+from ..times import local_iso, parse_time
+
+Feature = dict[str, Any]
+
+
+def feature(spec: LayerSpec, fid: str, geometry: BaseGeometry, values: dict[str, Any]) -> Feature:
+    """A feature of the layer with exactly the properties its spec declares, in their order."""
+    declared = [prop.name for prop in spec.properties if prop.name != "id"]
+    extra = set(values) - set(declared)
+    if extra:
+        raise KeyError(f"{spec.name}: {sorted(extra)} are not properties of the layer")
+    return geojson.feature(fid, geometry, {name: values[name] for name in declared})
+
+
+def cited_sources(cat: Catalogue, citations: Iterable[Citation]) -> list[dict[str, str]]:
+    """Each cited source in full (id, title, publisher, date, url), with its quote if any."""
+    out = []
+    for citation in citations:
+        src = cat.sources[citation.source]
+        entry = {"id": src.id, "title": src.title, "publisher": src.publisher, "date": src.date,
+                 "url": src.url}
+        if citation.quote is not None:
+            entry["quote"] = citation.quote
+        out.append(entry)
+    return out
+
+
+def site_features(cat: Catalogue) -> list[Feature]:
+    """Every site, at its published position."""
+    return [_site(cat, cat.sites[rid]) for rid in sorted(cat.sites)]
+
+
+def event_features(cat: Catalogue) -> list[Feature]:
+    """Every event, at its site or at the centre of its zone."""
+    return [_event(cat, cat.events[rid]) for rid in sorted(cat.events)]
+
+
+def zone_features(cat: Catalogue) -> list[Feature]:
+    """Every seeded zone with its shape (the derived footprints are added by geo.build)."""
+    return [_zone(cat, cat.zones[rid]) for rid in sorted(cat.zones)]
+
+
+def _site(cat: Catalogue, site: Site) -> Feature:
+    return feature(SITES, site.id, Point(site.lon, site.lat), {
+        "name": site.name,
+        "kind": site.kind,
+        "country": site.country,
+        "names": dict(site.names),
+        "parent_id": site.parent,
+        "precision_m": site.precision_m,
+        "timezone": site.timezone,
+        "geometry_method": "reported",
+        "geometry_note": f"position as published by the sources, to within {site.precision_m:g} m",
+        "description": site.description,
+        "sources": cited_sources(cat, site.sources),
+    })
+
+
+def _event_place(cat: Catalogue, event: Event) -> tuple[BaseGeometry, Site | None, str, str]:
+    """Where an event is drawn: its site's published position, or its zone's centre."""
+    if event.site is not None:
+        site = cat.sites[event.site]
+        note = f"drawn at the site: {site.name} (within {site.precision_m:g} m)"
+        return Point(site.lon, site.lat), site, "reported", note
+    assert event.zone is not None
+    zone = cat.zones[event.zone]
+    note = f"drawn at the centre of the zone: {zone.name}"
+    return cat.zone_geometry[zone.id].centroid, None, zone.geometry_method, note
+
+
+def _local_time(event: Event, site: Site | None) -> str | None:
+    """The reported local time with its UTC offset (as checked), or as reported."""
+    if event.time_local is None or site is None:
+        return event.time_local
+    return local_iso(parse_time(event.time_utc, event.time_precision), site.timezone,
+                     event.time_precision)
+
+
+def _event(cat: Catalogue, event: Event) -> Feature:
+    geometry, site, method, note = _event_place(cat, event)
+    start = parse_time(event.time_utc, event.time_precision)
+    return feature(EVENTS, event.id, geometry, {
+        "name": event.name,
+        "kind": event.kind,
+        "time_utc": event.time_utc,
+        "time_precision": event.time_precision,
+        "time_approximate": event.time_approximate,
+        "time_local": _local_time(event, site),
+        "date": start.date().isoformat(),
+        "site_id": site.id if site else None,
+        "site_name": site.name if site else None,
+        "vehicle": event.vehicle,
+        "payload": event.payload,
+        "outcome": event.outcome,
+        "summary": event.summary,
+        "zone_ids": [zone.id for zone in cat.zones_of(event.id)],
+        "geometry_method": method,
+        "geometry_note": note,
+        "sources": cited_sources(cat, event.sources),
+    })
+
+
+def _zone_note(cat: Catalogue, zone: Zone) -> str:
+    if zone.geometry is None:
+        return "corners as published (raw_text), read by the notice parser and put in ring order"
+    spec = zone.geometry
+    origin = cat.place(spec.origin)
+    assert origin is not None
+    return (f"circle of {spec.radius_km:g} km radius around the point {spec.distance_km:g} km "
+            f"from {origin.name} at azimuth {spec.azimuth_deg:g}° (geodesic, WGS84), "
+            "drawn from the description in raw_text")
+
+
+def _zone(cat: Catalogue, zone: Zone) -> Feature:
+    geometry = cat.zone_geometry[zone.id]
+    return feature(ZONES, zone.id, geometry, {
+        "name": zone.name,
+        "kind": zone.kind,
+        "stage": zone.stage,
+        "event_id": zone.event_id,
+        "event_name": cat.events[zone.event_id].name,
+        "issuer": zone.issuer,
+        "valid_from": zone.valid_from,
+        "valid_to": zone.valid_to,
+        "validity_note": zone.validity_note,
+        "geometry_method": zone.geometry_method,
+        "geometry_note": _zone_note(cat, zone),
+        "confidence": zone.confidence,
+        "area_km2": round(geodesy.area_km2(geometry), 1),
+        "raw_text": zone.raw_text,
+        "sources": cited_sources(cat, zone.sources),
+    })

@@ -1,0 +1,264 @@
+"""The typed records of seeds/: each field declared once, with the check that reads it.
+
+A record class is a frozen dataclass; each field's metadata holds its check (a function of
+geo.catalogue.checks that returns the clean value or raises FieldError) and, where the YAML
+spells it differently, its YAML name. A field without a default is required.
+geo.catalogue.validate reads every record of every file through these declarations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import MISSING, Field, dataclass, field, fields
+from functools import partial
+from typing import Any
+
+from ..errors import FieldError
+from ..times import PRECISIONS
+from . import checks
+
+SITE_KINDS = ("launch_site", "launch_pad", "city", "control_center", "border_station")
+EVENT_KINDS = ("launch", "salvage", "journey", "meeting", "institutional")
+ZONE_KINDS = ("danger_area", "debris_area", "salvage_area")
+OUTCOMES = ("success", "failure", "n/a")
+SEED_METHODS = ("reported", "digitised")  # "derived" shapes are computed, never seeded
+CONFIDENCES = ("high", "medium", "low")
+LANGUAGES = ("en", "ko", "ru")
+
+Check = Callable[[Any], Any]
+
+
+def checked(check: Check, *, default: Any = MISSING, yaml: str | None = None) -> Any:
+    """A dataclass field read by check; required unless it has a default."""
+    meta = {"check": check, "yaml": yaml}
+    if default is MISSING:
+        return field(metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def yaml_name(item: Field[Any]) -> str:
+    """The name a field has in the YAML file."""
+    return str(item.metadata.get("yaml") or item.name)
+
+
+def is_required(item: Field[Any]) -> bool:
+    """Whether a record must give the field."""
+    return item.default is MISSING and item.default_factory is MISSING
+
+
+def record_fields(cls: type) -> tuple[Field[Any], ...]:
+    """The declared fields of a record class."""
+    return fields(cls)
+
+
+def _text(max_len: int = checks.MAX_TEXT) -> Check:
+    return partial(checks.text, max_len=max_len)
+
+
+def _choice(choices: tuple[str, ...]) -> Check:
+    return partial(checks.one_of, choices=choices)
+
+
+def _names(value: Any) -> dict[str, str]:
+    """A mapping of language to name with at least 'en', in LANGUAGES order."""
+    if not isinstance(value, dict) or "en" not in value:
+        raise FieldError("must be a mapping of language to name with at least 'en'")
+    clean = {}
+    for lang, name in value.items():
+        if lang not in LANGUAGES:
+            raise FieldError(f"language {lang!r:.20} is not one of {', '.join(LANGUAGES)}")
+        clean[lang] = checks.text(name, 200)
+    return {lang: clean[lang] for lang in LANGUAGES if lang in clean}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    """A source cited by id, with the words of it that support the record."""
+
+    source: str
+    quote: str | None = None
+
+
+def _citations(value: Any) -> tuple[Citation, ...]:
+    """A list of source ids or {source: id, quote: text}; ids are resolved by the validator."""
+    if not isinstance(value, list) or not value:
+        raise FieldError("must list at least one source id from sources.yaml")
+    cited = []
+    for item in value:
+        if isinstance(item, str):
+            cited.append(Citation(source=checks.identifier(item)))
+        elif isinstance(item, dict) and set(item) <= {"source", "quote"} and "source" in item:
+            quote = checks.text(item["quote"], 600) if "quote" in item else None
+            cited.append(Citation(source=checks.identifier(item["source"]), quote=quote))
+        else:
+            raise FieldError("each source must be an id or a mapping with 'source' and 'quote'")
+    return tuple(cited)
+
+
+def _range(value: Any, low: float, high: float) -> tuple[float, float]:
+    """[low, high] of an assumption: two numbers in order, within the field's bounds."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise FieldError(f"must be a range [low, high] of two numbers (got {value!r:.60})")
+    lo, hi = (checks.number(item, low, high) for item in value)
+    if lo > hi:
+        raise FieldError(f"low end {lo:g} is above the high end {hi:g}")
+    return lo, hi
+
+
+def _bounded(low: float, high: float, positive: bool = False) -> Check:
+    return partial(checks.number, low=low, high=high, positive=positive)
+
+
+def _ranged(low: float, high: float) -> Check:
+    return partial(_range, low=low, high=high)
+
+
+_ID = checks.identifier
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """A publication the catalogue cites (sources.yaml)."""
+
+    id: str = checked(_ID)
+    title: str = checked(_text(300))
+    publisher: str = checked(_text(200))
+    date: str = checked(checks.partial_date)
+    url: str = checked(checks.url)
+    accessed: str | None = checked(checks.full_date, default=None)
+    quote: str | None = checked(_text(600), default=None)
+    supports: str | None = checked(_text(600), default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Anchor:
+    """A place that reports measure from, used to digitise described areas (anchors.yaml)."""
+
+    id: str = checked(_ID)
+    name: str = checked(_text(200))
+    lat: float = checked(checks.latitude)
+    lon: float = checked(checks.longitude)
+    precision_m: float = checked(_bounded(0, 1e6, positive=True))
+    sources: tuple[Citation, ...] = checked(_citations)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site:
+    """A launch site or pad, a city, a control centre, a border station (sites.yaml)."""
+
+    id: str = checked(_ID)
+    name: str = checked(_text(200))
+    kind: str = checked(_choice(SITE_KINDS))
+    country: str = checked(checks.country)
+    names: dict[str, str] = checked(_names)
+    lat: float = checked(checks.latitude)
+    lon: float = checked(checks.longitude)
+    precision_m: float = checked(_bounded(0, 1e6, positive=True))
+    timezone: str = checked(checks.timezone)
+    parent: str | None = checked(_ID, default=None)
+    description: str = checked(_text())
+    sources: tuple[Citation, ...] = checked(_citations)
+
+
+def _as_is(value: Any) -> Any:
+    """A field checked together with another one by the validator."""
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """A launch or another dated fact, drawn at a site or at a zone's centre (events.yaml)."""
+
+    id: str = checked(_ID)
+    name: str = checked(_text(200))
+    kind: str = checked(_choice(EVENT_KINDS))
+    time_utc: str = checked(_as_is)  # checked against time_precision
+    time_precision: str = checked(_choice(PRECISIONS))
+    time_approximate: bool = checked(checks.boolean, default=False)
+    time_local: str | None = checked(_as_is, default=None)  # checked against the site's zone
+    site: str | None = checked(_ID, default=None)
+    zone: str | None = checked(_ID, default=None)
+    vehicle: str | None = checked(_text(200), default=None)
+    payload: str | None = checked(_text(200), default=None)
+    outcome: str = checked(_choice(OUTCOMES))
+    summary: str = checked(_text())
+    sources: tuple[Citation, ...] = checked(_citations)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Construction:
+    """How a digitised zone is drawn: a circle of radius_km around the point distance_km from
+    an anchor or site along azimuth_deg (a geodesic)."""
+
+    origin: str = checked(_ID, yaml="from")
+    azimuth_deg: float = checked(_bounded(0, 360))
+    distance_km: float = checked(_bounded(0, 20000))
+    radius_km: float = checked(_bounded(0, 2000, positive=True))
+
+
+def _construction(value: Any) -> Construction:
+    if not isinstance(value, dict):
+        raise FieldError("must be a mapping with from, azimuth_deg, distance_km, radius_km")
+    declared = {yaml_name(item): item for item in fields(Construction)}
+    unknown = sorted(set(value) - set(declared))
+    if unknown:
+        raise FieldError(f"unknown key {unknown[0]!r:.30}; allowed: {', '.join(sorted(declared))}")
+    missing = sorted(set(declared) - set(value))
+    if missing:
+        raise FieldError(f"lacks {', '.join(missing)}")
+    return Construction(**{item.name: item.metadata["check"](value[key])
+                           for key, item in declared.items()})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Zone:
+    """An announced danger area, or where debris fell or was salvaged (zones.yaml)."""
+
+    id: str = checked(_ID)
+    name: str = checked(_text(200))
+    kind: str = checked(_choice(ZONE_KINDS))
+    stage: str | None = checked(_text(100), default=None)
+    event_id: str = checked(_ID)
+    issuer: str = checked(_text(200))
+    valid_from: str | None = checked(checks.full_date, default=None)
+    valid_to: str | None = checked(checks.full_date, default=None)
+    validity_note: str | None = checked(_text(400), default=None)
+    geometry_method: str = checked(_choice(SEED_METHODS))
+    confidence: str = checked(_choice(CONFIDENCES))
+    raw_text: str = checked(_text())
+    geometry: Construction | None = checked(_construction, default=None)
+    sources: tuple[Citation, ...] = checked(_citations)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FallModel:
+    """How a failed launch from Sohae ended, and the assumptions of its fall model (model.yaml).
+
+    The ranges are what the Monte Carlo draws from; see docs/model.md."""
+
+    id: str = checked(_ID)  # the launch's event id
+    ending: str = checked(_text(600))
+    fell_in: str | None = checked(_ID, default=None)
+    breakup_s: tuple[float, float] | None = checked(_ranged(1, 600), default=None)
+    breakup_at_burnout: bool = checked(checks.boolean, default=False)
+    thrust_to_weight: tuple[float, float] | None = checked(_ranged(1.01, 5), default=None)
+    propellant_fraction: tuple[float, float] | None = checked(_ranged(0.3, 0.95), default=None)
+    vertical_s: tuple[float, float] | None = checked(_ranged(1, 60), default=None)
+    burnout_angle_deg: tuple[float, float] | None = checked(_ranged(5, 85), default=None)
+    piece_ballistic_coefficient: tuple[float, float] | None = checked(_ranged(10, 50_000),
+                                                                      default=None)
+    breakup_speed_ms: tuple[float, float] | None = checked(_ranged(0, 1_000), default=None)
+    stage_ballistic_coefficient: float | None = checked(_bounded(10, 50_000), default=None)
+    assumptions: str | None = checked(_text(), default=None)
+    sources: tuple[Citation, ...] = checked(_citations)
+
+    @property
+    def has_footprint(self) -> bool:
+        """True when the record gives the break-up time that a fall model needs."""
+        return self.breakup_s is not None or self.breakup_at_burnout
+
+
+FOOTPRINT_FIELDS = ("thrust_to_weight", "propellant_fraction", "vertical_s", "burnout_angle_deg",
+                    "piece_ballistic_coefficient", "breakup_speed_ms",
+                    "stage_ballistic_coefficient", "assumptions")
+"""What a FallModel with a break-up time must also give."""

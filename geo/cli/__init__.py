@@ -1,0 +1,144 @@
+"""The command line: translates arguments into library calls and errors into one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .. import build as build_mod
+from ..catalogue import DEFAULT_SEEDS, load_catalogue
+from ..errors import DataError, GeoError, NoticeParseError
+from ..export import FORMATS, export_layers, select_layers
+from ..importers.limits import MAX_UPLOAD_MB
+from ..layers import registry
+from ..layers.files import read_layers
+from ..notices.pasted import collection_text, notice_features, pointer
+from . import import_command
+from .interrupt import sigterm_as_interrupt
+
+APP_SERVER = Path(__file__).resolve().parent.parent / "app" / "server.py"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that ends with one line and exit 2 instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="geo", description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="seeds folder")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("validate", help="check seeds/ and print every problem")
+
+    build = sub.add_parser("build", help="write the GeoJSON layers")
+    build.add_argument("--out", type=Path, default=build_mod.DEFAULT_LAYERS, help="output folder")
+
+    export = sub.add_parser("export", help="export layers to another format")
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument("--layer", action="append", choices=registry.NAMES,
+                        help="a layer to export (repeat for several; default all)")
+    export.add_argument("--layers-dir", type=Path, default=build_mod.DEFAULT_LAYERS,
+                        help="where the built layers are")
+    export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    import_command.add_parser(sub)
+    zones = sub.add_parser("zones", help="danger areas from notice text")
+    zones_sub = zones.add_subparsers(dest="zones_command", required=True, parser_class=_Parser)
+    parse = zones_sub.add_parser("parse", help="print a notice's areas as a GeoJSON FeatureCollection")
+    parse.add_argument("file", nargs="?", default="-",
+                       help="file holding the notice text, or - (the default) for standard input")
+    serve = sub.add_parser("serve", help="start the map explorer in the browser")
+    serve.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--layers-dir", type=Path, default=build_mod.DEFAULT_LAYERS,
+                       help="where the built layers are")
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.seeds)
+    print(f"seeds OK: {catalogue.summary()}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    for path in build_mod.build(args.out, args.seeds):
+        print(f"wrote {path}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    layers = select_layers(read_layers(args.layers_dir), args.layer)
+    path = export_layers(layers, args.format, args.output)
+    count = sum(len(features) for features in layers.values())
+    print(f"wrote {path} ({args.format}, {len(layers)} layer(s), {count} features)")
+    return 0
+
+
+def _zones(args: argparse.Namespace) -> int:
+    name = "<stdin>" if args.file == "-" else str(args.file)
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GeoError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        features = notice_features(text)
+    except NoticeParseError as exc:
+        raise GeoError(pointer(exc, name)) from None
+    print(collection_text(features))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    read_layers(args.layers_dir)  # fail here, in one line, rather than in the browser
+    if not 1 <= args.port <= 65535:
+        raise GeoError(f"port {args.port} is not between 1 and 65535")
+    os.environ["GEO_LAYERS_DIR"] = str(Path(args.layers_dir).resolve())
+    command = serve_command(args.port, args.host)
+    return subprocess.call(command)
+
+
+def serve_command(port: int, host: str = "127.0.0.1") -> list[str]:
+    """The streamlit command line that serves the app offline, with the vendored assets."""
+    return [sys.executable, "-m", "streamlit", "run", str(APP_SERVER),
+            "--server.port", str(port), "--server.address", host,
+            "--server.headless", "true",
+            "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+            "--server.fileWatcherType", "none", "--theme.base", "light",
+            "--server.maxUploadSize", str(MAX_UPLOAD_MB),
+            "--client.toolbarMode", "viewer"]
+
+
+COMMANDS = {"validate": _validate, "build": _build, "export": _export, "serve": _serve,
+            "import": import_command.run, "zones": _zones}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        with sigterm_as_interrupt():
+            return COMMANDS[args.command](args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        atomic = args.command in ("import", "export")  # one file, written whole or not at all
+        print(f"interrupted; nothing was {'' if atomic else 'half-'}written", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1

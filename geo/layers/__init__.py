@@ -1,0 +1,1 @@
+"""The layers: one description of each (geo.layers.registry), their files, popups and filters."""

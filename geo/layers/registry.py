@@ -1,0 +1,328 @@
+"""The layers: one description of each, read by the build, validation, export, the map, the app,
+the permalink and the importers. Adding a layer or a field is one edit here (plus the seeds).
+
+Built-in layers have bare names ("sites"). Layers the user brings (imported files, a pasted
+notice, range rings) have keys that start with their namespace and a hyphen
+("imported-tracks"): no built-in name starts that way, so they can never take a built-in
+layer's place, whatever the file was called.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from ..catalogue.records import CONFIDENCES, EVENT_KINDS, OUTCOMES, SITE_KINDS, ZONE_KINDS
+from .spec import Block, LayerSpec, LegendRow, Popup, Prop, Row, Style, frozen
+
+METHODS = ("reported", "digitised", "derived")
+FOOTPRINT_KIND = "debris_footprint"
+PATH_KIND = "flight_path"
+
+SITE_COLOURS = {
+    "launch_site": "#7f0000",
+    "launch_pad": "#d7301f",
+    "city": "#08519c",
+    "control_center": "#6a51a3",
+    "border_station": "#8c510a",
+}
+OUTCOME_COLOURS = {"success": "#1a9850", "failure": "#d73027", "n/a": "#4575b4"}
+ZONE_COLOURS = {"danger_area": "#f46d43", "debris_area": "#a50026", "salvage_area": "#762a83",
+                FOOTPRINT_KIND: "#ce1256"}
+UNKNOWN_COLOUR = "#555555"
+UNCERTAIN = {"fillOpacity": 0.08, "opacity": 0.7, "dashArray": "6 5"}  # digitised or derived
+RAW_TEXT_LABELS = {"reported": "Notice text", "digitised": "Described as",
+                   "derived": "Model assumptions"}
+INCLINATION_NOTE = ("Inclination from cos i = cos φ · sin A, with φ the pad's latitude and A the "
+                    "launch azimuth: the orbit a rocket would reach flying that azimuth without "
+                    "turning.")
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _colours(keys: Iterable[str], colours: Mapping[str, str], *names: str
+             ) -> Mapping[str, Mapping[str, Any]]:
+    return frozen({key: frozen(dict.fromkeys(names, colours[key])) for key in keys})
+
+
+# --- properties every layer shares ---------------------------------------------------------
+
+def _common() -> tuple[Prop, ...]:
+    return (Prop("id", "id", "the feature's id (also the Feature's id member)"),
+            Prop("name", "text", "what the feature is, in words"))
+
+
+def _provenance(methods: tuple[str, ...]) -> tuple[Prop, ...]:
+    return (Prop("geometry_method", "text", "how the geometry was obtained", choices=methods),
+            Prop("geometry_note", "text", "how the geometry was obtained, in words"))
+
+
+SOURCES = Prop("sources", "sources",
+               "every source cited: {id, title, publisher, date, url} and an optional quote")
+SOURCES_BLOCK = Block("sources", field="sources")
+
+# --- the built-in layers -------------------------------------------------------------------
+
+SITES = LayerSpec(
+    name="sites",
+    title="Sites",
+    geometry=("Point",),
+    properties=(
+        *_common(),
+        Prop("kind", "text", "what the site is", choices=SITE_KINDS),
+        Prop("country", "text", "ISO 3166-1 alpha-2 code"),
+        Prop("names", "names", "names by language: en, and ko or ru where known"),
+        Prop("parent_id", "id", "the site a pad belongs to", required=False),
+        Prop("precision_m", "number", "how far the true position may be, in metres"),
+        Prop("timezone", "text", "IANA time zone, for local times"),
+        *_provenance(("reported",)),
+        Prop("description", "text", "what the site is and what happened there"),
+        SOURCES,
+    ),
+    style=Style(
+        base=frozen({"color": UNKNOWN_COLOUR, "fillColor": UNKNOWN_COLOUR, "fillOpacity": 0.25,
+                     "weight": 2, "radius": 6}),
+        by=(("kind", _colours(SITE_COLOURS, SITE_COLOURS, "color", "fillColor")),
+            ("kind", frozen({"launch_site": frozen({"radius": 9}), "city": frozen({"radius": 9})}))),
+    ),
+    legend=tuple(LegendRow("dot", colour, _words(kind)) for kind, colour in SITE_COLOURS.items()),
+    popup=Popup(
+        rows=(Row("Kind", ("kind",), "words", card=True),
+              Row("Local name", ("names",), "names"),
+              Row("Country", ("country",)),
+              Row("Position", ("precision_m",), "within_m")),
+        blocks=(Block("text", field="description"),
+                Block("related", label="Events here", layer="events", via="site_id",
+                      show=("date", "name"), card=True),
+                SOURCES_BLOCK),
+    ),
+    importable=True,
+    draw_order=2,
+)
+
+EVENTS = LayerSpec(
+    name="events",
+    title="Events (launches, meetings)",
+    geometry=("Point",),
+    properties=(
+        *_common(),
+        Prop("kind", "text", "what happened", choices=EVENT_KINDS),
+        Prop("time_utc", "time", "ISO 8601 at the precision the sources give"),
+        Prop("time_precision", "text", "second, minute, day or month",
+             choices=("second", "minute", "day", "month")),
+        Prop("time_approximate", "boolean", "true when the sources say 'about'"),
+        Prop("time_local", "time", "the reported local time with its UTC offset", required=False),
+        Prop("date", "date", "the UTC date the time falls on"),
+        Prop("site_id", "id", "the site the event is drawn at", required=False),
+        Prop("site_name", "text", "that site's name", required=False),
+        Prop("vehicle", "text", "the rocket (launches)", required=False),
+        Prop("payload", "text", "the satellite (launches)", required=False),
+        Prop("outcome", "text", "success, failure, or n/a for other events", choices=OUTCOMES),
+        Prop("summary", "text", "what happened, in words"),
+        Prop("zone_ids", "ids", "the event's zones"),
+        *_provenance(METHODS),
+        SOURCES,
+    ),
+    style=Style(
+        base=frozen({"color": "#222222", "fillColor": UNKNOWN_COLOUR, "fillOpacity": 0.9,
+                     "weight": 1, "radius": 5}),
+        by=(("outcome", _colours(OUTCOMES, OUTCOME_COLOURS, "fillColor")),
+            ("kind", frozen({"launch": frozen({"radius": 6})}))),
+    ),
+    legend=(LegendRow("disc", OUTCOME_COLOURS["success"], "launch: success"),
+            LegendRow("disc", OUTCOME_COLOURS["failure"], "launch: failure"),
+            LegendRow("disc", OUTCOME_COLOURS["n/a"], "other event")),
+    popup=Popup(
+        rows=(Row("UTC", ("time_utc", "time_approximate"), "utc", card=True),
+              Row("Local", ("time_local",), "local"),
+              Row("Site", ("site_name",), card=True),
+              Row("Vehicle → payload", ("vehicle", "payload"), "arrow"),
+              Row("Outcome", ("outcome",), hide=("n/a",), card=True)),
+        blocks=(Block("text", field="summary"), SOURCES_BLOCK),
+    ),
+    time_fields=("time_utc",),
+    importable=True,
+    draw_order=3,
+)
+
+ZONES = LayerSpec(
+    name="zones",
+    title="Danger and debris zones",
+    geometry=("Polygon", "MultiPolygon"),
+    properties=(
+        *_common(),
+        Prop("kind", "text", "what the zone is", choices=(*ZONE_KINDS, FOOTPRINT_KIND)),
+        Prop("stage", "text", "the stage or part it is announced for", required=False),
+        Prop("event_id", "id", "the launch or event it belongs to"),
+        Prop("event_name", "text", "that event's name"),
+        Prop("issuer", "text", "who announced or reported it"),
+        Prop("valid_from", "date", "first day of the announced window", required=False),
+        Prop("valid_to", "date", "last day of the announced window", required=False),
+        Prop("validity_note", "text", "hours and changes of the window", required=False),
+        *_provenance(METHODS),
+        Prop("confidence", "text", "high, medium or low", choices=CONFIDENCES),
+        Prop("area_km2", "number", "geodesic area"),
+        Prop("raw_text", "text", "the notice or report text the shape comes from; for a "
+                                 "footprint, the model's assumptions in words"),
+        SOURCES,
+    ),
+    style=Style(
+        base=frozen({"color": UNKNOWN_COLOUR, "fillColor": UNKNOWN_COLOUR, "weight": 2,
+                     "fillOpacity": 0.3, "opacity": 1.0, "dashArray": None}),
+        by=(("kind", _colours(ZONE_COLOURS, ZONE_COLOURS, "color", "fillColor")),
+            ("geometry_method", frozen({"digitised": frozen(UNCERTAIN),
+                                        "derived": frozen(UNCERTAIN)}))),
+    ),
+    legend=(*(LegendRow("box", colour, _words(kind)) for kind, colour in ZONE_COLOURS.items()),
+            LegendRow("solid", "#333333", "reported geometry"),
+            LegendRow("dashed", "#333333", "digitised / derived geometry")),
+    popup=Popup(
+        rows=(Row("Kind", ("kind",), "words", card=True),
+              Row("Stage", ("stage",), card=True),
+              Row("Event", ("event_name",), card=True),
+              Row("Geometry", ("geometry_method",), card=True),
+              Row("How drawn", ("geometry_note",)),
+              Row("Confidence", ("confidence",), card=True),
+              Row("Valid", ("valid_from", "valid_to", "validity_note"), "window"),
+              Row("Issuer", ("issuer",)),
+              Row("Area", ("area_km2",), "km2")),
+        blocks=(Block("pre", field="raw_text", label="Notice text", label_field="geometry_method",
+                      labels=frozen(RAW_TEXT_LABELS)),
+                SOURCES_BLOCK),
+    ),
+    time_fields=("valid_from", "valid_to"),
+    follows=(EVENTS.name, "event_id"),
+    importable=True,
+    draw_order=0,
+)
+
+TRACKS = LayerSpec(
+    name="tracks",
+    title="Flight paths (derived)",
+    geometry=("LineString",),
+    properties=(
+        *_common(),
+        Prop("kind", "text", "always flight_path", choices=(PATH_KIND,)),
+        Prop("event_id", "id", "the launch"),
+        Prop("event_name", "text", "the launch's name"),
+        Prop("outcome", "text", "the launch's outcome", choices=OUTCOMES),
+        Prop("site_id", "id", "the pad or site the path starts at"),
+        Prop("azimuth_deg", "number", "launch azimuth: from the pad to the first area's centre"),
+        Prop("inclination_deg", "number", "from cos i = cos φ · sin A"),
+        Prop("length_km", "integer", "geodesic length"),
+        Prop("zone_ids", "ids", "the announced areas it runs through, in flight order"),
+        Prop("end_reason", "text", "how the path ends"),
+        *_provenance(("derived",)),
+        Prop("confidence", "text", "always low", choices=CONFIDENCES),
+        SOURCES,
+    ),
+    style=Style(
+        base=frozen({"color": UNKNOWN_COLOUR, "weight": 2.5, "opacity": 0.9, "dashArray": "8 6",
+                     "fill": False}),
+        by=(("outcome", _colours(OUTCOMES, OUTCOME_COLOURS, "color")),),
+    ),
+    legend=(LegendRow("dashed", OUTCOME_COLOURS["success"], "flight path: reached orbit"),
+            LegendRow("dashed", OUTCOME_COLOURS["failure"], "flight path: failed")),
+    popup=Popup(
+        rows=(Row("Event", ("event_name",), card=True),
+              Row("Outcome", ("outcome",), card=True),
+              Row("Launch azimuth", ("azimuth_deg",), "degrees", card=True),
+              Row("Inclination", ("inclination_deg",), "degrees"),
+              Row("Length", ("length_km",), "km"),
+              Row("Geometry", ("geometry_method",)),
+              Row("Confidence", ("confidence",))),
+        blocks=(Block("note", text=INCLINATION_NOTE),
+                Block("text", field="end_reason", label="How it ends"),
+                Block("text", field="geometry_note", label="How drawn"),
+                SOURCES_BLOCK),
+    ),
+    follows=(EVENTS.name, "event_id"),
+    draw_order=1,
+)
+
+BUILTIN: tuple[LayerSpec, ...] = (SITES, EVENTS, ZONES, TRACKS)
+"""The catalogue's layers, in the order of their files and of every listing."""
+NAMES: tuple[str, ...] = tuple(spec.name for spec in BUILTIN)
+BY_NAME: Mapping[str, LayerSpec] = frozen({spec.name: spec for spec in BUILTIN})
+IMPORT_KINDS: tuple[str, ...] = tuple(spec.name for spec in BUILTIN if spec.importable)
+
+# --- layers the user brings ----------------------------------------------------------------
+
+IMPORTED = "imported"
+PASTED = "pasted"
+RINGS = "rings"
+USER_NAMESPACES = (IMPORTED, PASTED, RINGS)
+_USER_STYLES = {
+    IMPORTED: Style(frozen({"color": "#00838f", "fillColor": "#26c6da", "fillOpacity": 0.35,
+                            "weight": 2, "radius": 5})),
+    PASTED: Style(frozen({"color": "#e7298a", "fillColor": "#e7298a", "fillOpacity": 0.15,
+                          "weight": 2.5})),
+    RINGS: Style(frozen({"color": "#5e3c99", "weight": 1.5, "fill": False, "dashArray": "4 4"})),
+}
+_USER_POPUPS = {
+    IMPORTED: Popup(blocks=(Block("every_field", card=True),)),
+    PASTED: Popup(rows=(Row("Area", ("area_km2",), "km2", card=True),),
+                  blocks=(Block("text", field="geometry_note", label="How drawn"),
+                          Block("pre", field="raw_text", label="Notice text"))),
+    RINGS: Popup(rows=(Row("Radius", ("radius_km",), "km", card=True),),
+                 blocks=(Block("text", field="geometry_note", label="How drawn"), SOURCES_BLOCK)),
+}
+_USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}"}
+_SWATCH = {IMPORTED: "dot", PASTED: "box", RINGS: "ring"}
+_SLUG = re.compile(r"[^a-z0-9_-]+")
+
+if any(name.startswith(f"{ns}-") for name in NAMES for ns in USER_NAMESPACES):
+    raise AssertionError("a built-in layer name starts like a user layer's key")
+
+
+def user_key(namespace: str, label: str, taken: Iterable[str] = ()) -> str:
+    """A new user layer's key: namespace, '-', a slug of label; unique among taken."""
+    if namespace not in USER_NAMESPACES:
+        raise ValueError(f"unknown user layer namespace {namespace!r}")
+    slug = _SLUG.sub("-", label.lower()).strip("-_") or "layer"
+    base = f"{namespace}-{slug}"
+    used = set(taken)
+    key, number = base, 2
+    while key in used:
+        key, number = f"{base}-{number}", number + 1
+    return key
+
+
+def user_spec(key: str, title: str) -> LayerSpec:
+    """The spec of a user layer: its namespace's style and popup, its own title and legend."""
+    namespace = key.split("-", 1)[0]
+    if namespace not in USER_NAMESPACES or is_builtin(key):
+        raise ValueError(f"{key!r} is not a user layer key")
+    style = _USER_STYLES[namespace]
+    full_title = _USER_TITLES[namespace].format(title)
+    colour = str(style.base.get("color"))
+    return LayerSpec(name=key, title=full_title, geometry=(), properties=(), style=style,
+                     legend=(LegendRow(_SWATCH[namespace], colour, full_title),),
+                     popup=_USER_POPUPS[namespace],
+                     time_fields=("time_utc",) if namespace == IMPORTED else (),
+                     namespace=namespace,
+                     draw_order=4)
+
+
+def is_builtin(name: str) -> bool:
+    """Whether name is one of the catalogue's layers."""
+    return name in BY_NAME
+
+
+def spec_of(name: str) -> LayerSpec:
+    """The spec of a built-in layer, or of a user layer by its key (titled by its key)."""
+    if name in BY_NAME:
+        return BY_NAME[name]
+    return user_spec(name, name.split("-", 1)[-1])
+
+
+def with_title(spec: LayerSpec, title: str) -> LayerSpec:
+    """The same spec under another title (and legend label, for user layers)."""
+    legend = spec.legend
+    if spec.namespace != "builtin":
+        legend = tuple(replace(row, label=title) for row in legend)
+    return replace(spec, title=title, legend=legend)

@@ -1,0 +1,166 @@
+"""Offline vector basemap (Natural Earth land and borders of East Asia) for folium maps.
+
+The data file is made by scripts/make_basemap.py and covers lon 100..150 E, lat 10..60 N.
+The browser gets it as a static script, geo/map/static/geo/basemap.js (made from the data file by
+`browser_script`, cached by the browser across reruns), with a coarser copy that is drawn
+below DETAIL_ZOOM: within a pixel there (south of 55°N), with 40 % fewer vertices to draw.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any
+
+import folium
+import folium.plugins
+import shapely
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from folium.template import Template
+from shapely.geometry import mapping, shape
+
+from ..physics.land import land, load_basemap
+from .assets import STATIC_DIR
+
+PANE = "basemap"
+PANE_Z_INDEX = 150  # below Leaflet's tilePane (200): online tiles, when they load, cover it
+LAND_COLOUR = "#efe9dc"
+SEA_COLOUR = "#cfe3ef"
+BORDER_COLOUR = "#8c8c8c"
+LAND_STYLE = {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": LAND_COLOUR, "weight": 1}
+BORDER_STYLE = {"color": BORDER_COLOUR, "weight": 1, "dashArray": "4 3", "fill": False}
+MINIMAP_TOLERANCE = 0.05  # degrees; the minimap shows a coarser copy of the land
+COARSE_TOLERANCE = 0.02  # degrees, about 2 km: within a pixel at zoom 5 south of 55°N
+DETAIL_ZOOM = 6
+SCRIPT_PATH = STATIC_DIR / "geo" / "basemap.js"
+
+
+def add_basemap(m: folium.Map) -> None:
+    """Add the basemap below everything else: land fill, dashed borders, sea as background."""
+    if any(isinstance(c, OfflineBasemap) for c in m._children.values()):
+        return
+    m.add_child(OfflineBasemap())
+    m.add_child(SeaBackground())
+
+
+class OfflineBasemap(JSCSSMixin, MacroElement):
+    """The land and borders in their own pane, coarse below DETAIL_ZOOM and detailed above."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var pane = map.createPane({{ this.pane|tojson }});
+            pane.style.zIndex = {{ this.z_index }};
+            pane.style.pointerEvents = "none";
+            geoBasemap.layer({{ this.options|tojson }}).addTo(map);
+        })();
+        {% endmacro %}
+        """
+    )
+    default_js = [("geo-basemap", "geo/basemap.js"), ("geo-basemap-layer", "geo/basemap-layer.js")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "OfflineBasemap"
+        self.pane = PANE
+        self.z_index = PANE_Z_INDEX
+        self.options = {"pane": PANE, "detailZoom": DETAIL_ZOOM, "land": LAND_STYLE,
+                        "border": BORDER_STYLE, "attribution": "Natural Earth", "interactive": False}
+
+
+def browser_script() -> str:
+    """The text of geo/map/static/geo/basemap.js: the land and borders, coarse and detailed.
+
+    Each ring or line is [x0, y0, dx1, dy1, ...] in 1e-5 degrees (basemap-layer.js decodes
+    it); the detailed copy stays a string until the browser needs it."""
+    coarse, detailed = (json.dumps(_browser_data(tolerance), separators=(",", ":"))
+                        for tolerance in (COARSE_TOLERANCE, None))
+    assert re.fullmatch(r'[-0-9,\[\]{}":a-z]*', coarse + detailed)  # safe in a '…' literal
+    return ("/* Natural Earth land and borders (public domain) for the offline basemap.\n"
+            "   Made from geo/data/basemap.geojson by scripts/make_basemap.py: do not edit. */\n"
+            f"var geoBasemapData = {{coarse: JSON.parse('{coarse}'),\n  detailed: '{detailed}'}};\n")
+
+
+def _browser_data(tolerance: float | None) -> dict[str, list[list[int]]]:
+    data: dict[str, list[list[int]]] = {"land": [], "border": []}
+    for feature in load_basemap()["features"]:
+        geom = shape(feature["geometry"])
+        if tolerance is not None:
+            geom = geom.simplify(tolerance, preserve_topology=True)
+        kind = feature["properties"]["kind"]
+        for part in getattr(geom, "geoms", [geom]):
+            lines = [part.exterior, *part.interiors] if kind == "land" else [part]
+            data[kind] += [_delta_encoded(line.coords) for line in lines]
+    return data
+
+
+def _delta_encoded(coords: Any) -> list[int]:
+    out: list[int] = []
+    last_x = last_y = 0
+    for lon, lat in coords:
+        x, y = round(lon * 1e5), round(lat * 1e5)
+        out += [x - last_x, y - last_y]
+        last_x, last_y = x, y
+    return out
+
+
+class SeaBackground(MacroElement):
+    """CSS that paints the map's background (the sea) light blue."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>
+                #{{ this._parent.get_name() }}.leaflet-container,
+                .leaflet-control-minimap.leaflet-container { background: {{ this.colour }}; }
+            </style>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, colour: str = SEA_COLOUR) -> None:
+        super().__init__()
+        self._name = "SeaBackground"
+        self.colour = colour
+
+
+class OfflineMiniMap(folium.plugins.MiniMap):
+    """A folium MiniMap that shows a coarse copy of the offline land instead of web tiles."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }}_land = L.geoJson({{ this.land|tojson }}, {
+                style: {{ this.land_style|tojson }}, interactive: false
+            });
+            var {{ this.get_name() }} = new L.Control.MiniMap(
+                {{ this.get_name() }}_land,
+                {{ this.options|tojavascript }}
+            );
+            {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, zoom_level_offset: int = -3, **kwargs: Any) -> None:
+        super().__init__(zoom_level_offset=zoom_level_offset, **kwargs)
+        self.land = _coarse_land()
+        self.land_style = {**LAND_STYLE, "weight": 0.5}
+
+
+@functools.cache
+def _coarse_land_cached() -> str:
+    """The land, simplified for the minimap, as GeoJSON text (cached)."""
+    coarse = land().simplify(MINIMAP_TOLERANCE, preserve_topology=True)
+    coarse = shapely.set_precision(coarse, 0.001)
+    return json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(coarse)})
+
+
+def _coarse_land() -> dict[str, Any]:
+    """A fresh copy of the minimap's land feature."""
+    data: dict[str, Any] = json.loads(_coarse_land_cached())
+    return data

@@ -1,0 +1,94 @@
+"""Every shipped record: cited, valid, in range; and the facts that matter most are right."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from geo.catalogue import load_catalogue
+from geo.physics import geodesy
+
+from ..conftest import SEEDS
+
+
+def _ids(file_name: str) -> list[str]:
+    return [rec["id"] for rec in yaml.safe_load((SEEDS / file_name).read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("source_id", _ids("sources.yaml"))
+def test_every_source_is_complete(catalogue, source_id):
+    src = catalogue.sources[source_id]
+    for field in ("title", "publisher", "date", "url"):
+        assert getattr(src, field), field
+    assert src.url.startswith(("https://", "http://"))
+
+
+@pytest.mark.parametrize(
+    ("kind", "rid"),
+    [(kind, rid) for kind, name in (("sites", "sites.yaml"), ("events", "events.yaml"),
+                                    ("zones", "zones.yaml"), ("anchors", "anchors.yaml"))
+     for rid in _ids(name)],
+)
+def test_every_record_cites_a_known_source(catalogue, kind, rid):
+    record = getattr(catalogue, kind)[rid]
+    assert record.sources, "no source"
+    for citation in record.sources:
+        assert citation.source in catalogue.sources
+
+
+@pytest.mark.parametrize("rid", _ids("sites.yaml"))
+def test_every_site_is_in_the_region(catalogue, rid):
+    site = catalogue.sites[rid]
+    assert 30 <= site.lat <= 60 and 110 <= site.lon <= 140
+    assert 0 < site.precision_m <= 5000
+
+
+@pytest.mark.parametrize("rid", _ids("zones.yaml"))
+def test_every_zone_has_a_valid_geometry_in_the_region(catalogue, rid):
+    geometry = catalogue.zone_geometry[rid]
+    assert geometry.is_valid and not geometry.is_empty
+    west, south, east, north = geometry.bounds
+    assert 110 < west < east < 140 and 10 < south < north < 45
+    assert 100 < geodesy.area_km2(geometry) < 100_000
+
+
+def test_every_source_is_cited(catalogue):
+    cited = {c.source for kind in ("anchors", "sites", "events", "zones")
+             for rec in getattr(catalogue, kind).values() for c in rec.sources}
+    assert set(catalogue.sources) - cited == set()
+
+
+def test_distances_between_sites_match_the_research(catalogue):
+    sites = catalogue.sites
+    lc1, lc2 = sites["sohae-lc1"], sites["sohae-lc2"]
+    dist, azimuth = geodesy.distance_azimuth(lc1.lon, lc1.lat, lc2.lon, lc2.lat)
+    assert dist == pytest.approx(2800, abs=100) and azimuth == pytest.approx(107, abs=2)
+    pyongyang = sites["pyongyang"]
+    dist, _ = geodesy.distance_azimuth(lc1.lon, lc1.lat, pyongyang.lon, pyongyang.lat)
+    assert dist == pytest.approx(114_000, abs=2000)
+    pad = sites["vostochny-1s"]
+    dist, azimuth = geodesy.distance_azimuth(lc1.lon, lc1.lat, pad.lon, pad.lat)
+    assert dist == pytest.approx(1_387_000, abs=5000) and azimuth == pytest.approx(10, abs=1)
+
+
+def test_launches_of_facts_md_are_all_there(catalogue):
+    launches = {e.time_utc[:10] for e in catalogue.events.values() if e.kind == "launch"}
+    assert launches == {"1998-08-31", "2009-04-05", "2012-04-12", "2012-12-12", "2016-02-07",
+                        "2023-05-30", "2023-08-23", "2023-11-21", "2024-05-27"}
+
+
+def test_pyongyang_time_of_2016_is_utc_plus_8_30(layers):
+    event = next(f for f in layers["events"] if f["id"] == "2016-02-07-kwangmyongsong-4")
+    assert event["properties"]["time_local"] == "2016-02-07T09:00+08:30"
+
+
+def test_reported_zone_corners_are_the_published_ones(catalogue):
+    first_stage = catalogue.zone_geometry["2016-02-first-stage"]
+    west, south, east, north = first_stage.bounds
+    assert (south, north) == pytest.approx((35 + 19 / 60, 36 + 4 / 60))
+    assert (west, east) == pytest.approx((124.5, 124.9))
+
+
+def test_catalogue_loads_twice_the_same(catalogue):
+    again = load_catalogue(SEEDS)
+    assert again.events == catalogue.events
