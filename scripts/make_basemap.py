@@ -1,9 +1,12 @@
-"""Build geo/data/basemap.geojson (land and borders of East Asia) from Natural Earth.
+"""Build geo/data/basemap.geojson (East Asia's land and borders, the world's coarsely) from Natural Earth.
 
 It also remakes the browser's copy, geo/map/static/geo/basemap.js (see geo.basemap).
 
 The data come from the npm package `world-atlas` (Natural Earth 4.1.0 as TopoJSON; data in
-the public domain, packaging ISC). The TopoJSON is decoded here (quantized, delta-encoded
+the public domain, packaging ISC): the 1:10m countries for the region, the 1:110m ones for the
+rest of the world (kinds "world-land" and "world-border", everything outside the region), so
+that the map has land wherever it is panned and no straight edge where the detail ends.
+The TopoJSON is decoded here (quantized, delta-encoded
 arcs), arcs are simplified one by one (so neighbouring countries keep a shared border),
 polygons are clipped to the region, rounded and written as RFC 7946 GeoJSON: exterior rings
 counter-clockwise, no `crs` member. The output is deterministic: a rerun gives identical bytes.
@@ -39,6 +42,7 @@ INTEGRITY = (
     "MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ=="
 )
 RESOLUTION = "10m"
+WORLD_RESOLUTION = "110m"
 BBOX = (100.0, 10.0, 150.0, 60.0)  # lon min, lat min, lon max, lat max
 TOLERANCE = 0.01  # degrees, Douglas-Peucker on each arc
 DECIMALS = 5
@@ -187,8 +191,9 @@ def land_features(countries: Sequence[Json], arcs: Sequence[Arc]) -> list[Json]:
     return features
 
 
-def border_features(countries: Sequence[Json], arcs: Sequence[Arc]) -> list[Json]:
-    """One 'border' feature per pair of neighbouring countries: the arcs they share."""
+def border_features(countries: Sequence[Json], arcs: Sequence[Arc], clip: bool = True) -> list[Json]:
+    """One 'border' feature per pair of neighbouring countries: the arcs they share (in the
+    region, unless clip is False)."""
     owners: dict[int, set[str]] = {}
     for obj in countries:
         if obj.get("type") in ("Polygon", "MultiPolygon"):
@@ -202,7 +207,9 @@ def border_features(countries: Sequence[Json], arcs: Sequence[Arc]) -> list[Json
     features = []
     for name, ids in pairs.items():
         lines = MultiLineString([arcs[i] for i in ids])
-        if lines.intersects(region):
+        if not clip:
+            features.append(_feature("border", name, _linear(lines)))
+        elif lines.intersects(region):
             clipped = _linear(_round_coords(lines.intersection(region)))
             if not clipped.is_empty:
                 features.append(_feature("border", name, clipped))
@@ -229,13 +236,36 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def build(topology: Json, tolerance: float = TOLERANCE) -> Json:
-    """The basemap FeatureCollection (land, then borders; each sorted by name)."""
+def world_features(topology: Json) -> list[Json]:
+    """The coarse land and borders of the world outside the region (kinds world-land, world-border)."""
+    arcs = decode_arcs(topology)
+    countries = topology["objects"]["countries"]["geometries"]
+    region = box(*BBOX)
+    land = []
+    for obj in countries:
+        if obj.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        outside = _polygonal(_round_coords(geometry_of(obj, arcs).difference(region)))
+        if not outside.is_empty:
+            land.append(_feature("world-land", _name(obj), outside))
+    borders = []
+    for feature in border_features(countries, arcs, clip=False):
+        lines = shapely.geometry.shape(feature["geometry"]).difference(region)
+        outside = _linear(_round_coords(lines))
+        if not outside.is_empty:
+            borders.append(_feature("world-border", feature["properties"]["name"], outside))
+    return sorted(land, key=_sort_key) + sorted(borders, key=_sort_key)
+
+
+def build(topology: Json, world: Json | None = None, tolerance: float = TOLERANCE) -> Json:
+    """The basemap FeatureCollection: the region's land, then its borders, then the world's
+    coarse land and borders outside it; each sorted by name."""
     arcs = [simplify_arc(arc, tolerance) for arc in decode_arcs(topology)]
     countries = topology["objects"]["countries"]["geometries"]
     land = sorted(land_features(countries, arcs), key=_sort_key)
     borders = sorted(border_features(countries, arcs), key=_sort_key)
-    return {"type": "FeatureCollection", "features": land + borders}
+    extra = world_features(world) if world is not None else []
+    return {"type": "FeatureCollection", "features": land + borders + extra}
 
 
 def _sort_key(feature: Json) -> tuple[str, str]:
@@ -281,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tarball = args.tarball or fetch_tarball(Path(tmp))
-        data = dumps(build(read_topology(tarball, args.resolution)))
+        data = dumps(build(read_topology(tarball, args.resolution),
+                           read_topology(tarball, WORLD_RESOLUTION)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"wrote {args.out} ({len(data)} bytes)")
@@ -293,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def write_browser_script() -> None:
     """geo/map/static/geo/basemap.js from the bundled data file (geo.basemap.browser_script)."""
     sys.path.insert(0, str(OUT.parent.parent.parent))
-    from geo.basemap import SCRIPT_PATH, browser_script
+    from geo.map.basemap import SCRIPT_PATH, browser_script
 
     text = browser_script()
     SCRIPT_PATH.write_text(text, encoding="utf-8")

@@ -33,6 +33,7 @@ LAND_STYLE = {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": LAND_COLOUR, 
 BORDER_STYLE = {"color": BORDER_COLOUR, "weight": 1, "dashArray": "4 3", "fill": False}
 MINIMAP_TOLERANCE = 0.05  # degrees; the minimap shows a coarser copy of the land
 COARSE_TOLERANCE = 0.02  # degrees, about 2 km: within a pixel at zoom 5 south of 55°N
+WORLD_TOLERANCE = 0.1  # degrees: the world outside the region is drawn from 1:110m data
 DETAIL_ZOOM = 6
 SCRIPT_PATH = STATIC_DIR / "geo" / "basemap.js"
 
@@ -73,25 +74,35 @@ class OfflineBasemap(JSCSSMixin, MacroElement):
 
 
 def browser_script() -> str:
-    """The text of geo/map/static/geo/basemap.js: the land and borders, coarse and detailed.
+    """The text of geo/map/static/geo/basemap.js: the region's land and borders, coarse and
+    detailed, and the world's coarse land and borders outside the region.
 
     Each ring or line is [x0, y0, dx1, dy1, ...] in 1e-5 degrees (basemap-layer.js decodes
     it); the detailed copy stays a string until the browser needs it."""
-    coarse, detailed = (json.dumps(_browser_data(tolerance), separators=(",", ":"))
-                        for tolerance in (COARSE_TOLERANCE, None))
-    assert re.fullmatch(r'[-0-9,\[\]{}":a-z]*', coarse + detailed)  # safe in a '…' literal
+    world, coarse, detailed = (json.dumps(_browser_data(kinds, tolerance), separators=(",", ":"))
+                               for kinds, tolerance in ((WORLD_KINDS, WORLD_TOLERANCE),
+                                                        (REGION_KINDS, COARSE_TOLERANCE),
+                                                        (REGION_KINDS, None)))
+    assert re.fullmatch(r'[-0-9,\[\]{}":a-z]*', world + coarse + detailed)  # safe in '…'
     return ("/* Natural Earth land and borders (public domain) for the offline basemap.\n"
             "   Made from geo/data/basemap.geojson by scripts/make_basemap.py: do not edit. */\n"
-            f"var geoBasemapData = {{coarse: JSON.parse('{coarse}'),\n  detailed: '{detailed}'}};\n")
+            f"var geoBasemapData = {{world: JSON.parse('{world}'),\n  coarse: JSON.parse('{coarse}'),"
+            f"\n  detailed: '{detailed}'}};\n")
 
 
-def _browser_data(tolerance: float | None) -> dict[str, list[list[int]]]:
+REGION_KINDS = {"land": "land", "border": "border"}
+WORLD_KINDS = {"world-land": "land", "world-border": "border"}
+
+
+def _browser_data(kinds: dict[str, str], tolerance: float | None) -> dict[str, list[list[int]]]:
     data: dict[str, list[list[int]]] = {"land": [], "border": []}
     for feature in load_basemap()["features"]:
+        kind = kinds.get(feature["properties"]["kind"])
+        if kind is None:
+            continue
         geom = shape(feature["geometry"])
         if tolerance is not None:
             geom = geom.simplify(tolerance, preserve_topology=True)
-        kind = feature["properties"]["kind"]
         for part in getattr(geom, "geoms", [geom]):
             lines = [part.exterior, *part.interiors] if kind == "land" else [part]
             data[kind] += [_delta_encoded(line.coords) for line in lines]

@@ -25,6 +25,7 @@ var geoBasemap = (function () {
 
     initialize: function (data, options) {
       L.setOptions(this, options);
+      this._world = data.world ? decode(data.world) : {land: [], border: []};
       this._coarse = decode(data.coarse);
       this._detailedText = data.detailed;
       this._detailed = null;
@@ -35,10 +36,14 @@ var geoBasemap = (function () {
       this._renderer = map.getRenderer(this);
     },
 
+    /* The world's coarse land outside the region, and the region's, coarse or detailed. */
     _data: function () {
-      if (this._map.getZoom() < this.options.detailZoom) return this._coarse;
-      if (!this._detailed) this._detailed = decode(JSON.parse(this._detailedText));
-      return this._detailed;
+      var region = this._coarse;
+      if (this._map.getZoom() >= this.options.detailZoom) {
+        if (!this._detailed) this._detailed = decode(JSON.parse(this._detailedText));
+        region = this._detailed;
+      }
+      return {land: this._world.land.concat(region.land), border: this._world.border.concat(region.border)};
     },
 
     /* Rings in layer pixels: the same projection as map.latLngToLayerPoint. */
