@@ -1,73 +1,93 @@
-"""Streamlit panels for analysis: paste a notice, distances between sites, range rings.
+"""The sidebar's analysis tools: paste a notice, range rings, distances between sites.
 
-Thin on purpose: the logic lives in geo.paste and geo.rings; these functions only lay out.
+Thin on purpose: the work is in geo.notices, geo.analysis; these functions only lay out. Text
+a user typed is shown as text (st.text), never as Markdown.
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from ..analysis.rings import DEFAULT_RADII_KM, distance_table, range_rings
 from ..errors import GeoError, NoticeParseError
 from ..notices.pasted import notice_features, pointer
+from .state import NOTICE_KEY, RINGS_KEY, ExplorerState, Features
 
 RADII_CHOICES_KM = (50, 100, 200, 300, 500, 1000, 1500, 2000, 3000)
 NOTICE_HELP = ("Paste a navigational warning, NOTAM or news text with the corners of the areas, "
-               "e.g. '1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E'.")
+               "e.g. '1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E'. "
+               "Its areas are drawn on the map and compared with the catalogue's.")
 
 
-def areas_table(features: list[dict[str, Any]]) -> pd.DataFrame:
-    """One row per parsed area: label, corners, area, the text it was read from."""
-    rows = []
-    for item in features:
-        props = item["properties"]
-        ring = item["geometry"]["coordinates"][0]
-        rows.append({"area": props.get("area_label") or props.get("name"),
-                     "corners": len(ring) - 1, "area_km2": props.get("area_km2"),
-                     "text": props.get("raw_text")})
-    return pd.DataFrame(rows, columns=["area", "corners", "area_km2", "text"])
-
-
-def render_notice_box(key: str = "notice_text") -> list[dict[str, Any]] | None:
-    """A text area for a notice; shows its areas or the error; returns the features to draw."""
-    text = st.text_area("Notice text", key=key, height=140, help=NOTICE_HELP,
+def render_notice_box(state: ExplorerState) -> Features | None:
+    """A text area for a notice; its areas, or where it could not be read. The same text gives
+    the same features (so the map is not told to load them again)."""
+    text = st.text_area("Notice text", key=NOTICE_KEY, height=130, help=NOTICE_HELP,
                         placeholder="36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
     if not text or not text.strip():
+        state.notice = None
         return None
-    try:
-        features = notice_features(text)
-    except NoticeParseError as exc:
-        st.error(pointer(exc, "notice"))
+    if state.notice is None or state.notice[0] != text:
+        try:
+            found: Features | GeoError = notice_features(text)
+        except NoticeParseError as exc:
+            found = exc
+        state.notice = (text, found)
+    result = state.notice[1]
+    if isinstance(result, NoticeParseError):
+        st.error("The notice could not be read; nothing from it is on the map.")
+        st.text(pointer(result, "notice"))
         return None
-    st.dataframe(areas_table(features), hide_index=True, width="stretch")
-    return features
+    if isinstance(result, GeoError):
+        st.error("The notice could not be read.")
+        st.text(str(result))
+        return None
+    areas = ", ".join(f"{item['properties'].get('name')} ({item['properties'].get('area_km2', 0):,.0f} km²)"
+                      for item in result)
+    st.caption(f"On the map, compared in the details panel: {areas}")
+    return result
 
 
 def render_distances(sites: list[dict[str, Any]]) -> None:
-    """The table of geodesic distances and initial bearings between the sites."""
+    """The geodesic distances and initial bearings between the sites, as a table that fits."""
     try:
-        st.dataframe(distance_table(sites), hide_index=True, width="stretch")
+        table = distance_table(sites)
     except GeoError as exc:
-        st.error(str(exc))
+        st.error("The distances could not be computed.")
+        st.text(str(exc))
+        return
+    rows = "".join(f"<tr><td>{escape(str(r['from']))}</td><td>{escape(str(r['to']))}</td>"
+                   f"<td class=n>{r['distance_km']:,.0f}</td><td class=n>{r['bearing_deg']:.0f}°</td></tr>"
+                   for r in table.to_dict("records"))
+    st.html('<style>.geo-dist{border-collapse:collapse;font-size:12px;width:100%}'
+            ".geo-dist th,.geo-dist td{padding:2px 4px;border-bottom:1px solid #eee;text-align:left;"
+            "vertical-align:top}.geo-dist .n{text-align:right;white-space:nowrap}</style>"
+            '<table class="geo-dist"><tr><th>from</th><th>to</th><th class=n>km</th>'
+            f"<th class=n>bearing</th></tr>{rows}</table>")
 
 
-def render_rings_control(sites: list[dict[str, Any]], key: str = "rings") -> list[dict[str, Any]]:
-    """Choose a site and radii; returns the range-ring features to draw (none when nothing chosen)."""
+def render_rings_control(state: ExplorerState, sites: list[dict[str, Any]]) -> Features:
+    """Choose a site and radii; the range-ring features to draw (none when nothing chosen)."""
     if not sites:
         return []
     names = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
-    site_id = st.selectbox("Range rings around", [None, *names], key=f"{key}_site",
+    site_id = st.selectbox("Range rings around", [None, *names], key=f"{RINGS_KEY}_site",
                            format_func=lambda sid: "(none)" if sid is None else names[sid])
     radii = st.multiselect("Radii (km)", RADII_CHOICES_KM, default=list(DEFAULT_RADII_KM),
-                           key=f"{key}_radii")
+                           key=f"{RINGS_KEY}_radii")
     if site_id is None or not radii:
+        state.rings = None
         return []
-    site = next(item for item in sites if item["id"] == site_id)
-    try:
-        return range_rings(site, radii)
-    except GeoError as exc:
-        st.error(str(exc))
-        return []
+    key = (site_id, tuple(sorted(radii)))
+    if state.rings is None or state.rings[0] != key:
+        site = next(item for item in sites if item["id"] == site_id)
+        try:
+            state.rings = (key, range_rings(site, radii))
+        except GeoError as exc:
+            st.error("The rings could not be drawn.")
+            st.text(str(exc))
+            return []
+    return state.rings[1]

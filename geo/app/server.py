@@ -1,18 +1,16 @@
-"""The explorer's server: Streamlit's, with one route more for the map's files.
+"""The explorer's server: Streamlit's, with routes of its own (geo.app.routes).
 
-`geo serve` runs `streamlit run` on this file. The map's browser side and the vendored
-Leaflet files (geo/map/static) are served at /geo-assets, by this server: nothing the map
-needs comes from another host.
+`geo serve` runs `streamlit run` on this file. Beside the Streamlit page it serves the
+explorer's map page, each session's own layers, downloads, and the map's files
+(geo/map/static): nothing the map needs comes from another host.
 """
 
 from pathlib import Path
 
 import streamlit as st
-from starlette.routing import Mount
-from starlette.staticfiles import StaticFiles
 
-from geo.map.assets import STATIC_DIR, STATIC_URL
+from geo.app.routes import ROUTES
 
 PAGE = Path(__file__).resolve().with_name("page.py")
 
-app = st.App(str(PAGE), routes=[Mount(STATIC_URL, StaticFiles(directory=STATIC_DIR))])
+app = st.App(str(PAGE), routes=ROUTES)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from typing import Any
 
 from ..catalogue.records import CONFIDENCES, EVENT_KINDS, OUTCOMES, SITE_KINDS, ZONE_KINDS
@@ -273,6 +272,8 @@ _USER_POPUPS = {
 }
 _USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}"}
 _SWATCH = {IMPORTED: "dot", PASTED: "box", RINGS: "ring"}
+_LEGEND = {IMPORTED: "each row of the file", PASTED: "each area of the notice",
+           RINGS: "each distance from the site"}
 _SLUG = re.compile(r"[^a-z0-9_-]+")
 
 if any(name.startswith(f"{ns}-") for name in NAMES for ns in USER_NAMESPACES):
@@ -301,7 +302,7 @@ def user_spec(key: str, title: str) -> LayerSpec:
     full_title = _USER_TITLES[namespace].format(title)
     colour = str(style.base.get("color"))
     return LayerSpec(name=key, title=full_title, geometry=(), properties=(), style=style,
-                     legend=(LegendRow(_SWATCH[namespace], colour, full_title),),
+                     legend=(LegendRow(_SWATCH[namespace], colour, _LEGEND[namespace]),),
                      popup=_USER_POPUPS[namespace],
                      time_fields=("time_utc",) if namespace == IMPORTED else (),
                      namespace=namespace,
@@ -319,10 +320,3 @@ def spec_of(name: str) -> LayerSpec:
         return BY_NAME[name]
     return user_spec(name, name.split("-", 1)[-1])
 
-
-def with_title(spec: LayerSpec, title: str) -> LayerSpec:
-    """The same spec under another title (and legend label, for user layers)."""
-    legend = spec.legend
-    if spec.namespace != "builtin":
-        legend = tuple(replace(row, label=title) for row in legend)
-    return replace(spec, title=title, legend=legend)

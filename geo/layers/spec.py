@@ -213,4 +213,4 @@ class LayerSpec:
                 "popup": self.popup.to_json(),
                 "legend": [row.to_json() for row in self.legend],
                 "timeFields": list(self.time_fields), "follows": list(self.follows),
-                "visible": self.visible}
+                "visible": self.visible, "drawOrder": self.draw_order}

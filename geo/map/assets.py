@@ -67,9 +67,10 @@ DROPPED: frozenset[str] = frozenset(
     }
 )
 
-# The project's own front-end files (geo/map/static/geo): FeatureLayer's browser side, the basemap.
-PROJECT_FILES: tuple[str, ...] = ("geo/popups.js", "geo/featurelayer.js", "geo/basemap.js",
-                                  "geo/basemap-layer.js")
+# The project's own front-end files: the map's browser side and the basemap (geo/map/static/geo).
+PROJECT_FILES: tuple[str, ...] = tuple(sorted(
+    path.relative_to(STATIC_DIR).as_posix() for path in (STATIC_DIR / "geo").iterdir()
+    if path.suffix in (".js", ".css")))
 
 _INLINE_BASE = "geo-inline:"
 _LINK_ATTRS = ("default_js", "default_css", "lazy_js")  # lazy_js: fetched by the map's own script

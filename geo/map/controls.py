@@ -1,9 +1,8 @@
 """The map's controls, added once the frame that draws the features has been painted.
 
-Building the layer control, the full-screen and measuring buttons takes a few tens of
-milliseconds (the layer control measures the page, which forces a layout). Deferred to the
-task after the map's first frame, the features and the basemap are on screen first and the
-controls follow in the next frame. The deferral is part of each control's script macro,
+Building a control takes a few milliseconds (it measures the page, which forces a layout).
+Deferred to the task after the map's first frame, the features and the basemap are on screen
+first and the controls follow in the next frame. The deferral is part of each control's script macro,
 which is what both folium and streamlit-folium render.
 """
 
@@ -11,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import folium
-import folium.plugins
 from folium.template import Template
 
 from .measure import LazyMeasureControl
@@ -39,14 +36,6 @@ class _AfterFirstFrame:
                     if "_template" in cls.__dict__ and cls is not _AfterFirstFrame)
         template: Template = base.__dict__["_template"]
         return str(template.module.__dict__["script"](self, kwargs))
-
-
-class LayerControl(_AfterFirstFrame, folium.LayerControl):
-    """folium's LayerControl, added after the first frame."""
-
-
-class Fullscreen(_AfterFirstFrame, folium.plugins.Fullscreen):
-    """folium's Fullscreen button, added after the first frame."""
 
 
 class MeasureControl(_AfterFirstFrame, LazyMeasureControl):

@@ -74,25 +74,20 @@ class FeatureLayer(JSCSSMixin, folium.map.Layer):
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = geoFeatureLayer.make({{ this.data_js }},
                 {{ this.options_json }});
-            {% if this.open_popup %}
-            setTimeout(function () { geoFeatureLayer.openFirst({{ this.get_name() }}); }, 50);
-            {% endif %}
         {% endmacro %}
         """
     )
     default_js = SCRIPTS
 
     def __init__(self, features: list[dict[str, Any]], spec: LayerSpec, *, show: bool = True,
-                 control: bool = True, open_popup: bool = False, auto_pan: bool = True,
-                 wanted: Iterable[str] = ()) -> None:
+                 control: bool = True, wanted: Iterable[str] = ()) -> None:
         super().__init__(name=plain_name(spec.title), overlay=True, control=control, show=show)
         self._name = "FeatureLayer"
         self.data = packing.pack(features, browser_properties(spec, wanted), spec.style.resolve,
                                  spec.style.keys)
         self.data_js = json_parse_call(self.data)
         self.options_json = script_json({"control": control, "layer": spec.name,
-                                         "popup": spec.popup.to_json(), "autoPan": auto_pan})
-        self.open_popup = open_popup
+                                         "spec": spec.to_json(), "popup": spec.popup.to_json()})
 
     def render(self, **kwargs: Any) -> str:
         """As folium's Layer.render, but the script goes into the page as raw text.

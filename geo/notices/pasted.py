@@ -23,6 +23,7 @@ def notice_features(text: str) -> list[dict[str, Any]]:
     for number, item in enumerate(features, start=1):
         props = item["properties"]
         label = props.get("area_label") or str(number)
+        item["id"] = props["id"] = f"pasted-area-{number}"
         props.update({
             "name": f"Pasted area {label}",
             "kind": "danger_area",

@@ -1,9 +1,9 @@
-"""The explorer in a real browser: drawn, offline, clickable, filterable, downloadable, linkable."""
+"""The explorer in a real browser (geo serve, Chromium): map-first, every feature reachable,
+focus that keeps the user's view, one state in the URL, and no rerun for what happens on the map."""
 
 from __future__ import annotations
 
 import time
-from urllib.parse import parse_qs, urlsplit
 
 import pyogrio
 import pytest
@@ -12,108 +12,302 @@ from geo.layers.files import read_layers
 
 from ..conftest import LAYERS
 from .helpers import (
+    MAP_IFRAME,
     assert_clean,
-    click_feature,
+    count_runs,
     download,
     drawn_ids,
-    map_frame,
-    popup_content,
+    map_point,
     popup_text,
+    runs,
+    shown_ids,
+    state,
+    url_params,
+    view,
+    wait_for,
     wait_ready,
 )
 
 pytestmark = pytest.mark.browser
 LAUNCH_2024 = "2024-05-27-malligyong-1-1"
+LC1 = (39.6601, 124.7053)
 
 
 @pytest.fixture(scope="module")
-def catalogue_ids() -> dict[str, list[str]]:
-    return {name: sorted(f["id"] for f in feats) for name, feats in read_layers(LAYERS).items()}
+def catalogue() -> dict:
+    return read_layers(LAYERS)
 
 
-def test_every_feature_is_drawn_and_nothing_leaves_localhost(server, page, catalogue_ids):
+def _launches_at(catalogue: dict, site_id: str) -> list[str]:
+    return [f["id"] for f in catalogue["events"] if f["properties"]["site_id"] == site_id]
+
+
+def test_every_feature_is_drawn_and_nothing_leaves_localhost(server, page, catalogue):
     page.goto(server + "/")
     wait_ready(page)
-    expected = sorted(i for ids in catalogue_ids.values() for i in ids)
+    expected = sorted(f["id"] for feats in catalogue.values() for f in feats)
     assert drawn_ids(page) == expected
-    time.sleep(1)
+    time.sleep(0.5)
     assert_clean(page, "explorer.png")
 
 
-def test_clicking_the_2024_launch_shows_its_sourced_popup(server, page):
+@pytest.mark.parametrize(("size", "share"), [((1440, 900), 0.60), ((390, 844), 0.50)])
+def test_the_map_fills_the_window(server, browser, size, share):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  is_mobile=size[0] < 500, has_touch=size[0] < 500)
+    page = context.new_page()
+    try:
+        page.goto(server + "/")
+        frame = wait_ready(page)
+        box = page.query_selector(MAP_IFRAME).bounding_box()
+        inner = frame.evaluate("() => geoExplorer.map().getContainer().getBoundingClientRect().toJSON()")
+        top = max(0.0, box["y"] + inner["top"])
+        bottom = min(float(size[1]), box["y"] + inner["bottom"])
+        visible = inner["width"] * max(0.0, bottom - top)
+        assert visible / (size[0] * size[1]) >= share, (inner, box)
+        page.screenshot(path=f"test-output/explorer-{size[0]}x{size[1]}.png")
+    finally:
+        context.close()
+
+
+def test_a_click_on_a_pad_lists_all_its_launches_and_each_can_be_chosen(server, page, catalogue):
     page.goto(server + "/")
-    wait_ready(page)
-    click_feature(page, LAUNCH_2024)
-    popup = popup_content(page)
-    assert "2024-05-27" in popup["text"] and "Malligyong-1-1" in popup["text"]
-    assert popup["links"], "no source link in the popup"
-    for href, target in popup["links"]:
-        assert href.startswith(("http://", "https://"))
-        assert target == "_blank"
+    frame = wait_ready(page)
+    frame.evaluate(f"() => geoExplorer.map().setView([{LC1[0]}, {LC1[1]}], 6, {{animate: false}})")
+    time.sleep(0.3)
+    before = view(page)
+    launches = _launches_at(catalogue, "sohae-lc1")
+    assert len(launches) >= 3
+    names = {f["id"]: f["properties"]["name"] for f in catalogue["events"]}
+    for launch in launches:
+        page.mouse.click(*map_point(page, *LC1))
+        listing = popup_text(page)
+        assert "features here" in listing
+        for other in launches:
+            assert names[other] in listing
+        frame.locator(".geo-pick button", has_text=names[launch]).last.click()
+        time.sleep(0.2)
+        assert state(page)["event"] == launch
+        assert names[launch] in popup_text(page)
+        assert view(page) == before  # a click never moves the map
     assert page.watch.errors == []
-    # the click also chooses the event: the page shows its details and no script error
-    for _ in range(100):  # the choice travels: map -> server -> rerun -> URL
-        if f"event={LAUNCH_2024}" in page.url:
-            break
-        page.wait_for_timeout(200)
-    wait_ready(page)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert f"event={LAUNCH_2024}" in page.url
-    assert "Malligyong-1-1 launch" in page.locator('[data-testid="stHtml"]').first.inner_text()
 
 
-def test_narrowing_the_date_range_draws_fewer_features(server, page):
+def test_launches_at_one_pad_spread_out_when_zoomed_in(server, page, catalogue):
     page.goto(server + "/")
-    wait_ready(page)
+    frame = wait_ready(page)
+    launches = _launches_at(catalogue, "sohae-lc1")
+    frame.evaluate(f"() => geoExplorer.map().setView([{LC1[0]}, {LC1[1]}], 10, {{animate: false}})")
+    time.sleep(0.3)
+    places = frame.evaluate("""(ids) => {
+        const events = geoFeatureLayer.byName("events"), points = events.points;
+        return ids.map(id => {
+            const k = events.pointIndex.get(events.indexOf(id)), p = points.containerPointOf(k);
+            const box = geoExplorer.map().getContainer().getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        });
+    }""", launches)
+    assert len({(round(x), round(y)) for x, y in places}) == len(launches)
+    frame_box = page.query_selector(MAP_IFRAME).bounding_box()
+    alone = frame.evaluate("""(places) => {
+        const box = geoExplorer.map().getContainer().getBoundingClientRect();
+        return places.map(([x, y]) => geoFeatureLayer.layers().reduce((n, l) =>
+            n + l.hitAll(geoExplorer.map(), L.point(x - box.left, y - box.top)).length, 0));
+    }""", places)
+    spread = [k for k, hits in enumerate(alone) if hits == 1]
+    assert spread, alone  # at least one launch stands alone once spread out…
+    x, y = places[spread[0]]
+    page.mouse.click(frame_box["x"] + x, frame_box["y"] + y)
+    wait_for(lambda: state(page)["event"] == launches[spread[0]], what="the choice")  # …one click
+
+
+@pytest.mark.parametrize("how", ["list", "link"])
+def test_choosing_a_launch_puts_all_its_danger_areas_in_view(server, page, catalogue, how):
+    launches = sorted({f["properties"]["event_id"] for f in catalogue["zones"]
+                       if f["properties"]["kind"] == "danger_area"})
+    for launch in launches:
+        if how == "link" or launch == launches[0]:
+            page.goto(server + ("/?event=" + launch if how == "link" else "/"))
+            frame = wait_ready(page)
+        if how == "list":
+            frame.select_option("select.geo-event", launch)
+        time.sleep(0.3)
+        assert state(page)["event"] == launch
+        inside = frame.evaluate("""(id) => {
+            const zones = geoFeatureLayer.byName("zones"), view = geoExplorer.map().getBounds();
+            const mine = [];
+            for (let i = 0; i < zones.size(); i++) {
+                if (zones.packed.get(i, "event_id") === id) mine.push(i);
+            }
+            return mine.length > 0 && mine.every(i => view.contains(zones.boundsOf([i])));
+        }""", launch)
+        assert inside, launch
+        emphasis = frame.evaluate("""() => {
+            const zones = geoFeatureLayer.byName("zones");
+            return Array.from(zones.emphasis);
+        }""")
+        assert 2 in emphasis and 1 in emphasis  # its own highlighted, the others faded
+
+
+def test_hiding_a_layer_updates_the_url_and_the_link_restores_it(server, page, browser):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    frame.locator('.geo-layers input[data-layer="sites"]').uncheck()
+    params = wait_for(lambda: "layers" in url_params(page) and url_params(page), what="the URL")
+    assert set(params["layers"][0].split(",")) == {"events", "zones", "tracks"}
+    assert "sites" not in state(page)["visible"]
+    other = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        other.goto(page.evaluate("() => location.href"))
+        other_frame = wait_ready(other)
+        assert not other_frame.locator('.geo-layers input[data-layer="sites"]').is_checked()
+        assert other_frame.locator('.geo-layers input[data-layer="events"]').is_checked()
+        assert "sites" not in state(other)["visible"]
+    finally:
+        other.close()
+
+
+def test_what_happens_on_the_map_never_reruns_the_script(server, page):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    count_runs(page)
     before = drawn_ids(page)
-    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
-    thumb.focus()
-    thumb.press("End")  # the start of the range jumps to the end
-    page.wait_for_timeout(500)
-    wait_ready(page)
+    frame.select_option("select.geo-event", LAUNCH_2024)  # an event
+    frame.locator('.geo-layers input[data-layer="tracks"]').uncheck()  # a layer
+    box = page.query_selector(MAP_IFRAME).bounding_box()
+    canvas = frame.locator(".geo-time canvas").bounding_box()  # the dates, brushed
+    y = box["y"] + canvas["y"] + canvas["height"] - 30
+    page.mouse.move(box["x"] + canvas["x"] + canvas["width"] * 0.85, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + canvas["x"] + canvas["width"] - 8, y, steps=5)
+    page.mouse.up()
+    page.mouse.click(*map_point(page, *LC1))  # a click on the map
     after = drawn_ids(page)
-    assert 0 < len(after) < len(before)
-    assert LAUNCH_2024 in after and "1998-08-31-kwangmyongsong-1" not in after
+    assert len(after) < len(before) and LAUNCH_2024 in after
+    assert "1998-08-31-kwangmyongsong-1" not in after
+    assert state(page)["event"] is not None
+    params = wait_for(lambda: "from" in url_params(page) and url_params(page), what="the URL")
+    assert "tracks" not in params["layers"][0]
+    assert runs(page) == 0
 
 
-def test_downloads_read_back_with_the_features_shown(server, page, tmp_path, catalogue_ids):
+def test_each_launch_can_be_chosen_from_the_timeline(server, page, catalogue):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    box = page.query_selector(MAP_IFRAME).bounding_box()
+    for event in catalogue["events"]:
+        if event["properties"]["kind"] != "launch":
+            continue
+        at = frame.evaluate("(key) => geoExplorer.timeline().positionOf(key)", "events:" + event["id"])
+        page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+        time.sleep(0.15)
+        assert state(page)["event"] == event["id"], event["id"]
+
+
+def test_no_two_timeline_dots_overlap(server, page):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    dots = frame.evaluate("() => geoExplorer.timeline().items.map(i => [i.x, i.y])")
+    assert len(dots) >= 14
+    for i, (x1, y1) in enumerate(dots):
+        for x2, y2 in dots[i + 1:]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 9, (x1, y1, x2, y2)
+
+
+def test_playback_shows_a_zone_only_within_its_validity_window(server, page):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+
+    def shown_at(day: str) -> bool:
+        return frame.evaluate("""(day) => {
+            geoExplorer.setPlayhead(Date.parse(day + "T12:00:00Z"));
+            const zones = geoFeatureLayer.byName("zones");
+            return zones.shown[zones.indexOf("2016-02-first-stage")] === 1;
+        }""", day)
+
+    assert shown_at("2016-02-05") is False  # before the announced window (7-14 Feb)
+    assert shown_at("2016-02-10") is True
+    assert shown_at("2016-02-20") is False
+    frame.evaluate("() => geoExplorer.setPlayhead(null)")
+    assert frame.evaluate("() => geoFeatureLayer.byName('zones').shown.every(v => v === 1)")
+
+
+def test_play_runs_the_clock_and_stops(server, page):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    frame.get_by_role("button", name="▶").click()
+    time.sleep(1.0)
+    playing = state(page)["play"]
+    assert playing is not None and playing > state(page)["extent"][0]
+    frame.get_by_role("button", name="■").click()
+    assert state(page)["play"] is None
+
+
+def test_downloads_read_back_with_the_features_shown(server, page, tmp_path, catalogue):
     page.goto(server + "/")
     wait_ready(page)
     path = tmp_path / "events.geojson"
-    download(page, f"events ({len(catalogue_ids['events'])}) · GeoJSON").save_as(path)
-    assert sorted(pyogrio.read_dataframe(path)["id"]) == catalogue_ids["events"]
-
-    page.get_by_text("GeoPackage", exact=True).click()
-    total = sum(len(ids) for ids in catalogue_ids.values())
+    download(page, f"Events (launches, meetings) ({len(catalogue['events'])})").save_as(path)
+    assert sorted(pyogrio.read_dataframe(path)["id"]) == sorted(f["id"] for f in catalogue["events"])
     path = tmp_path / "all.gpkg"
-    download(page, f"all layers ({total}) · GeoPackage").save_as(path)
-    for name, ids in catalogue_ids.items():
-        assert sorted(pyogrio.read_dataframe(path, layer=name)["id"]) == ids
+    download(page, "All shown layers", fmt="gpkg").save_as(path)
+    for name, feats in catalogue.items():
+        assert sorted(pyogrio.read_dataframe(path, layer=name)["id"]) == sorted(f["id"] for f in feats)
 
 
 def test_a_permalink_round_trips(server, page, browser):
     query = f"?event={LAUNCH_2024}&from=2023-01-01&layers=events,zones"
     page.goto(server + "/" + query)
-    wait_ready(page)
-    ids = drawn_ids(page)
+    frame = wait_ready(page)
+    ids = shown_ids(page)
     assert LAUNCH_2024 in ids and "sohae" not in ids and "2016-02-first-stage" not in ids
-    assert "Malligyong-1-1" in popup_text(page)  # the chosen event opens
-    frame = map_frame(page)
-    frame.evaluate("() => window.map.setView([36.5, 124.9], 8, {animate: false})")
-    page.wait_for_timeout(800)
-    link = page.url
-    params = parse_qs(urlsplit(link).query)
+    assert state(page)["event"] == LAUNCH_2024
+    assert "Malligyong-1-1" in frame.locator(".geo-side").inner_text()  # its details
+    frame.evaluate("() => geoExplorer.map().setView([36.5, 124.9], 8, {animate: false})")
+    params = wait_for(lambda: url_params(page).get("z") == ["8"] and url_params(page), what="the URL")
+    link = page.evaluate("() => location.href")
     assert params["event"] == [LAUNCH_2024] and params["from"] == ["2023-01-01"]
     assert params["z"] == ["8"] and params["lat"] == ["36.5000"]
-
-    other = browser.new_page(viewport={"width": 1500, "height": 1000})
+    other = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
         other.goto(link)
         wait_ready(other)
-        assert drawn_ids(other) == ids
-        view = map_frame(other).evaluate(
-            "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
-        assert view[0] == pytest.approx(36.5, abs=0.01) and view[1] == pytest.approx(124.9, abs=0.01)
-        assert view[2] == 8
+        assert shown_ids(other) == ids
+        lat, lon, zoom = view(other)
+        assert lat == pytest.approx(36.5, abs=0.01) and lon == pytest.approx(124.9, abs=0.01)
+        assert zoom == 8 and state(other)["event"] == LAUNCH_2024
     finally:
         other.close()
+
+
+def test_a_bad_permalink_falls_back_and_is_cleaned(server, page):
+    page.goto(server + "/?event=%3Cscript%3E&from=yesterday&lat=NaN&lon=1e999&z=1e9&layers=../../etc")
+    wait_ready(page)
+    current = state(page)
+    assert current["event"] is None and current["start"] is None
+    params = wait_for(lambda: "NaN" not in page.evaluate("() => location.href") and url_params(page),
+                      what="the URL cleaned")
+    assert params["z"][0] != "1e9" and "event" not in params
+    assert page.watch.errors == []
+
+
+def test_on_a_phone_the_card_fits_and_the_details_follow_the_map(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(server + "/?event=" + LAUNCH_2024)
+        frame = wait_ready(page)
+        assert not frame.locator(".geo-layers").evaluate("e => e.classList.contains('open')")
+        frame.evaluate(f"() => geoExplorer.choose('{LAUNCH_2024}', 'map')")
+        time.sleep(0.4)
+        card = frame.evaluate("""() => { const all = document.querySelectorAll('.leaflet-popup');
+            return all[all.length - 1].getBoundingClientRect().toJSON(); }""")
+        assert card["left"] >= 0 and card["right"] <= 390
+        side = frame.locator(".geo-side").bounding_box()
+        map_box = frame.evaluate("() => geoExplorer.map().getContainer().getBoundingClientRect().toJSON()")
+        assert side["y"] >= map_box["bottom"] - 1  # the details come below the map
+        assert "Malligyong-1-1" in frame.locator(".geo-side").inner_text()
+        page.screenshot(path="test-output/explorer-phone-chosen.png", full_page=True)
+    finally:
+        context.close()

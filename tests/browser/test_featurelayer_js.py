@@ -39,7 +39,8 @@ def _events(count: int, seed: int = 5) -> list[dict]:
 
 @pytest.fixture()
 def map_page(browser):
-    page = browser.new_page(viewport={"width": 900, "height": 700})
+    # The map itself about 900 x 700 px, beside the explorer's panels and timeline.
+    page = browser.new_page(viewport={"width": 1240, "height": 860})
     page.set_content(standalone_html(make_map({"events": _events(400)})))
     page.wait_for_function("() => typeof geoFeatureLayer !== 'undefined'")
     page.wait_for_timeout(400)
@@ -70,7 +71,10 @@ def _as_leaflet_markers(page) -> None:
 
 @pytest.mark.parametrize("zoom", [6, 8])
 def test_points_look_exactly_like_leaflet_circle_markers(map_page, zoom):
-    map_page.evaluate(f"() => {MAP}.setView([38.5, 125], {zoom}, {{animate: false}})")
+    # Points on one spot are drawn as a stack; for this comparison, none is (-1 px).
+    map_page.evaluate(f"() => {{ geoFeatureLayer.config.stackPx = -1; "
+                      f"{MAP}.setView([38.5, 125], {zoom}, {{animate: false}}); "
+                      "geoFeatureLayer.layers().forEach(l => l.points && l.points.restyled()); }")
     map_page.wait_for_timeout(300)
     ours = _overlay(map_page)
     _as_leaflet_markers(map_page)
@@ -90,6 +94,8 @@ def _over_sea(image: Image.Image) -> Image.Image:
 
 def test_the_pointer_finds_the_topmost_point_as_leaflet_does(map_page):
     """At random spots, our hit test names the feature Leaflet's own markers would."""
+    map_page.evaluate("() => { geoFeatureLayer.config.stackPx = -1; geoFeatureLayer.layers()"
+                      ".forEach(l => l.points && l.points.restyled()); }")
     spots = map_page.evaluate(f"""() => {{
         const map = {MAP}, set = [];
         map.eachLayer(l => {{ if (l.geoPoints) set.push(l); }});
@@ -123,7 +129,7 @@ def test_the_pointer_finds_the_topmost_point_as_leaflet_does(map_page):
 
 
 def test_hover_and_click_with_a_real_mouse(map_page):
-    """Moving between overlapping points changes the tooltip; a click opens the point's popup."""
+    """Moving between overlapping points changes the tooltip; a click opens the point's card."""
     map_page.evaluate(f"() => {MAP}.setView([38.5, 125], 9, {{animate: false}})")
     map_page.wait_for_timeout(300)
     target = map_page.evaluate(f"""() => {{
@@ -134,13 +140,16 @@ def test_hover_and_click_with_a_real_mouse(map_page):
         return [f.id, f.layer.feature.properties.name, p.x, p.y];
     }}""")
     fid, name, x, y = target
+    box = map_page.evaluate(f"() => {MAP}.getContainer().getBoundingClientRect().toJSON()")
+    x, y = x + box["left"], y + box["top"]
     map_page.mouse.move(x + 1, y + 1)
     map_page.wait_for_timeout(200)
     assert map_page.inner_text(".leaflet-tooltip") == name
     map_page.mouse.click(x + 1, y + 1)
     map_page.wait_for_timeout(300)
     assert map_page.inner_text(".leaflet-popup-content h4") == name
-    map_page.mouse.move(5, 650)  # open sea at the map's corner: no point, no tooltip
+    box = map_page.evaluate(f"() => {MAP}.getContainer().getBoundingClientRect().toJSON()")
+    map_page.mouse.move(box["left"] + 5, box["bottom"] - 40)  # open sea: no point, no tooltip
     map_page.wait_for_timeout(200)
     assert map_page.locator(".leaflet-tooltip").count() == 0
 

@@ -91,12 +91,10 @@ def test_hostile_popups_run_no_script(browser):
         page.set_content(standalone_html(make_map(layers)))
         page.wait_for_function("() => typeof geoFeatureLayer !== 'undefined'", polling=100)
         page.wait_for_timeout(300)  # the canvas draws at the next animation frame
-        page.evaluate("""() => {
-            const map = Object.keys(window).filter(k => k.startsWith("map_"))
-                .map(k => window[k]).find(v => v instanceof L.Map);
-            geoFeatureLayer.features(map)
-                .forEach(f => f.layer.fire("click", {latlng: f.layer.getLatLng()}, true));
-        }""")
+        page.wait_for_function("() => geoExplorer.state().ready", polling=100)
+        page.evaluate("""() => geoFeatureLayer.features(geoExplorer.map())
+            .forEach(f => { geoExplorer.choose(f.id, "map");
+                            document.querySelector(".geo-card-actions button").click(); })""")
         page.wait_for_timeout(500)
         assert page.evaluate("() => window.__xss") is None
         assert dialogs == []

@@ -1,4 +1,4 @@
-"""At 10,000 events the map still draws every feature and every popup says what Python says."""
+"""At 10,000 events the map still draws every feature and every card says what Python says."""
 
 from __future__ import annotations
 
@@ -33,14 +33,15 @@ def test_ten_thousand_events_are_drawn_with_their_popups(browser):
         drawn = page.evaluate(f"() => {_FEATURES}.filter(f => f.control && f.drawn).map(f => f.id)")
         assert sorted(drawn) == sorted(e["id"] for e in events)
         for event in random.Random(3).sample(events, 25):
-            shown = page.evaluate(f"""(fid) => {{
-                const target = {_FEATURES}.find(f => f.control && f.id === fid).layer;
-                target.fire("click", {{latlng: target.getLatLng()}}, true);
-                return document.querySelector(".leaflet-popup-content").innerHTML;
-            }}""", event["id"])
+            shown = page.evaluate("""(fid) => {
+                geoExplorer.choose(fid, "map");
+                const open = document.querySelectorAll(".leaflet-popup-content .geo-popup");
+                return open[open.length - 1].outerHTML;  // an earlier card may still fade out
+            }""", event["id"])
             expected = page.evaluate("(html) => { const d = document.createElement('div'); "
                                      "d.innerHTML = html; return d.innerHTML; }",
-                                     popup.render(registry.EVENTS.popup, event["properties"]))
+                                     popup.render(registry.EVENTS.popup, event["properties"],
+                                                  card=True))
             assert shown == expected, event["id"]
     finally:
         page.close()

@@ -1,4 +1,6 @@
-"""The upload box in a real browser: hostile files become inert text, never running script."""
+"""The sidebar's tools in a real browser: uploads become layers of their own beside the
+catalogue's (hostile ones drawn as text), a pasted notice is compared, range rings are labelled,
+and imported points can be coloured by a column."""
 
 from __future__ import annotations
 
@@ -9,50 +11,42 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import assert_clean, download, ids_on_map, map_frame, wait_ready
+from ..conftest import DATA
+from .helpers import SIDEBAR, assert_clean, download, explorer, state, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
-DATA = Path(__file__).resolve().parent.parent / "data"
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 HOSTILE_NAME = '"><img src=x onerror="window.__xss=1">.csv'
-UPLOAD_INPUT = 'section[data-testid="stSidebar"] input[type="file"]'
-
-IMPORTED_ID = re.compile(r"-[0-9]{7}$")  # imported features: '<layer>-<row, 7 digits>'
-
-
-# Opens the popup and the tooltip of every imported feature, one after another, as a click
-# and a hover would, and returns the popups' text.
-_OPEN_ALL = """async () => {
-    const texts = [];
-    const targets = geoFeatureLayer.features(window.map)
-        .filter(f => f.control && /-[0-9]{7}$/.test(f.id)).map(f => f.layer);
-    for (const layer of targets) {
-        const at = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
-        layer.fire("click", {latlng: at}, true);
-        layer.fire("mouseover", {latlng: at}, true);
-        await new Promise(r => setTimeout(r, 150));
-        // the newest popup: one of another layer may still be fading out
-        const open = document.querySelectorAll(".leaflet-popup-content");
-        const popup = open[open.length - 1];
-        texts.push(popup ? popup.innerText : "");
-        layer.fire("mouseout", {latlng: at}, true);
-    }
-    return texts;
-}"""
+UPLOAD_INPUT = f'{SIDEBAR} input[type="file"]'
+NAMED_LIKE_BUILT_INS = [  # files named as the catalogue's layers are
+    {"name": name, "mimeType": mime, "buffer": (DATA / name).read_bytes()}
+    for name, mime in (("tracks.csv", "text/csv"), ("sites.geojson", "application/geo+json"),
+                       ("events.kml", "application/vnd.google-earth.kml+xml"))]
 
 
-def _wait_for_imported(page, count: int, timeout_s: float = 60) -> list[str]:
-    deadline = time.monotonic() + timeout_s
-    ids: list[str] = []
-    while time.monotonic() < deadline:
-        try:
-            wait_ready(page, timeout_s=10)
-            ids = [i for i in ids_on_map(page) if IMPORTED_ID.search(i)]
-        except Exception:  # the iframe is replaced while streamlit reruns
-            ids = []
-        if len(ids) >= count:
-            return ids
-        time.sleep(0.5)
-    raise AssertionError(f"only {len(ids)} imported features drawn, expected {count}")
+def _open_sidebar(page) -> None:
+    frame = explorer(page)
+    frame.get_by_role("button", name="Your data & analysis").click()
+    page.locator(UPLOAD_INPUT).wait_for(state="attached", timeout=10_000)
+    wait_for(lambda: page.locator(SIDEBAR).get_attribute("data-collapsed") == "false",
+             what="the sidebar opening")
+
+
+def _user_layers(page) -> dict[str, int]:
+    return dict(explorer(page).evaluate("""() => geoFeatureLayer.layers()
+        .filter(l => l.spec.namespace !== "builtin").map(l => [l.name, l.size()])"""))
+
+
+def _wait_for_layers(page, count: int) -> dict[str, int]:
+    return wait_for(lambda: len(_user_layers(page)) >= count and _user_layers(page), 60,
+                    what=f"{count} user layer(s) on the map")
+
+
+def _layer_control(page) -> dict[str, bool]:
+    """The map's layers control: each layer's title and whether it is on."""
+    return dict(explorer(page).evaluate("""() => Array.from(
+        document.querySelectorAll(".geo-layers .geo-layer > label")).map(label =>
+        [label.childNodes[1].textContent.trim(), label.querySelector("input").checked])"""))
 
 
 def test_hostile_uploads_are_drawn_as_text_and_run_no_script(server, page):
@@ -60,89 +54,141 @@ def test_hostile_uploads_are_drawn_as_text_and_run_no_script(server, page):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server + "/")
     wait_ready(page)
+    _open_sidebar(page)
     page.set_input_files(UPLOAD_INPUT, files=[
         {"name": HOSTILE_NAME, "mimeType": "text/csv", "buffer": (DATA / "xss.csv").read_bytes()},
         {"name": "xss.geojson", "mimeType": "application/geo+json",
          "buffer": (DATA / "xss.geojson").read_bytes()},
     ])
-    ids = _wait_for_imported(page, 5)
-    assert len(ids) == 5
-    sidebar = page.locator('section[data-testid="stSidebar"]')
+    layers = _wait_for_layers(page, 2)
+    assert sum(layers.values()) == 5 and all(name.startswith("imported-") for name in layers)
+    sidebar = page.locator(SIDEBAR)
     sidebar.get_by_text("3 rows: 3 imported", exact=False).wait_for(timeout=30_000)
     assert "2 features: 2 imported (1 with a warning)" in sidebar.inner_text()
-
-    texts = map_frame(page).evaluate(_OPEN_ALL)
+    frame = explorer(page)
+    texts = frame.evaluate("""() => {
+        const out = [];
+        geoFeatureLayer.layers().filter(l => l.spec.namespace === "imported").forEach(l => {
+            for (let i = 0; i < l.size(); i++) {
+                geoExplorer.choose(l.id(i), "map");
+                out.push(document.querySelector(".geo-side").innerText);
+            }
+        });
+        return out;
+    }""")
     joined = "\n".join(texts)
     assert "<script>window.__xss=1</script>" in joined  # shown as text…
     assert "javascript:window.__xss=1" in joined
     assert "{{constructor.constructor('window.__xss=1')()}}" in joined  # …and never compiled
-    links = map_frame(page).evaluate(
+    links = frame.evaluate(
         "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
     assert not [href for href in links if href.strip().lower().startswith(("javascript", "data"))]
     time.sleep(1)  # give any injected handler (onerror, onload) time to run
-
-    frame = map_frame(page)
     assert page.evaluate("() => window.__xss") is None
     assert frame.evaluate("() => window.__xss") is None
-    assert frame.evaluate("() => document.querySelectorAll('.leaflet-popup-content img, "
-                          ".leaflet-popup-content script, .leaflet-popup-content svg').length") == 0
+    assert frame.evaluate("() => document.querySelectorAll('.geo-side img, .geo-side script, "
+                          ".geo-side svg, .leaflet-popup-content img').length") == 0
     assert dialogs == []
     assert_clean(page, "upload.png")
 
 
-def test_an_uploaded_layer_downloads_as_geojson(server, page):
+def test_an_uploaded_layer_is_its_own_and_downloads_as_geojson(server, page):
     page.goto(server + "/")
     wait_ready(page)
+    _open_sidebar(page)
     page.set_input_files(UPLOAD_INPUT, files=[
         {"name": "launches_cp1252.csv", "mimeType": "text/csv",
          "buffer": (DATA / "launches_cp1252.csv").read_bytes()}])
-    _wait_for_imported(page, 3)
-    sidebar = page.locator('section[data-testid="stSidebar"]')
-    assert "6 rows: 3 imported, 3 skipped" in sidebar.inner_text()
-    button = sidebar.get_by_role("button", name="Imported: launches_cp1252.csv (3) · GeoJSON")
-    with page.expect_download(timeout=30_000) as info:
-        button.click()
-    collection = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert _wait_for_layers(page, 1) == {"imported-launches_cp1252": 3}
+    assert "6 rows: 3 imported, 3 skipped" in page.locator(SIDEBAR).inner_text()
+    saved = download(page, "Imported: launches_cp1252.csv (3)")
+    collection = json.loads(Path(saved.path()).read_text(encoding="utf-8"))
     assert sorted(f["properties"]["name"] for f in collection["features"]) == [
         "Pyongyang", "Sohae", "Tonghae"]
+    lanes = explorer(page).evaluate("() => geoExplorer.timeline().lanes")
+    assert "Imported: launches_cp1252.csv" in lanes  # its dated rows have a lane of their own
     assert page.watch.errors == []
 
 
-NAMED_LIKE_BUILT_INS = [  # files named as the catalogue's layers are
-    {"name": name, "mimeType": mime, "buffer": (DATA / name).read_bytes()}
-    for name, mime in (("tracks.csv", "text/csv"), ("sites.geojson", "application/geo+json"),
-                       ("events.kml", "application/vnd.google-earth.kml+xml"))]
-
-
-def _layer_control(page) -> dict[str, bool]:
-    """The map's layer control: each overlay's title and whether it is checked."""
-    frame = map_frame(page)
-    frame.wait_for_selector(".leaflet-control-layers-overlays label", timeout=30_000)
-    return dict(frame.evaluate("""() => Array.from(
-        document.querySelectorAll(".leaflet-control-layers-overlays label")).map(label =>
-        [label.innerText.trim(), label.querySelector("input").checked])"""))
-
-
-def test_files_named_like_built_in_layers_never_take_their_place(server, page, tmp_path, layers):
+def test_files_named_like_built_in_layers_never_take_their_place(server, page, layers):
     """tracks.csv, sites.geojson and events.kml become layers of their own, beside the catalogue's,
     which keep their names, visibility and downloads."""
     page.goto(server + "/?layers=sites,events,zones")  # the flight paths hidden
     wait_ready(page)
     before = _layer_control(page)
+    _open_sidebar(page)
     page.set_input_files(UPLOAD_INPUT, files=NAMED_LIKE_BUILT_INS)
-    _wait_for_imported(page, 4)
+    assert set(_wait_for_layers(page, 3)) == {"imported-tracks", "imported-sites", "imported-events"}
     controls = _layer_control(page)
     for title, checked in before.items():
         assert controls[title] == checked, title
     assert controls["Flight paths (derived)"] is False
     assert controls["Imported: tracks.csv"] and controls["Imported: sites.geojson"]
     assert controls["Imported: events.kml"]
-    assert "tracks" not in page.url.split("layers=")[1].split("&")[0]
-
-    for label, expected in ((f"sites ({len(layers['sites'])}) · GeoJSON",
-                             sorted(f["id"] for f in layers["sites"])),
-                            ("Imported: tracks.csv (2) · GeoJSON",
+    assert "tracks" not in state(page)["visible"]
+    for label, expected in ((f"Sites ({len(layers['sites'])})", sorted(f["id"] for f in layers["sites"])),
+                            ("Imported: tracks.csv (2)",
                              ["imported-tracks-0000002", "imported-tracks-0000003"])):
         collection = json.loads(Path(download(page, label).path()).read_text(encoding="utf-8"))
         assert sorted(f["id"] for f in collection["features"]) == expected, label
     assert page.watch.errors == []
+
+
+def test_a_pasted_notice_is_zoomed_to_and_compared(server, page):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    _open_sidebar(page)
+    page.get_by_role("tab", name="Paste a notice").click()
+    area = page.locator(f"{SIDEBAR} textarea")
+    area.fill("1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
+    area.press("Control+Enter")
+    _wait_for_layers(page, 1)
+    side = wait_for(lambda: "Pasted notice, compared" in frame.locator(".geo-side").text_content()
+                    and frame.locator(".geo-side").inner_text(), what="the comparison")
+    assert "February 2016 first-stage danger area" in side and "1.00" in side
+    assert re.search(r"Sohae pad LC1 \(original pad\)\s+440 km\s+180°", side)
+    inside = frame.evaluate("""() => {
+        const pasted = geoFeatureLayer.byName("pasted-notice");
+        return geoExplorer.map().getBounds().contains(pasted.boundsOf([0]));
+    }""")
+    assert inside  # the map went to the pasted areas
+
+
+def test_range_rings_carry_their_distances(server, page):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    _open_sidebar(page)
+    page.get_by_role("tab", name="Range rings").click()
+    page.get_by_role("combobox", name="Range rings around").click()
+    page.get_by_role("option", name="Sohae Satellite Launching Station").click()
+    _wait_for_layers(page, 1)
+    labels = wait_for(lambda: frame.evaluate(
+        "() => Array.from(document.querySelectorAll('.geo-ring-label')).map(e => e.innerText)"),
+        what="the ring labels")
+    assert sorted(labels) == ["100 km", "1000 km", "500 km"]
+    style = frame.evaluate("() => geoFeatureLayer.byName('rings-sohae').packed.styleOf(0)")
+    assert style["fill"] is False  # rings never stack into a solid fill
+
+
+@pytest.mark.skipif(not (REFERENCE / "cns_north_korea_missile_tests.csv").is_file(),
+                    reason="the CNS file is in the shared reference folder, beside the project")
+def test_the_cns_tests_stack_and_colour_by_a_column(server, page):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    _open_sidebar(page)
+    page.set_input_files(UPLOAD_INPUT, files=[str(REFERENCE / "cns_north_korea_missile_tests.csv")])
+    name, count = next(iter(_wait_for_layers(page, 1).items()))
+    assert count == 231
+    frame.evaluate("() => geoExplorer.map().setView([39.5, 126.5], 6, {animate: false})")
+    time.sleep(0.3)
+    stacks = frame.evaluate(f"() => geoFeatureLayer.byName('{name}').points._counts.map(c => c[2])")
+    assert stacks and max(stacks) >= 10  # many tests on one facility: one point, their count
+    column = frame.evaluate(f"""() => geoFeatureLayer.byName('{name}').packed.columns
+        .map(c => c.field).find(f => /missile name/i.test(f))""")
+    frame.evaluate(f"() => geoExplorer.setColour('{name}', {json.dumps(column)})")
+    legend = frame.evaluate(f"""() => Array.from(document.querySelectorAll(
+        '.geo-layer[data-layer="{name}"] .geo-legend-rows div')).map(e => e.innerText)""")
+    assert len(legend) >= 5 and any("(" in row for row in legend)
+    colours = frame.evaluate(f"""() => {{ const l = geoFeatureLayer.byName('{name}');
+        return new Set(l.packed.ids.map((_, i) => l.packed.styleOf(i).fillColor)).size; }}""")
+    assert colours >= 5

@@ -8,7 +8,6 @@ import sys
 
 import pytest
 from shapely.geometry import shape
-from streamlit.testing.v1 import AppTest
 
 from geo.cli import main
 from geo.errors import NoticeParseError
@@ -104,53 +103,3 @@ def test_pointer_and_where():
     assert pointer(error, "f") == "f:2:3: bad at '36-99N'"
     with pytest.raises(NoticeParseError, match="no danger area"):
         notice_features("")
-
-
-# --- the Streamlit panels -----------------------------------------------------------------------
-
-def _notice_app() -> None:
-    import streamlit as st
-
-    from geo.app.analysis import render_notice_box
-
-    features = render_notice_box()
-    st.caption(f"features: {len(features) if features else 0}")
-
-
-def _analysis_app() -> None:
-    import streamlit as st
-
-    from geo.app.analysis import render_distances, render_rings_control
-    from geo.layers.files import read_layers
-    from tests.conftest import LAYERS
-
-    sites = read_layers(LAYERS, ("sites",))["sites"]
-    render_distances(sites)
-    rings = render_rings_control(sites)
-    st.caption(f"rings: {[r['properties']['radius_km'] for r in rings]}")
-
-
-def test_pasting_a_notice_previews_its_areas():
-    at = AppTest.from_function(_notice_app).run()
-    assert at.caption[0].value == "features: 0"
-    at.text_area[0].input(NOTICE).run()
-    assert not at.error
-    assert list(at.dataframe[0].value["area"]) == ["1", "2"]
-    assert at.caption[0].value == "features: 2"
-
-
-def test_a_bad_notice_shows_where_it_went_wrong():
-    at = AppTest.from_function(_notice_app).run()
-    at.text_area[0].input("1. 36-04N 124-30E, 36-04N 124-54E, 35-19X 124-54E").run()
-    assert at.error[0].value.startswith("notice:1:")
-    assert "35-19X" in at.error[0].value
-    assert at.caption[0].value == "features: 0"
-
-
-def test_distances_and_rings_panels():
-    at = AppTest.from_function(_analysis_app).run()
-    table = at.dataframe[0].value
-    assert {"from", "to", "distance_km", "bearing_deg"} <= set(table.columns)
-    assert at.caption[0].value == "rings: []"
-    at.selectbox[0].select("sohae").run()
-    assert at.caption[0].value == "rings: [100.0, 500.0, 1000.0]"

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
-
-import pytest
 
 from geo.layers import registry
 from geo.layers.filters import filter_layers
@@ -64,19 +63,19 @@ def test_filter_keeps_events_in_range_and_their_zones(layers):
     assert kept["sites"] == layers["sites"]
 
 
-def test_a_selected_event_is_focused_and_its_popup_opens(layers):
-    m = make_map(layers, selected="2024-05-27-malligyong-1-1")
+def test_a_standalone_page_carries_its_view_and_date(layers):
+    m = make_map(layers, initial={"event": "2024-05-27-malligyong-1-1", "z": "6"}, made="2026-11-29")
     html = m.get_root().render()
-    assert "geoFeatureLayer.openFirst(" in html
-    assert m.location == pytest.approx([39.66, 124.705], abs=0.01)
+    assert '"initial":{"event":"2024-05-27-malligyong-1-1","z":"6"}' in html
+    assert '"made":"2026-11-29"' in html and '"download":null' in html
 
 
-def test_hidden_layers_are_not_added_to_the_map(layers):
-    m = make_map(layers, visible=["zones"])
+def test_layers_hidden_by_their_spec_are_not_added_to_the_map(layers):
+    hidden = replace(registry.SITES, visible=False)
+    m = make_map(layers, specs={"sites": hidden})
     shown = {child.layer_name: child.show for child in m._children.values()
              if hasattr(child, "data")}
-    assert shown["Danger and debris zones"] is True
-    assert shown["Sites"] is False and shown["Events (launches, meetings)"] is False
+    assert shown["Sites"] is False and shown["Danger and debris zones"] is True
 
 
 def test_template_syntax_in_data_is_never_evaluated():
@@ -94,10 +93,8 @@ def test_template_syntax_in_data_is_never_evaluated():
     assert "__builtins__" not in html
 
 
-def test_controls_are_added_after_the_first_frame_and_fit_bounds_does_not_pan(layers):
+def test_the_measuring_tool_is_added_after_the_first_frame(layers):
     html = make_map(layers).get_root().render()
     deferred = html.split("requestAnimationFrame(function () { setTimeout(function () {")[1:]
-    assert len(deferred) == 3  # full screen, measuring, layers
-    assert "L.control.fullscreen" in deferred[0] and "L.control.layers" in deferred[2]
-    assert html.index("geoFeatureLayer.make(") < html.index("L.control.layers")
-    assert re.search(r'fitBounds\([^;]*"animate": false', html)
+    assert len(deferred) == 1 and "L.Control.Measure" in deferred[0]
+    assert html.index("geoFeatureLayer.make(") < html.index("geoExplorer.start(")

@@ -1,13 +1,25 @@
-/* The browser side of geo/featurelayer.py: unpacks a layer packed by geo/packing.py and
-   draws it. Points are drawn by one PointSet on the map's canvas exactly as Leaflet draws
+/* The browser side of geo/map/featurelayer.py: unpacks a layer packed by geo/map/packing.py
+   and draws it. Points are drawn by one PointSet on the map's canvas exactly as Leaflet draws
    circle markers, without a Leaflet layer per feature; other geometries go to L.geoJSON.
-   Popups and tooltips are built by geoPopups (popups.js) when opened. */
+
+   Each layer is a GeoLayer: it can show a subset of its features (the date range, playback),
+   fade or highlight features (the chosen event), recolour its points by a column (imported
+   data), and list every feature under a point (a click where features are stacked). Points
+   that share a position are drawn once with their count, and spread out around it (spiderfied)
+   from config.spiderZoom on. Popups are not bound here: the explorer (explorer.js) opens them. */
 var geoFeatureLayer = (function () {
   "use strict";
 
   var POINTER_EVENTS = {click: 1, dblclick: 1, mousedown: 1, mouseup: 1, contextmenu: 1,
                         preclick: 1, mouseover: 1, mouseout: 1, mousemove: 1};
   var CELL = 64;  // px; the hit-test grid's cell
+  var config = {
+    spiderZoom: 8,  // from this zoom on, points on one spot are spread out
+    spiderMax: 40,  // larger stacks stay one badge: a click lists them instead
+    stackPx: 4      // points closer than this on the screen stand on one spot
+  };
+  var FADED_ALPHA = 0.22;
+  var HIGHLIGHT = "#ffb000";
   var own = Object.prototype.hasOwnProperty;
 
   function setField(props, field, value) {
@@ -29,11 +41,23 @@ var geoFeatureLayer = (function () {
     this.styleCodes = packed.style.codes;
     this.styles = packed.style.table.map(resolvedStyle);
     this.order = packed.order || {};
+    this.override = null;  // per feature: a style replacing the table's (colour by a column)
+    this._byId = null;
   }
   Packed.prototype.value = function (column, i) {
     if (column.values) return column.values[i];
     var code = column.codes[i];
     return code === null || code === undefined ? null : column.dict[code];
+  };
+  Packed.prototype.column = function (field) {
+    for (var c = 0; c < this.columns.length; c++) {
+      if (this.columns[c].field === field) return this.columns[c];
+    }
+    return null;
+  };
+  Packed.prototype.get = function (i, field) {
+    var column = this.column(field);
+    return column ? this.value(column, i) : null;
   };
   /* Feature i's [[field, value], ...]: id first, then by column, unless it has its own order. */
   Packed.prototype.rows = function (i) {
@@ -59,12 +83,20 @@ var geoFeatureLayer = (function () {
     return props;
   };
   Packed.prototype.styleOf = function (i) {
-    return this.styles[this.styleCodes[i]];
+    return this.override ? this.override[i] : this.styles[this.styleCodes[i]];
   };
   Packed.prototype.feature = function (i) {
     var g = this.geometry[i];
     var geometry = Array.isArray(g) ? {type: "Point", coordinates: [g[0], g[1]]} : g;
     return {type: "Feature", id: this.ids[i], geometry: geometry, properties: this.properties(i)};
+  };
+  Packed.prototype.indexOf = function (id) {
+    if (!this._byId) {
+      this._byId = new Map();
+      for (var i = 0; i < this.ids.length; i++) this._byId.set(this.ids[i], i);
+    }
+    var found = this._byId.get(id);
+    return found === undefined ? -1 : found;
   };
 
   /* A style as Leaflet's circle markers and paths resolve it, with its dash array parsed. */
@@ -132,25 +164,33 @@ var geoFeatureLayer = (function () {
       this._x = new Float64Array(n);
       this._y = new Float64Array(n);
       this._drawn = new Uint8Array(n);
+      this._shown = new Uint8Array(n).fill(1);
+      this._emphasis = new Uint8Array(n);  // 0 as styled, 1 faded, 2 highlighted
       this.drawnCount = 0;
-      var reach = 0;
       for (var k = 0; k < n; k++) {
         var g = packed.geometry[this._index[k]];
         this._latlngs[k] = L.latLng(g[1], g[0]);
-        var s = packed.styleOf(this._index[k]);
-        reach = Math.max(reach, s.radius + s._tolerance, s._drawRadius + s.weight / 2 + 1);
       }
-      this._reach = reach;
-      this.options.weight = 2 * reach;  // the renderer pads redraws by this
+      var self = this;
+      this._measureReach();
       this._proxies = {};
       this._hit = -1;
       this._hovered = null;
-      var self = this;
       // Leaflet reads _radius to decide whether an event sits at the marker or the mouse.
       Object.defineProperty(this, "_radius", {get: function () {
         var target = self._eventTarget();
         return target ? target._radius : undefined;
       }});
+    },
+
+    _measureReach: function () {
+      var reach = 0;
+      for (var k = 0; k < this._index.length; k++) {
+        var s = this._styleOf(k);
+        reach = Math.max(reach, s.radius + s._tolerance, s._drawRadius + s.weight / 2 + 1);
+      }
+      this._reach = reach + 4;  // a highlight ring is drawn 3 px outside a point
+      this.options.weight = 2 * this._reach;  // the renderer pads redraws by this
     },
 
     /* Points need a canvas: on a map drawing vectors as SVG they get a canvas of their own. */
@@ -165,24 +205,85 @@ var geoFeatureLayer = (function () {
       return this._packed.styleOf(this._index[k]);
     },
 
+    _spread: function () {
+      return this._map && this._map.getZoom() >= config.spiderZoom;
+    },
+
     _project: function () {
       var map = this._map, n = this._latlngs.length;
       var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
       for (var k = 0; k < n; k++) {
         var p = map.latLngToLayerPoint(this._latlngs[k]);
         this._x[k] = p.x; this._y[k] = p.y;
-        if (p.x < minX) minX = p.x;
-        if (p.x > maxX) maxX = p.x;
-        if (p.y < minY) minY = p.y;
-        if (p.y > maxY) maxY = p.y;
       }
-      var r = this._reach + (this._renderer.options.tolerance || 0);
+      this._legs = [];
+      this._top = new Int32Array(n).fill(-1);  // for each point, the member drawn for its stack
+      this._counts = [];
+      var stacks = this._stacks();
+      for (var s = 0; s < stacks.length; s++) this._layoutStack(stacks[s]);
+      for (k = 0; k < n; k++) {
+        if (this._x[k] < minX) minX = this._x[k];
+        if (this._x[k] > maxX) maxX = this._x[k];
+        if (this._y[k] < minY) minY = this._y[k];
+        if (this._y[k] > maxY) maxY = this._y[k];
+      }
+      var r = this._reach + (this._renderer.options.tolerance || 0) + 12;
       this._pxBounds = n ? L.bounds([minX - r, minY - r], [maxX + r, maxY + r]) : undefined;
       this._grid = null;
     },
 
+    /* The shown points that stand on one spot at this zoom (within config.stackPx of the first
+       of them), in groups of two or more, each group in drawing order. */
+    _stacks: function () {
+      var cells = new Map(), groups = [], anchor = [], near = config.stackPx, size = Math.max(near, 1);
+      for (var k = 0; k < this._index.length; k++) {
+        if (!this._shown[k]) continue;
+        var cx = Math.floor(this._x[k] / size), cy = Math.floor(this._y[k] / size), found = -1;
+        for (var dx = -1; dx <= 1 && found < 0; dx++) {
+          for (var dy = -1; dy <= 1 && found < 0; dy++) {
+            var cell = cells.get((cx + dx) * 4194304 + (cy + dy));
+            if (!cell) continue;
+            for (var j = 0; j < cell.length; j++) {
+              var a = anchor[cell[j]];
+              if (Math.abs(this._x[a] - this._x[k]) <= near &&
+                  Math.abs(this._y[a] - this._y[k]) <= near) { found = cell[j]; break; }
+            }
+          }
+        }
+        if (found >= 0) { groups[found].push(k); continue; }
+        var key = cx * 4194304 + cy, list = cells.get(key);
+        if (list) list.push(groups.length); else cells.set(key, [groups.length]);
+        anchor.push(k);
+        groups.push([k]);
+      }
+      return groups.filter(function (group) { return group.length > 1; });
+    },
+
+    /* A stack's points: spread on a circle round their place when zoomed in (with a leg from
+       the place to each), else one point with their count. */
+    _layoutStack: function (shown) {
+      var cx = this._x[shown[0]], cy = this._y[shown[0]];
+      if (this._spread() && shown.length <= config.spiderMax) {
+        var radius = 14 + 2.2 * shown.length;
+        for (var j = 0; j < shown.length; j++) {
+          var angle = -Math.PI / 2 + 2 * Math.PI * j / shown.length;
+          this._x[shown[j]] = cx + radius * Math.cos(angle);
+          this._y[shown[j]] = cy + radius * Math.sin(angle);
+          this._legs.push([cx, cy, this._x[shown[j]], this._y[shown[j]]]);
+        }
+        return;
+      }
+      var top = shown[shown.length - 1];
+      for (var m = 0; m < shown.length; m++) this._top[shown[m]] = top;
+      this._counts.push([cx, cy, shown.length, top]);
+    },
+
     _update: function () {
       if (this._map) this._updatePath();
+    },
+
+    _isDrawnAlone: function (k) {
+      return this._shown[k] && (this._top[k] === -1 || this._top[k] === k);
     },
 
     _updatePath: function () {
@@ -191,22 +292,64 @@ var geoFeatureLayer = (function () {
       var ctx = renderer._ctx, bounds = renderer._bounds, clip = renderer._redrawBounds;
       var x0 = bounds.min.x, y0 = bounds.min.y, x1 = bounds.max.x, y1 = bounds.max.y;
       var drawn = 0, n = this._latlngs.length, scale = L.Browser.retina ? 2 : 1;
-      ctx.globalAlpha = 1;
+      ctx.save();
+      if (this._legs.length) {
+        ctx.globalAlpha = 0.6;
+        ctx.strokeStyle = "#555";
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        this._legs.forEach(function (leg) { ctx.moveTo(leg[0], leg[1]); ctx.lineTo(leg[2], leg[3]); });
+        ctx.stroke();
+      }
       for (var k = 0; k < n; k++) {
         var s = this._styleOf(k), x = this._x[k], y = this._y[k], pad = s.radius + s._tolerance;
         // As L.CircleMarker._empty: nothing outside the renderer's bounds is drawn.
-        if (x + pad < x0 || x - pad > x1 || y + pad < y0 || y - pad > y1) {
+        if (!this._shown[k] || x + pad < x0 || x - pad > x1 || y + pad < y0 || y - pad > y1) {
           this._drawn[k] = 0;
           continue;
         }
         this._drawn[k] = 1;
         drawn++;
+        if (!this._isDrawnAlone(k)) continue;  // a stack's other members: drawn as its top
         var sprite = s._sprites[scale] || (s._sprites[scale] = circleSprite(s, scale));
-        if (clip && (x + sprite.half < clip.min.x || x - sprite.half > clip.max.x ||
-                     y + sprite.half < clip.min.y || y - sprite.half > clip.max.y)) continue;
+        if (clip && (x + sprite.half + 4 < clip.min.x || x - sprite.half - 4 > clip.max.x ||
+                     y + sprite.half + 4 < clip.min.y || y - sprite.half - 4 > clip.max.y)) continue;
+        ctx.globalAlpha = this._emphasis[k] === 1 ? FADED_ALPHA : 1;
         ctx.drawImage(sprite.image, x - sprite.half, y - sprite.half, sprite.size, sprite.size);
+        if (this._emphasis[k] === 2) {
+          ctx.globalAlpha = 1;
+          ctx.lineWidth = 3;
+          ctx.strokeStyle = HIGHLIGHT;
+          ctx.beginPath();
+          ctx.arc(x, y, s._drawRadius + 3, 0, 2 * Math.PI);
+          ctx.stroke();
+        }
       }
+      this._drawCounts(ctx);
+      ctx.restore();
       this.drawnCount = drawn;
+    },
+
+    /* The number of points of each collapsed stack, on a small disc beside its point. */
+    _drawCounts: function (ctx) {
+      ctx.globalAlpha = 1;
+      ctx.font = "bold 10px sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      for (var c = 0; c < this._counts.length; c++) {
+        var item = this._counts[c], text = String(item[2]);
+        var x = item[0] + 8, y = item[1] - 8, r = Math.max(7, 3 + 3 * text.length);
+        ctx.globalAlpha = this._emphasis[item[3]] === 1 ? FADED_ALPHA : 1;
+        ctx.beginPath();
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+        ctx.fillStyle = "#222";
+        ctx.fill();
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = "#fff";
+        ctx.stroke();
+        ctx.fillStyle = "#fff";
+        ctx.fillText(text, x, y + 0.5);
+      }
     },
 
     _empty: function () {
@@ -221,10 +364,17 @@ var geoFeatureLayer = (function () {
     },
 
     _pointAt: function (p) {
-      if (!this._pxBounds || !this._pxBounds.contains(p)) return -1;
+      var all = this.pointsAt(p);
+      return all.length ? all[all.length - 1] : -1;
+    },
+
+    /* Every shown point under p (layer pixels), in drawing order; a collapsed stack gives all
+       its shown members. */
+    pointsAt: function (p) {
+      if (!this._pxBounds || !this._pxBounds.contains(p)) return [];
       var grid = this._grid || this._buildGrid();
       var tolerance = this._renderer.options.tolerance || 0;
-      var reach = this._reach + tolerance, best = -1;
+      var reach = this._reach + tolerance, hits = [];
       var cx0 = Math.floor((p.x - reach - grid.x) / CELL), cx1 = Math.floor((p.x + reach - grid.x) / CELL);
       var cy0 = Math.floor((p.y - reach - grid.y) / CELL), cy1 = Math.floor((p.y + reach - grid.y) / CELL);
       for (var cx = cx0; cx <= cx1; cx++) {
@@ -233,13 +383,13 @@ var geoFeatureLayer = (function () {
           if (!cell) continue;
           for (var j = 0; j < cell.length; j++) {
             var k = cell[j];
-            if (k <= best) continue;
+            if (!this._shown[k]) continue;
             var s = this._styleOf(k), dx = p.x - this._x[k], dy = p.y - this._y[k];
-            if (Math.sqrt(dx * dx + dy * dy) <= s.radius + s._tolerance + tolerance) best = k;
+            if (Math.sqrt(dx * dx + dy * dy) <= s.radius + s._tolerance + tolerance) hits.push(k);
           }
         }
       }
-      return best;
+      return hits.sort(function (a, b) { return a - b; });
     },
 
     _buildGrid: function () {
@@ -253,8 +403,8 @@ var geoFeatureLayer = (function () {
       return this._grid;
     },
 
-    /* A stand-in L.CircleMarker for point k: events, popups and tooltips go through it, so
-       the layer's handlers (and streamlit-folium's) see an ordinary feature layer. */
+    /* A stand-in L.CircleMarker for point k: events and tooltips go through it, so the layer's
+       handlers see an ordinary feature layer. */
     proxy: function (k) {
       if (k === null || k === undefined || k < 0) return null;
       var proxy = this._proxies[k];
@@ -307,6 +457,22 @@ var geoFeatureLayer = (function () {
       return this;
     },
 
+    /* Which points are shown (1) or not (0), by point: the stacks are laid out again. */
+    setShown: function (shown) {
+      this._shown = shown;
+      if (this._map) { this._project(); this.redraw(); }
+    },
+
+    setEmphasis: function (emphasis) {
+      this._emphasis = emphasis;
+      if (this._map) this.redraw();
+    },
+
+    restyled: function () {
+      this._measureReach();
+      if (this._map) { this._project(); this.redraw(); }
+    },
+
     idOf: function (k) {
       return this._packed.ids[this._index[k]];
     },
@@ -320,39 +486,17 @@ var geoFeatureLayer = (function () {
       return this._drawn[k] === 1;
     },
 
+    /* Where point k is drawn, in container pixels (spread out or not). */
+    containerPointOf: function (k) {
+      return this._map.layerPointToContainerPoint(L.point(this._x[k], this._y[k]));
+    },
+
     toGeoJSON: function () {
       var features = [];
       for (var k = 0; k < this._index.length; k++) features.push(this._packed.feature(this._index[k]));
       return {type: "FeatureCollection", features: features};
     }
   });
-
-  /* The packed layers on the map by name, for popups that list related features. */
-  var byName = {};
-
-  /* related(layer, via, id): the properties of the features of that layer whose property
-     via is id, in the layer's order (as geo.layers.popup.related_in gives them). */
-  function related(layer, via, value) {
-    var packed = own.call(byName, layer) ? byName[layer] : null, out = [];
-    if (!packed) return out;
-    var column = null;
-    for (var c = 0; c < packed.columns.length; c++) {
-      if (packed.columns[c].field === via) column = packed.columns[c];
-    }
-    if (!column) return out;
-    for (var i = 0; i < packed.ids.length; i++) {
-      if (packed.value(column, i) === value) out.push(packed.properties(i));
-    }
-    return out;
-  }
-
-  function popupOf(packed, spec) {
-    return function (layer) {
-      var i = layer.geoIndex;
-      return geoPopups.render(spec, layer.feature.properties,
-                              {related: related, rows: packed.rows(i)}, false);
-    };
-  }
 
   /* Feature i's other geometry as Leaflet layers (a multi-point one as a group of markers). */
   function shapeLayer(packed, i, control) {
@@ -372,37 +516,211 @@ var geoFeatureLayer = (function () {
     return layer;
   }
 
+  function leaves(layer) {
+    return layer.eachLayer ? layer.getLayers().reduce(function (all, part) {
+      return all.concat(leaves(part));
+    }, []) : [layer];
+  }
+
+  /* One layer of the explorer: its spec, its packed features and its Leaflet group. */
+  function GeoLayer(data, options) {
+    var packed = this.packed = new Packed(data);
+    this.name = options.layer;
+    this.spec = options.spec || {name: options.layer, popup: options.popup};
+    this.control = options.control;
+    this.group = L.featureGroup();
+    this.group.geo = this;
+    this.group.geoControl = options.control;
+    this.shapes = {};  // feature index -> Leaflet layer, for the features that are not points
+    this.shown = new Uint8Array(packed.ids.length).fill(1);
+    this.emphasis = new Uint8Array(packed.ids.length);
+    this.labels = null;
+    var points = [];
+    for (var i = 0; i < packed.ids.length; i++) {
+      if (Array.isArray(packed.geometry[i])) {
+        points.push(i);
+      } else {
+        var layer = shapeLayer(packed, i, options.control);
+        if (layer) { this.shapes[i] = layer; this.group.addLayer(layer); }
+      }
+    }
+    this.points = null;
+    this.pointIndex = null;  // feature index -> point number in the PointSet
+    if (points.length) {
+      this.points = new PointSet(packed, points, {});
+      this.points.geoFeature = options.control;
+      this.pointIndex = new Map(points.map(function (i, k) { return [i, k]; }));
+      this.group.addLayer(this.points);
+    }
+    this.group.bindTooltip(function (layer) { return geoPopups.tooltip(layer.feature.properties); },
+                           {sticky: true});
+    if (this.spec.namespace === "rings") this._labelRings();
+  }
+  GeoLayer.prototype.size = function () { return this.packed.ids.length; };
+  GeoLayer.prototype.id = function (i) { return this.packed.ids[i]; };
+  GeoLayer.prototype.props = function (i) { return this.packed.properties(i); };
+  GeoLayer.prototype.indexOf = function (id) { return this.packed.indexOf(id); };
+
+  /* Show only the features whose entry in shown is 1. */
+  GeoLayer.prototype.setShown = function (shown) {
+    this.shown = shown;
+    for (var key in this.shapes) {
+      var i = Number(key), layer = this.shapes[key], on = this.group.hasLayer(layer);
+      if (shown[i] && !on) this.group.addLayer(layer);
+      else if (!shown[i] && on) this.group.removeLayer(layer);
+    }
+    if (this.points) {
+      var mask = new Uint8Array(this.points.size()), self = this;
+      this.pointIndex.forEach(function (k, i) { mask[k] = self.shown[i]; });
+      this.points.setShown(mask);
+    }
+    if (this.labels) this._labelRings();
+  };
+
+  /* 0: as styled; 1: faded; 2: highlighted, by feature. */
+  GeoLayer.prototype.setEmphasis = function (emphasis) {
+    this.emphasis = emphasis;
+    for (var key in this.shapes) {
+      var i = Number(key), base = this.packed.styleOf(i);
+      leaves(this.shapes[key]).forEach(function (part) {
+        if (!part.setStyle) return;
+        if (emphasis[i] === 2) {
+          part.setStyle(L.extend({}, base, {color: HIGHLIGHT, weight: (base.weight || 2) + 2,
+                                            opacity: 1}));
+          if (part.bringToFront) part.bringToFront();
+        } else if (emphasis[i] === 1) {
+          part.setStyle(L.extend({}, base, {opacity: (base.opacity || 1) * FADED_ALPHA,
+                                            fillOpacity: (base.fillOpacity || 0) * FADED_ALPHA}));
+        } else {
+          part.setStyle(base);
+        }
+      });
+    }
+    if (this.points) {
+      var mask = new Uint8Array(this.points.size());
+      this.pointIndex.forEach(function (k, i) { mask[k] = emphasis[i]; });
+      this.points.setEmphasis(mask);
+    }
+  };
+
+  /* Recolour the features: style(i) gives a style object, or null to go back to the table. */
+  GeoLayer.prototype.restyle = function (style) {
+    var packed = this.packed;
+    if (style) {
+      var cache = {};
+      packed.override = packed.ids.map(function (_, i) {
+        var s = style(i), key = JSON.stringify(s);
+        return cache[key] || (cache[key] = resolvedStyle(s));
+      });
+    } else {
+      packed.override = null;
+    }
+    for (var key in this.shapes) {
+      var base = packed.styleOf(Number(key));
+      leaves(this.shapes[key]).forEach(function (part) { if (part.setStyle) part.setStyle(base); });
+    }
+    if (this.points) this.points.restyled();
+    this.setEmphasis(this.emphasis);
+  };
+
+  /* Every shown feature of the layer under a container point, topmost last. */
+  GeoLayer.prototype.hitAll = function (map, containerPoint) {
+    if (!map.hasLayer(this.group)) return [];
+    var hits = [], layerPoint = map.containerPointToLayerPoint(containerPoint);
+    for (var key in this.shapes) {
+      var i = Number(key);
+      if (!this.shown[i]) continue;
+      var hit = leaves(this.shapes[key]).some(function (part) {
+        return part._map && part._containsPoint && part._containsPoint(layerPoint);
+      });
+      if (hit) hits.push(i);
+    }
+    if (this.points && this.points._map) {
+      var self = this;
+      this.points.pointsAt(layerPoint).forEach(function (k) { hits.push(self.points._index[k]); });
+    }
+    return hits;
+  };
+
+  /* The bounds of some features (by index), or null. */
+  GeoLayer.prototype.boundsOf = function (indexes) {
+    var bounds = null, packed = this.packed;
+    indexes.forEach(function (i) {
+      var g = packed.geometry[i], b;
+      if (Array.isArray(g)) b = L.latLngBounds([[g[1], g[0]], [g[1], g[0]]]);
+      else b = L.geoJSON(g).getBounds();
+      if (!b.isValid()) return;
+      bounds = bounds ? bounds.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+    });
+    return bounds;
+  };
+
+  /* Where feature i stands on the map: a point's place, a shape's centre of its bounds. */
+  GeoLayer.prototype.anchorOf = function (i) {
+    var g = this.packed.geometry[i];
+    if (Array.isArray(g)) return L.latLng(g[1], g[0]);
+    var b = this.boundsOf([i]);
+    return b ? b.getCenter() : null;
+  };
+
+  /* Range rings: each labelled with its distance at its northernmost point. */
+  GeoLayer.prototype._labelRings = function () {
+    if (this.labels) this.group.removeLayer(this.labels);
+    var labels = this.labels = L.layerGroup(), packed = this.packed, self = this;
+    Object.keys(this.shapes).forEach(function (key) {
+      var i = Number(key);
+      if (!self.shown[i]) return;
+      var ring = packed.geometry[i].coordinates[0], top = ring[0];
+      ring.forEach(function (c) { if (c[1] > top[1]) top = c; });
+      var radius = packed.get(i, "radius_km");
+      var text = typeof radius === "number" ? geoPopups.textOf(radius) + " km" : String(packed.get(i, "name"));
+      labels.addLayer(L.tooltip({permanent: true, direction: "top", className: "geo-ring-label",
+                                 interactive: false, offset: [0, -2]})
+        .setLatLng([top[1], top[0]]).setContent(geoPopups.esc(text)));
+    });
+    this.group.addLayer(labels);
+  };
+
+  var registry = [];  // the GeoLayers made for the map's layer control (not highlights)
+
   /* An L.FeatureGroup with the layer's points (one PointSet) and its other geometries. */
   function make(data, options) {
-    var packed = new Packed(data);
-    var points = [], shapes = [];
+    var layer = new GeoLayer(data, options);
+    if (options.control) {
+      registry = registry.filter(function (other) { return other.name !== layer.name; });
+      registry.push(layer);
+    }
+    return layer.group;
+  }
+
+  function layers() { return registry.slice(); }
+
+  /* Drop a layer from the registry (it was taken off the map for good). */
+  function forget(name) {
+    registry = registry.filter(function (layer) { return layer.name !== name; });
+  }
+
+  function byName(name) {
+    for (var k = 0; k < registry.length; k++) if (registry[k].name === name) return registry[k];
+    return null;
+  }
+
+  /* related(layer, via, id): the properties of the features of that layer whose property
+     via is id, in the layer's order (as geo.layers.popup.related_in gives them). */
+  function related(name, via, value) {
+    var layer = byName(name), out = [];
+    if (!layer) return out;
+    var packed = layer.packed, column = packed.column(via);
+    if (!column) return out;
     for (var i = 0; i < packed.ids.length; i++) {
-      if (Array.isArray(packed.geometry[i])) points.push(i); else shapes.push(i);
+      if (packed.value(column, i) === value) out.push(packed.properties(i));
     }
-    var group = L.featureGroup();
-    group.geoControl = options.control;
-    shapes.forEach(function (i) {
-      var layer = shapeLayer(packed, i, options.control);
-      if (layer) group.addLayer(layer);
-    });
-    if (points.length) {
-      var set = new PointSet(packed, points, {});
-      set.geoFeature = options.control;
-      group.addLayer(set);
-    }
-    if (options.control && options.layer) byName[options.layer] = packed;
-    group.bindPopup(popupOf(packed, options.popup), {
-      maxWidth: 380, minWidth: 240, maxHeight: 300, autoPan: options.autoPan
-    });
-    group.bindTooltip(function (layer) { return geoPopups.tooltip(layer.feature.properties); },
-                      {sticky: true});
-    return group;
+    return out;
   }
 
   /* Every feature of the project's layers on the map (for tests): {id, control, drawn, layer},
-     where layer is the feature's Leaflet layer or its stand-in, control is false for the
-     selected feature's highlight, and drawn whether a point was painted at the last redraw
-     (points outside the view are not). */
+     where layer is the feature's Leaflet layer or its stand-in, and drawn whether it was
+     painted at the last redraw (points outside the view or filtered out are not). */
   function features(map) {
     var out = [];
     map.eachLayer(function (layer) {
@@ -419,21 +737,8 @@ var geoFeatureLayer = (function () {
     return out;
   }
 
-  /* Open the popup of the group's first feature (the selected feature's highlight). */
-  function openFirst(group) {
-    var first = null;
-    group.eachLayer(function (layer) {
-      if (first) return;
-      first = layer.geoPoints ? layer.proxy(0) : layer.getLayers()[0];
-    });
-    if (!first) return;
-    var at = first.getLatLng ? first.getLatLng() : first.getBounds().getCenter();
-    group.getPopup()._source = first;
-    group.openPopup(at);
-  }
-
-  /* The features of a packed layer as geo.packing.unpack gives them, each with its fields in
-     order as [[field, value], ...] (an object reorders integer-like keys): for tests. */
+  /* The features of a packed layer as geo.map.packing.unpack gives them, each with its fields
+     in order as [[field, value], ...] (an object reorders integer-like keys): for tests. */
   function unpack(data) {
     var packed = new Packed(data), out = [];
     for (var i = 0; i < packed.ids.length; i++) {
@@ -442,5 +747,6 @@ var geoFeatureLayer = (function () {
     return out;
   }
 
-  return {make: make, features: features, openFirst: openFirst, unpack: unpack, related: related};
+  return {make: make, layers: layers, forget: forget, byName: byName, related: related, features: features,
+          unpack: unpack, config: config};
 })();

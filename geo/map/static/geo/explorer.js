@@ -1,0 +1,1090 @@
+/* The explorer: everything a user does on the map happens here, in the page, without asking
+   the server: the date range, the layers, the chosen event, hover, click, playback. The state
+   is one object; every view of it (map, layer control, event list, timeline, side panel,
+   URL) is redrawn from it. The server is only asked for what only it can give: the layers a
+   user added in the app's sidebar (fetched when the app says they changed) and downloads. */
+var geoExplorer = (function () {
+  "use strict";
+  var own = Object.prototype.hasOwnProperty;
+  var DAY = 864e5;
+  var PLAY_MS = 20000;  // the whole range plays in this long
+  var URL_KEYS = ["event", "feature", "from", "to", "layers", "lat", "lon", "z"];
+  var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                 "#17becf", "#bcbd22", "#7f7f7f"];
+
+  var map, options, tiles = {};
+  var state = {start: null, end: null, visible: {}, event: null, detail: null, play: null};
+  var times = {};  // layer name -> [{t, t1, precision} or null, ...] by feature (first time field)
+  var windows = {};  // layer name -> [[from, to] or null, ...] for layers with two time fields
+  var extent = [0, 1];
+  var el = {};  // the page's parts
+  var timeline = null;
+  var control = null;
+  var token = null, userVersion = null, compare = null;
+  var colourBy = {};  // user layer -> column it is coloured by
+  var urlTimer = null, framePending = false, playFrame = null;
+  var ready = false;
+
+  function esc(text) { return geoPopups.esc(text); }
+  function layers() { return geoFeatureLayer.layers(); }
+  function layer(name) { return geoFeatureLayer.byName(name); }
+  function spec(l) { return l.spec || {}; }
+  function isBuiltin(l) { return spec(l).namespace === "builtin"; }
+  function events() { return layer(options.events); }
+
+  /* --- times -------------------------------------------------------------------------- */
+
+  function indexTimes(l) {
+    var fields = spec(l).timeFields || [];
+    times[l.name] = null;
+    windows[l.name] = null;
+    if (!fields.length) return;
+    var first = [], spans = fields.length > 1 ? [] : null;
+    for (var i = 0; i < l.size(); i++) {
+      first.push(geoTimeline.parseTime(l.packed.get(i, fields[0])));
+      if (spans) {
+        var a = first[i], b = geoTimeline.parseTime(l.packed.get(i, fields[1]));
+        spans.push(a ? [a.t, b ? b.t1 : a.t1] : null);
+      }
+    }
+    times[l.name] = first;
+    windows[l.name] = spans;
+  }
+
+  function computeExtent() {
+    var lo = Infinity, hi = -Infinity;
+    layers().forEach(function (l) {
+      if (spec(l).follows && spec(l).follows.length) return;
+      (times[l.name] || []).forEach(function (t) {
+        if (!t) return;
+        if (t.t < lo) lo = t.t;
+        if (t.t1 > hi) hi = t.t1;
+      });
+    });
+    if (lo === Infinity) { lo = Date.UTC(1998, 0, 1); hi = Date.UTC(2025, 0, 1); }
+    extent = [lo, hi];
+  }
+
+  function dayStart(t) { var d = new Date(t); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()); }
+
+  /* The time a feature is drawn at and named by: its own, or that of the feature it follows. */
+  function timeOf(l, i) {
+    var own_ = times[l.name] && times[l.name][i];
+    if (own_) return own_;
+    var follows = spec(l).follows;
+    if (follows && follows.length) {
+      var leader = layer(follows[0]), j = leader ? leader.indexOf(l.packed.get(i, follows[1])) : -1;
+      if (j >= 0) return times[leader.name] && times[leader.name][j];
+    }
+    return null;
+  }
+
+  /* --- what is shown ------------------------------------------------------------------ */
+
+  function inRange(t) {
+    if (!t) return true;  // undated features are always shown
+    var low = state.start === null || state.start <= extent[0] ? null : state.start;
+    var high = state.end === null || state.end >= extent[1] ? null : state.end;
+    return (low === null || t.t >= low) && (high === null || t.t <= high);
+  }
+
+  function filterMask(l) {
+    var n = l.size(), mask = new Uint8Array(n), list = times[l.name];
+    for (var i = 0; i < n; i++) {
+      var t = list ? list[i] : null;
+      mask[i] = inRange(t) && (state.play === null || !t || t.t <= state.play) ? 1 : 0;
+    }
+    return mask;
+  }
+
+  function followerMask(l, leaderShown, leaderInRange) {
+    var follows = spec(l).follows, leader = layer(follows[0]), n = l.size();
+    var mask = new Uint8Array(n), spans = windows[l.name];
+    for (var i = 0; i < n; i++) {
+      var j = leader ? leader.indexOf(l.packed.get(i, follows[1])) : -1;
+      if (j < 0) { mask[i] = 1; continue; }
+      if (state.play !== null && spans && spans[i]) {  // playback: a zone during its window
+        mask[i] = leaderInRange[j] && spans[i][0] <= state.play && state.play <= spans[i][1] ? 1 : 0;
+      } else {
+        mask[i] = leaderShown[j];
+      }
+    }
+    return mask;
+  }
+
+  function applyFilter() {
+    var shownBy = {}, rangeBy = {};
+    layers().forEach(function (l) {
+      if (spec(l).follows && spec(l).follows.length) return;
+      shownBy[l.name] = filterMask(l);
+      if (state.play !== null) {
+        var saved = state.play;
+        state.play = null;
+        rangeBy[l.name] = filterMask(l);
+        state.play = saved;
+      } else {
+        rangeBy[l.name] = shownBy[l.name];
+      }
+    });
+    layers().forEach(function (l) {
+      var follows = spec(l).follows;
+      if (follows && follows.length) {
+        var lead = follows[0];
+        shownBy[l.name] = shownBy[lead] ? followerMask(l, shownBy[lead], rangeBy[lead])
+          : new Uint8Array(l.size()).fill(1);
+      }
+      var mask = shownBy[l.name];
+      if (!sameMask(mask, l.shown)) l.setShown(mask);
+    });
+    refreshCounts();
+    if (timeline) timeline.setShown(function (item) { return shownFeature(item.layer, item.index); });
+    refreshEventList();
+  }
+
+  function sameMask(a, b) {
+    if (!b || a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  function shownFeature(name, i) {
+    var l = layer(name);
+    return !!l && !!l.shown[i] && map.hasLayer(l.group);
+  }
+
+  /* --- the chosen event and feature ------------------------------------------------- */
+
+  /* The features that belong to an event: it, its site, and what follows it in every layer. */
+  function focusSet(eventId) {
+    var set = {}, ev = events(), i = ev ? ev.indexOf(eventId) : -1;
+    if (i < 0) return set;
+    set[ev.name] = [i];
+    var site = ev.packed.get(i, "site_id"), sites = layer(options.sites);
+    if (site && sites && sites.indexOf(site) >= 0) set[sites.name] = [sites.indexOf(site)];
+    layers().forEach(function (l) {
+      var follows = spec(l).follows;
+      if (!follows || follows[0] !== ev.name) return;
+      var column = l.packed.column(follows[1]);
+      if (!column) return;
+      for (var j = 0; j < l.size(); j++) {
+        if (l.packed.value(column, j) === eventId) (set[l.name] = set[l.name] || []).push(j);
+      }
+    });
+    return set;
+  }
+
+  function applyEmphasis() {
+    var set = state.event ? focusSet(state.event) : {}, fade = !!state.event;
+    if (!fade && state.detail) set[state.detail.layer] = [state.detail.index];
+    layers().forEach(function (l) {
+      var emphasis = new Uint8Array(l.size());
+      if (fade) emphasis.fill(1);
+      (set[l.name] || []).forEach(function (i) { emphasis[i] = 2; });
+      if (state.detail && state.detail.layer === l.name && !fade) emphasis[state.detail.index] = 2;
+      l.setEmphasis(emphasis);
+    });
+  }
+
+  function boundsOfSet(set) {
+    var bounds = null;
+    Object.keys(set).forEach(function (name) {
+      var b = layer(name).boundsOf(set[name]);
+      if (b) bounds = bounds ? bounds.extend(b) : b;
+    });
+    return bounds;
+  }
+
+  function fitTo(bounds) {
+    if (!bounds) return;
+    var size = map.getSize();
+    var pad = Math.min(60, Math.max(16, Math.round(Math.min(size.x, size.y) / 10)));
+    if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
+      map.setView(bounds.getCenter(), Math.max(map.getZoom(), 8), {animate: false});
+    } else {
+      map.fitBounds(bounds, {padding: [pad, pad], maxZoom: 10, animate: false});
+    }
+  }
+
+  /* Choose feature i of a layer. how: "map" (a click: the view stays), "list", "timeline",
+     "panel" or "link" (the view moves to the event and all that belongs to it). */
+  function choose(name, i, how, latlng) {
+    var l = layer(name);
+    if (!l || i < 0 || i >= l.size()) return;
+    var ev = events(), follows = spec(l).follows;
+    if (ev && name === ev.name) state.event = l.id(i);
+    else if (follows && ev && follows[0] === ev.name && ev.indexOf(l.packed.get(i, follows[1])) >= 0) {
+      state.event = l.packed.get(i, follows[1]);
+    } else state.event = null;
+    state.detail = {layer: name, index: i, id: l.id(i)};
+    applyEmphasis();
+    renderSide();
+    refreshEventList();
+    if (timeline) timeline.setChosen(state.event ? options.events + ":" + state.event : name + ":" + l.id(i));
+    if (how !== "map") {
+      fitTo(state.event ? boundsOfSet(focusSet(state.event)) : l.boundsOf([i]));
+    }
+    if (how !== "link") openCard(name, i, latlng || l.anchorOf(i));
+    writeUrl();
+  }
+
+  function clearChoice() {
+    state.event = null;
+    state.detail = null;
+    map.closePopup();
+    applyEmphasis();
+    renderSide();
+    refreshEventList();
+    if (timeline) timeline.setChosen(null);
+    writeUrl();
+  }
+
+  /* --- popups: a short card, or a list where features are stacked ---------------------- */
+
+  function context(l, i) {
+    return {related: geoFeatureLayer.related, rows: l.packed.rows(i)};
+  }
+
+  function openCard(name, i, latlng) {
+    var l = layer(name);
+    if (!l || !latlng) return;
+    var html = geoPopups.render(spec(l).popup, l.props(i), context(l, i), true);
+    var box = document.createElement("div");
+    box.innerHTML = html;
+    var actions = document.createElement("div");
+    actions.className = "geo-card-actions";
+    actions.innerHTML = '<button type="button" data-act="details">Details</button>' +
+      '<button type="button" data-act="zoom">Zoom to</button>';
+    actions.addEventListener("click", function (e) {
+      var act = e.target && e.target.getAttribute("data-act");
+      if (act === "details") showSide(true, true);
+      if (act === "zoom") fitTo(state.event ? boundsOfSet(focusSet(state.event)) : l.boundsOf([i]));
+    });
+    box.appendChild(actions);
+    showPopup(latlng, box, "geo-card");
+  }
+
+  function whenOf(l, i) {
+    var t = timeOf(l, i), spans = windows[l.name];
+    if (spans && spans[i]) {
+      return geoTimeline.isoDay(spans[i][0]) + " – " + geoTimeline.isoDay(spans[i][1]);
+    }
+    return t ? geoTimeline.describe(t, approximate(l, i)) : "";
+  }
+
+  /* Whether a feature's time is "about" (its own flag, or that of the event it follows). */
+  function approximate(l, i) {
+    if (l.packed.get(i, "time_approximate") === true) return true;
+    var follows = spec(l).follows;
+    if (!follows || !follows.length) return false;
+    var leader = layer(follows[0]), j = leader ? leader.indexOf(l.packed.get(i, follows[1])) : -1;
+    return j >= 0 && leader.packed.get(j, "time_approximate") === true;
+  }
+
+  function openPicker(hits, latlng) {
+    var box = document.createElement("div");
+    box.className = "geo-pick";
+    box.innerHTML = "<p>" + hits.length + " features here: choose one</p>";
+    var list = document.createElement("ul");
+    hits.forEach(function (hit) {
+      var l = layer(hit[0]), i = hit[1], style = l.packed.styleOf(i);
+      var item = document.createElement("li"), button = document.createElement("button");
+      button.type = "button";
+      button.innerHTML = '<span class="geo-swatch geo-disc" style="--c: ' +
+        esc(style.fillColor || style.color || "#555") + '"></span><span>' +
+        esc(String(l.packed.get(i, "name") || l.id(i))) + '</span><span class="geo-when">' +
+        esc(whenOf(l, i)) + "</span>";
+      button.title = spec(l).title || l.name;
+      button.addEventListener("click", function () { choose(hit[0], i, "map", latlng); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    showPopup(latlng, box, "geo-picker");
+  }
+
+  /* A popup that never moves the map: if it would stick out, it opens below the point or is
+     shifted sideways instead. */
+  function showPopup(latlng, content, className) {
+    var size = map.getSize();
+    var popup = L.popup({autoPan: false, maxWidth: Math.max(180, Math.min(340, size.x - 40)),
+                         minWidth: Math.min(220, size.x - 60), className: className,
+                         maxHeight: Math.max(140, Math.min(360, size.y - 60))})
+      .setLatLng(latlng).setContent(content).openOn(map);
+    var node = popup.getElement();
+    if (!node) return;
+    var point = map.latLngToContainerPoint(latlng), box = node.getBoundingClientRect();
+    var mapBox = map.getContainer().getBoundingClientRect(), dx = 0, dy = 0;
+    if (box.top < mapBox.top + 4) {
+      dy = box.height + 28;
+      L.DomUtil.addClass(node, "geo-below");
+    }
+    if (box.left < mapBox.left + 4) dx = mapBox.left + 4 - box.left;
+    if (box.right > mapBox.right - 4) dx = mapBox.right - 4 - box.right;
+    if (point.y + dy > size.y) dy = 0;
+    if (dx || dy) { popup.options.offset = L.point(dx, 7 + dy); popup.update(); }
+  }
+
+  function onMapClick(e) {
+    if (control && map.getSize().x < 900) control.open(false);  // never over a popup
+    layers().forEach(function (l) { l.group.closeTooltip(); });
+    // Where the pointer was: for a click on a point Leaflet gives the point's own place, which
+    // is not where a point of a spread-out stack is drawn.
+    var at = e.originalEvent ? map.mouseEventToContainerPoint(e.originalEvent) : e.containerPoint;
+    var latlng = map.containerPointToLatLng(at), hits = [];
+    layers().forEach(function (l) {
+      l.hitAll(map, at).forEach(function (i) { hits.push([l.name, i, spec(l).drawOrder || 0]); });
+    });
+    if (!hits.length) return;
+    hits.sort(function (a, b) { return b[2] - a[2] || b[1] - a[1]; });  // topmost first
+    if (hits.length === 1) choose(hits[0][0], hits[0][1], "map", latlng);
+    else openPicker(hits, latlng);
+  }
+
+  /* --- the side panel ---------------------------------------------------------------- */
+
+  function showSide(open, scroll) {
+    document.body.classList.toggle("geo-side-closed", !open);
+    if (el.sideButton) el.sideButton.setAttribute("aria-pressed", open ? "true" : "false");
+    map.invalidateSize({animate: false});
+    geoHost.resize();
+    if (scroll && document.body.classList.contains("geo-narrow")) el.side.scrollIntoView({behavior: "smooth"});
+  }
+
+  function renderSide() {
+    var parts = [];
+    var detail = state.detail, l = detail ? layer(detail.layer) : null;
+    if (l && detail.index < l.size()) {
+      parts.push("<h3>" + esc(spec(l).title || l.name) + "</h3>");
+      parts.push(geoPopups.render(spec(l).popup, l.props(detail.index), context(l, detail.index), false));
+      if (state.event) parts.push(eventParts(detail));
+      parts.push('<p><button type="button" data-act="clear">Clear the choice</button></p>');
+    } else {
+      parts.push('<h3>Details</h3><p class="geo-hint">Click a feature on the map, a dot on the ' +
+                 "timeline, or choose an event above. Where features are stacked, a click lists " +
+                 "them all.</p>");
+    }
+    if (compare) parts.push(compareHtml(compare));
+    parts.push(aboutHtml());
+    el.side.innerHTML = parts.join("");
+  }
+
+  /* What belongs to the chosen event, each a link that shows its details. */
+  function eventParts(detail) {
+    var set = focusSet(state.event), items = [];
+    Object.keys(set).forEach(function (name) {
+      set[name].forEach(function (i) {
+        if (name === detail.layer && i === detail.index) return;
+        var l = layer(name);
+        items.push('<li><button type="button" data-layer="' + esc(name) + '" data-index="' + i + '">' +
+                   esc(String(l.packed.get(i, "name") || l.id(i))) + "</button></li>");
+      });
+    });
+    return items.length ? "<h3>Its sites, areas and paths</h3><ul class=\"geo-linklist\">" +
+      items.join("") + "</ul>" : "";
+  }
+
+  function compareHtml(data) {
+    var out = ["<h3>Pasted notice, compared</h3>"];
+    if (data.best) out.push("<p>" + esc(data.best) + "</p>");
+    (data.areas || []).forEach(function (area) {
+      out.push("<p><b>" + esc(area.name) + "</b> · " + esc(area.area) + "</p>");
+      if (area.overlaps && area.overlaps.length) {
+        out.push('<table class="geo-compare"><tr><th>overlaps</th><th>of it</th><th>IoU</th></tr>');
+        area.overlaps.forEach(function (o) {
+          out.push("<tr><td>" + esc(o.name) + '</td><td class="num">' + esc(o.share) +
+                   '</td><td class="num">' + esc(o.iou) + "</td></tr>");
+        });
+        out.push("</table>");
+      } else {
+        out.push('<p class="geo-hint">No overlap with any area of the catalogue.</p>');
+      }
+      if (area.pads && area.pads.length) {
+        out.push('<table class="geo-compare"><tr><th>from</th><th>distance</th><th>bearing</th></tr>');
+        area.pads.forEach(function (p) {
+          out.push("<tr><td>" + esc(p.name) + '</td><td class="num">' + esc(p.distance) +
+                   '</td><td class="num">' + esc(p.bearing) + "</td></tr>");
+        });
+        out.push("</table>");
+      }
+    });
+    return out.join("");
+  }
+
+  function aboutHtml() {
+    var made = options.made ? "Made on " + esc(options.made) + ". " : "";
+    return "<h3>About this map</h3><p class=\"geo-hint\">" + made + "Every feature lists its " +
+      "sources in its details. Dashed shapes are digitised from descriptions or derived from a " +
+      "model; solid ones are as published.</p>";
+  }
+
+  function onSideClick(e) {
+    var target = e.target.closest ? e.target.closest("button") : null;
+    if (!target) return;
+    if (target.getAttribute("data-act") === "clear") { clearChoice(); return; }
+    var name = target.getAttribute("data-layer");
+    if (name) {
+      var i = Number(target.getAttribute("data-index")), l = layer(name);
+      state.detail = {layer: name, index: i, id: l.id(i)};
+      renderSide();
+      openCard(name, i, l.anchorOf(i));
+      writeUrl();
+    }
+  }
+
+  /* --- the top bar: title, event list, dates, buttons -------------------------------------- */
+
+  function buildTop() {
+    var top = el.top;
+    top.innerHTML = "";
+    var title = document.createElement("div");
+    title.className = "geo-title";
+    title.innerHTML = esc(options.title) + (options.made ? "<small>made " + esc(options.made) + "</small>" : "");
+    top.appendChild(title);
+    el.eventSelect = document.createElement("select");
+    el.eventSelect.className = "geo-event";
+    el.eventSelect.setAttribute("aria-label", "Event");
+    el.eventSelect.addEventListener("change", function () {
+      var ev = events(), id = el.eventSelect.value;
+      if (!id) clearChoice(); else if (ev) choose(ev.name, ev.indexOf(id), "list");
+    });
+    top.appendChild(el.eventSelect);
+    el.dates = document.createElement("span");
+    el.dates.className = "geo-dates";
+    top.appendChild(el.dates);
+    var spacer = document.createElement("span");
+    spacer.className = "geo-spacer";
+    top.appendChild(spacer);
+    if (geoHost.embedded && geoHost.sidebarButton()) {
+      top.appendChild(button(geoHost.narrow() ? "Data" : "Your data & analysis",
+        "Add your own files, paste a notice, draw range rings",
+        function () { var b = geoHost.sidebarButton(); if (b) b.click(); }));
+    }
+    if (options.download) {
+      el.download = menu("Download", "Download what is shown", downloadMenu);
+      top.appendChild(el.download);
+    }
+    top.appendChild(button(geoHost.narrow() ? "Link" : "Copy link", "Copy a link to this view",
+                           copyLink));
+    el.sideButton = button("Details", "Show or hide the details panel", function () {
+      showSide(document.body.classList.contains("geo-side-closed"));
+    });
+    el.sideButton.classList.add("geo-wide-only");
+    top.appendChild(el.sideButton);
+    var full = button("Full screen", "The map, its panels and the timeline on the whole screen",
+                      fullscreen);
+    full.classList.add("geo-wide-only");
+    top.appendChild(full);
+  }
+
+  function button(text, title, fn) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.title = title;
+    b.addEventListener("click", fn);
+    return b;
+  }
+
+  function menu(text, title, fill) {
+    var box = document.createElement("span"), list = document.createElement("div");
+    box.className = "geo-menu";
+    list.className = "geo-menu-list";
+    list.hidden = true;
+    var b = button(text + " ▾", title, function (e) {
+      e.stopPropagation();
+      if (list.hidden) fill(list);
+      list.hidden = !list.hidden;
+    });
+    document.addEventListener("click", function (e) { if (!box.contains(e.target)) list.hidden = true; });
+    list.addEventListener("click", function (e) {  // a download started: the menu closes
+      if (e.target.tagName === "A") setTimeout(function () { list.hidden = true; }, 0);
+    });
+    box.appendChild(b);
+    box.appendChild(list);
+    return box;
+  }
+
+  function refreshEventList() {
+    var ev = events(), select = el.eventSelect;
+    if (!ev || !select) return;
+    var rows = [];
+    for (var i = 0; i < ev.size(); i++) {
+      var t = times[ev.name] && times[ev.name][i];
+      rows.push({i: i, t: t ? t.t : 0, id: ev.id(i), shown: !!ev.shown[i]});
+    }
+    rows.sort(function (a, b) { return a.t - b.t; });
+    var html = ['<option value="">Choose an event…</option>'];
+    rows.forEach(function (row) {
+      var t = times[ev.name][row.i];
+      html.push('<option value="' + esc(row.id) + '"' + (row.shown ? "" : " disabled") + ">" +
+                esc((t ? geoTimeline.isoDay(t.t) : "") + "  " + (ev.packed.get(row.i, "name") || row.id)) +
+                "</option>");
+    });
+    select.innerHTML = html.join("");
+    select.value = state.event && ev.indexOf(state.event) >= 0 ? state.event : "";
+  }
+
+  function refreshDates() {
+    var start = state.start === null ? extent[0] : state.start;
+    var end = state.end === null ? extent[1] : state.end;
+    var whole = (state.start === null || state.start <= extent[0]) && (state.end === null || state.end >= extent[1]);
+    el.dates.innerHTML = '<span class="geo-dates-text">' + esc(geoTimeline.isoDay(start) + " – " +
+      geoTimeline.isoDay(end)) + "</span>" +
+      (whole ? "" : ' <button type="button" data-act="all" title="Show every date">All dates</button>');
+    var all = el.dates.querySelector("button");
+    if (all) all.addEventListener("click", function () { setRange(null, null); });
+  }
+
+  function copyLink() {
+    var text = geoHost.link();
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function () { window.prompt("Link to this view:", text); });
+    } else {
+      window.prompt("Link to this view:", text);
+    }
+  }
+
+  function fullscreen() {
+    var doc = document, root = doc.documentElement;
+    if (doc.fullscreenElement) doc.exitFullscreen();
+    else if (root.requestFullscreen) root.requestFullscreen();
+  }
+
+  /* --- downloads (in the app: the server writes the files of what is shown) ----------------- */
+
+  function downloadUrl(format, scope) {
+    var params = new URLSearchParams();
+    if (token) params.set("token", token);
+    params.set("format", format);
+    params.set("scope", scope);
+    params.set("layers", visibleNames().join(",") || "none");
+    if (state.start !== null && state.start > extent[0]) params.set("from", geoTimeline.isoDay(state.start));
+    if (state.end !== null && state.end < extent[1]) params.set("to", geoTimeline.isoDay(state.end));
+    if (state.event) params.set("event", state.event);
+    var c = map.getCenter();
+    params.set("lat", c.lat.toFixed(4)); params.set("lon", c.lng.toFixed(4));
+    params.set("z", String(map.getZoom()));
+    return options.download + "?" + params.toString();
+  }
+
+  function downloadMenu(list) {
+    var formats = options.formats || [["GeoJSON", "geojson"]];
+    var chosen = list.getAttribute("data-format") || formats[0][1];
+    var html = ["<h5>Format</h5><div>"];
+    formats.forEach(function (f) {
+      html.push('<label><input type="radio" name="geo-format" value="' + esc(f[1]) + '"' +
+                (f[1] === chosen ? " checked" : "") + "> " + esc(f[0]) + "</label>");
+    });
+    html.push("</div><h5>What is shown</h5>");
+    var names = visibleNames();
+    names.forEach(function (name) {
+      var l = layer(name), count = 0;
+      for (var i = 0; i < l.size(); i++) count += l.shown[i];
+      html.push('<a href="' + esc(downloadUrl(chosen, name)) + '" download>' +
+                esc((spec(l).title || name) + " (" + count + ")") + "</a>");
+    });
+    if (names.length > 1) {
+      html.push('<a href="' + esc(downloadUrl(chosen, "all")) + '" download>All shown layers</a>');
+    }
+    html.push('<h5>The view</h5><a href="' + esc(downloadUrl("html", "all")) +
+              '" download>As an offline HTML map</a>');
+    list.innerHTML = html.join("");
+    list.setAttribute("data-format", chosen);
+    Array.prototype.forEach.call(list.querySelectorAll("input[name=geo-format]"), function (input) {
+      input.addEventListener("change", function () {
+        list.setAttribute("data-format", input.value);
+        downloadMenu(list);
+      });
+    });
+  }
+
+  /* --- the layers and legend control ---------------------------------------------------- */
+
+  var LayersControl = L.Control.extend({
+    options: {position: "topright"},
+    onAdd: function () {
+      var box = L.DomUtil.create("div", "geo-layers leaflet-control");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      this.box = box;
+      box.innerHTML = '<div class="geo-layers-head" role="button" tabindex="0" aria-expanded="false">' +
+        'Layers &amp; legend</div><div class="geo-layers-body"></div>';
+      var head = box.firstChild, self = this;
+      function toggle() {
+        var open = !box.classList.contains("open");
+        box.classList.toggle("open", open);
+        head.setAttribute("aria-expanded", open ? "true" : "false");
+      }
+      head.addEventListener("click", toggle);
+      head.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") toggle(); });
+      box.addEventListener("change", function (e) { self.changed(e.target); });
+      return box;
+    },
+    open: function (open) {
+      this.box.classList.toggle("open", open);
+      this.box.firstChild.setAttribute("aria-expanded", open ? "true" : "false");
+    },
+    render: function () {
+      var html = ['<fieldset><legend>Basemap</legend>'];
+      [["offline", "Natural Earth (offline)"], ["osm", "OpenStreetMap (online)"],
+       ["esri", "Satellite imagery, Esri (online)"]].forEach(function (pair) {
+        if (pair[0] !== "offline" && !tiles[pair[0]]) return;
+        var on = pair[0] === "offline" ? !Object.keys(tiles).some(function (k) { return map.hasLayer(tiles[k]); })
+          : map.hasLayer(tiles[pair[0]]);
+        html.push('<div><label><input type="radio" name="geo-basemap" value="' + pair[0] + '"' +
+                  (on ? " checked" : "") + "> " + esc(pair[1]) + "</label></div>");
+      });
+      html.push("</fieldset><fieldset><legend>Layers</legend>");
+      var ordered = layers().slice().sort(function (a, b) {
+        return (spec(b).drawOrder || 0) - (spec(a).drawOrder || 0);
+      });
+      ordered.forEach(function (l) {
+        var on = map.hasLayer(l.group);
+        html.push('<div class="geo-layer' + (on ? "" : " off") + '" data-layer="' + esc(l.name) + '">' +
+                  '<label><input type="checkbox" data-layer="' + esc(l.name) + '"' + (on ? " checked" : "") +
+                  "> " + esc(spec(l).title || l.name) + ' <span class="geo-count" data-count="' +
+                  esc(l.name) + '"></span></label>');
+        if (!isBuiltin(l) && spec(l).namespace === "imported") html.push(colourSelect(l));
+        html.push('<div class="geo-legend-rows">' + legendRows(l) + "</div></div>");
+      });
+      html.push("</fieldset>");
+      this.box.lastChild.innerHTML = html.join("");
+      refreshCounts();
+    },
+    changed: function (input) {
+      if (input.name === "geo-basemap") {
+        Object.keys(tiles).forEach(function (k) { if (map.hasLayer(tiles[k])) map.removeLayer(tiles[k]); });
+        if (tiles[input.value]) map.addLayer(tiles[input.value]);
+      } else if (input.getAttribute("data-layer") && input.type === "checkbox") {
+        setVisible(input.getAttribute("data-layer"), input.checked);
+      } else if (input.getAttribute("data-colour")) {
+        setColour(input.getAttribute("data-colour"), input.value);
+      }
+    }
+  });
+
+  function legendRows(l) {
+    var rows = (colourBy[l.name] && colourBy[l.name].legend) || spec(l).legend || [];
+    return rows.map(function (row) {
+      return '<div><span class="geo-swatch geo-' + esc(row[0]) + '" style="--c: ' + esc(row[1]) +
+        '"></span>' + esc(row[2]) + "</div>";
+    }).join("");
+  }
+
+  function refreshCounts() {
+    if (!control || !control.box) return;
+    layers().forEach(function (l) {
+      var node = control.box.querySelector('[data-count="' + cssEscape(l.name) + '"]');
+      if (!node) return;
+      var shown = 0;
+      for (var i = 0; i < l.size(); i++) shown += l.shown[i];
+      node.textContent = shown === l.size() ? "(" + shown + ")" : "(" + shown + " of " + l.size() + ")";
+    });
+  }
+
+  function cssEscape(text) {
+    return window.CSS && CSS.escape ? CSS.escape(text) : String(text).replace(/["\\]/g, "\\$&");
+  }
+
+  function setVisible(name, on) {
+    var l = layer(name);
+    if (!l) return;
+    if (on && !map.hasLayer(l.group)) map.addLayer(l.group);
+    if (!on && map.hasLayer(l.group)) map.removeLayer(l.group);
+    state.visible[name] = on;
+    if (control) control.render();
+    if (timeline) timeline.draw();
+    writeUrl();
+  }
+
+  function visibleNames() {
+    return layers().filter(function (l) { return map.hasLayer(l.group); }).map(function (l) { return l.name; });
+  }
+
+  /* --- colouring an imported layer by one of its columns ---------------------------------- */
+
+  function colourSelect(l) {
+    var html = ['<select data-colour="' + esc(l.name) + '" aria-label="Colour by"><option value="">' +
+                "One colour</option>"];
+    l.packed.columns.forEach(function (column) {
+      if (column.field === "id" || column.field === "name") return;
+      var chosen = colourBy[l.name] && colourBy[l.name].field === column.field;
+      html.push('<option value="' + esc(column.field) + '"' + (chosen ? " selected" : "") +
+                ">Colour by " + esc(column.field) + "</option>");
+    });
+    return html.join("") + "</select>";
+  }
+
+  function setColour(name, field) {
+    var l = layer(name);
+    if (!l) return;
+    if (!field) {
+      delete colourBy[name];
+      l.restyle(null);
+    } else {
+      var counts = {}, column = l.packed.column(field);
+      for (var i = 0; i < l.size(); i++) {
+        var v = String(l.packed.value(column, i) === null ? "(blank)" : l.packed.value(column, i));
+        counts[v] = (counts[v] || 0) + 1;
+      }
+      var values = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+      var top = values.slice(0, PALETTE.length - 1), colourOf = {};
+      top.forEach(function (v, k) { colourOf[v] = PALETTE[k]; });
+      var other = PALETTE[PALETTE.length - 1], base = l.packed.styles[0] || {};
+      var legend = top.map(function (v) { return ["dot", colourOf[v], v + " (" + counts[v] + ")"]; });
+      if (values.length > top.length) legend.push(["dot", other, "other values (" + (values.length - top.length) + ")"]);
+      colourBy[name] = {field: field, legend: legend};
+      l.restyle(function (j) {
+        var raw = l.packed.value(column, j), v = String(raw === null ? "(blank)" : raw);
+        var c = own.call(colourOf, v) ? colourOf[v] : other;
+        return {color: c, fillColor: c, fillOpacity: 0.55, weight: base.weight || 2, radius: base.radius || 5};
+      });
+    }
+    control.render();
+    buildTimelineItems();
+  }
+
+  /* --- the timeline ---------------------------------------------------------------------- */
+
+  function buildTimelineItems() {
+    if (!timeline) return;
+    var lanes = [], laneOf = {}, items = [];
+    function lane(name) {
+      if (!own.call(laneOf, name)) { laneOf[name] = lanes.length; lanes.push(name); }
+      return laneOf[name];
+    }
+    var ev = events(), order = options.lanes || [];
+    if (ev) {
+      order.forEach(lane);
+      for (var i = 0; i < ev.size(); i++) {
+        var t = times[ev.name][i];
+        if (!t) continue;
+        var style = ev.packed.styleOf(i);
+        items.push({t: t.t, t1: t.t1, lane: lane(String(ev.packed.get(i, "kind") || "event")),
+                    colour: style.fillColor || style.color, key: ev.name + ":" + ev.id(i),
+                    layer: ev.name, index: i});
+      }
+      lanes = lanes.filter(function (name) {
+        return items.some(function (item) { return lanes[item.lane] === name; });
+      });
+      laneOf = {};
+      lanes.forEach(function (name, k) { laneOf[name] = k; });
+      items.forEach(function (item) { item.lane = laneOf[String(ev.packed.get(item.index, "kind") || "event")]; });
+    }
+    layers().forEach(function (l) {
+      if (l === ev || isBuiltin(l) || !times[l.name]) return;
+      var any = false;
+      for (var j = 0; j < l.size(); j++) {
+        var tt = times[l.name][j];
+        if (!tt) continue;
+        if (!any) { any = true; lane(spec(l).title || l.name); }
+        var s = l.packed.styleOf(j);
+        items.push({t: tt.t, t1: tt.t1, lane: laneOf[spec(l).title || l.name],
+                    colour: s.fillColor || s.color, key: l.name + ":" + l.id(j), layer: l.name, index: j});
+      }
+    });
+    var span = extent[1] - extent[0], padding = Math.max(span * 0.02, 30 * DAY);
+    timeline.setItems(items, lanes, [extent[0] - padding, extent[1] + padding]);
+    timeline.setShown(function (item) { return shownFeature(item.layer, item.index); });
+    timeline.setRange(state.start, state.end);
+    map.invalidateSize({animate: false});
+    geoHost.resize();
+  }
+
+  function buildTimeline() {
+    var box = el.time;
+    box.innerHTML = '<div class="geo-time-buttons"></div><canvas aria-label="Timeline"></canvas>';
+    var buttons = box.firstChild;
+    el.play = button("▶", "Play: show the features as time passes", togglePlay);
+    el.stop = button("■", "Stop and show the whole date range", stopPlay);
+    buttons.appendChild(el.play);
+    buttons.appendChild(el.stop);
+    el.tip = document.createElement("div");
+    el.tip.className = "geo-time-tip";
+    el.tip.hidden = true;
+    document.body.appendChild(el.tip);
+    timeline = new geoTimeline.Timeline(box.lastChild, {
+      onBrush: function (start, end, final) {
+        if (start === null && end === null) { setRange(null, null); return; }
+        state.start = start === null ? null : dayStart(start);
+        state.end = end === null ? null : dayStart(end) + DAY - 1;
+        timeline.setRange(state.start, state.end);
+        scheduleFilter();
+        if (final) writeUrl();
+      },
+      onPick: function (item) { choose(item.layer, item.index, "timeline"); },
+      onHover: function (item, x, y) {
+        if (!item) { el.tip.hidden = true; return; }
+        var l = layer(item.layer);
+        el.tip.textContent = String(l.packed.get(item.index, "name") || l.id(item.index)) + " · " +
+          whenOf(l, item.index);
+        el.tip.hidden = false;
+        el.tip.style.left = Math.min(x + 12, window.innerWidth - 330) + "px";
+        el.tip.style.top = Math.max(4, y - 34) + "px";
+      }
+    });
+    buildTimelineItems();
+  }
+
+  function scheduleFilter() {
+    if (framePending) return;
+    framePending = true;
+    requestAnimationFrame(function () {
+      framePending = false;
+      applyFilter();
+      refreshDates();
+    });
+  }
+
+  function setRange(start, end) {
+    state.start = start;
+    state.end = end;
+    if (timeline) timeline.setRange(start, end);
+    applyFilter();
+    refreshDates();
+    writeUrl();
+  }
+
+  function togglePlay() {
+    if (playFrame !== null) {  // pause
+      cancelAnimationFrame(playFrame);
+      playFrame = null;
+      el.play.textContent = "▶";
+      return;
+    }
+    var low = state.start === null ? extent[0] : Math.max(state.start, extent[0]);
+    var high = state.end === null ? extent[1] : Math.min(state.end, extent[1]);
+    if (state.play === null || state.play >= high) state.play = low;
+    el.play.textContent = "❚❚";
+    var last = performance.now(), rate = (high - low) / PLAY_MS;
+    function step(now) {
+      state.play = Math.min(high, state.play + (now - last) * rate);
+      last = now;
+      timeline.setPlayhead(state.play);
+      applyFilter();
+      el.dates.textContent = "playing: " + geoTimeline.isoDay(state.play);
+      if (state.play >= high) { playFrame = null; el.play.textContent = "▶"; return; }
+      playFrame = requestAnimationFrame(step);
+    }
+    playFrame = requestAnimationFrame(step);
+  }
+
+  function stopPlay() {
+    if (playFrame !== null) cancelAnimationFrame(playFrame);
+    playFrame = null;
+    state.play = null;
+    el.play.textContent = "▶";
+    timeline.setPlayhead(null);
+    applyFilter();
+    refreshDates();
+  }
+
+  /* Set the clock of the playback directly (for tests and the keyboard); null stops it. */
+  function setPlayhead(t) {
+    state.play = t;
+    if (timeline) timeline.setPlayhead(t);
+    applyFilter();
+  }
+
+  /* --- the permalink ------------------------------------------------------------------- */
+
+  function defaultVisible(l) {
+    return spec(l).visible !== false;
+  }
+
+  function readUrl() {
+    var params = options.initial ? new URLSearchParams(options.initial) : new URLSearchParams();
+    var live = geoHost.readParams();
+    live.forEach(function (value, key) { params.set(key, value); });
+    var out = {};
+    var ev = events(), id = params.get("event");
+    if (id && ev && ev.indexOf(id) >= 0) out.event = id;
+    var feature = params.get("feature");
+    if (feature) {
+      layers().forEach(function (l) { if (!out.feature && l.indexOf(feature) >= 0) out.feature = [l.name, l.indexOf(feature)]; });
+    }
+    ["from", "to"].forEach(function (key) {
+      var t = geoTimeline.parseTime(params.get(key) || "");
+      if (t && t.precision === "day") out[key] = t.t;
+    });
+    if (out.from !== undefined && out.to !== undefined && out.from > out.to) { delete out.from; delete out.to; }
+    if (params.has("layers")) {
+      var names = String(params.get("layers")).split(",");
+      out.layers = {};
+      layers().forEach(function (l) {
+        if (isBuiltin(l)) out.layers[l.name] = names.indexOf(l.name) >= 0;
+      });
+    }
+    var lat = Number(params.get("lat")), lon = Number(params.get("lon")), z = Number(params.get("z"));
+    if (params.has("lat") && params.has("lon") && params.has("z") && isFinite(lat) && isFinite(lon) &&
+        isFinite(z) && Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && z >= 1 && z <= 19) {
+      out.view = [lat, lon, Math.round(z)];
+    }
+    return out;
+  }
+
+  function writeUrl() {
+    if (!ready) return;
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(function () {
+      var params = new URLSearchParams();
+      if (state.event) params.set("event", state.event);
+      if (state.detail && state.detail.id !== state.event) params.set("feature", state.detail.id);
+      if (state.start !== null && state.start > extent[0]) params.set("from", geoTimeline.isoDay(state.start));
+      if (state.end !== null && state.end < extent[1]) params.set("to", geoTimeline.isoDay(state.end));
+      var builtins = layers().filter(isBuiltin);
+      var visible = builtins.filter(function (l) { return map.hasLayer(l.group); });
+      var differs = builtins.some(function (l) { return map.hasLayer(l.group) !== defaultVisible(l); });
+      if (differs) params.set("layers", visible.map(function (l) { return l.name; }).join(",") || "none");
+      var c = map.getCenter();
+      params.set("lat", c.lat.toFixed(4));
+      params.set("lon", c.lng.toFixed(4));
+      params.set("z", String(map.getZoom()));
+      geoHost.writeParams(params, URL_KEYS);
+    }, 120);
+  }
+
+  /* --- layers the user added in the app (fetched when the app says they changed) ------------ */
+
+  function onArgs(args) {
+    if (args.token) token = args.token;
+    if (args.version === undefined || args.version === userVersion || !args.layers_url) return;
+    userVersion = args.version;
+    fetch(args.layers_url, {credentials: "same-origin"}).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }).then(function (payload) { setUserLayers(payload); })
+      .catch(function (err) { if (window.console) console.warn("user layers:", err); });
+  }
+
+  function setUserLayers(payload) {
+    layers().forEach(function (l) {
+      if (!isBuiltin(l)) { map.removeLayer(l.group); geoFeatureLayer.forget(l.name); }
+    });
+    (payload.layers || []).forEach(function (item) {
+      var group = geoFeatureLayer.make(item.data, {control: true, layer: item.spec.name, spec: item.spec,
+                                                   popup: item.spec.popup});
+      var l = group.geo;
+      indexTimes(l);
+      map.addLayer(group);
+      if (colourBy[l.name]) setColour(l.name, colourBy[l.name].field);
+    });
+    compare = payload.compare || null;
+    computeExtent();
+    control.render();
+    buildTimelineItems();
+    applyFilter();
+    applyEmphasis();
+    renderSide();
+    if (payload.focus) {
+      var focused = layer(payload.focus);
+      if (focused) {
+        var all = [];
+        for (var i = 0; i < focused.size(); i++) all.push(i);
+        fitTo(focused.boundsOf(all));
+        if (compare) showSide(true);
+      }
+    }
+  }
+
+  /* --- start ----------------------------------------------------------------------------- */
+
+  function layout() {
+    var narrow = geoHost.narrow();
+    document.body.classList.toggle("geo-narrow", narrow);
+    if (narrow && window.parent !== window) {
+      document.body.style.setProperty("--geo-map-height", Math.round(window.parent.innerHeight * 0.62) + "px");
+    }
+    if (map) map.invalidateSize({animate: false});
+  }
+
+  function start(leafletMap, opts, tileLayers) {
+    map = leafletMap;
+    options = opts;
+    tiles = tileLayers || {};
+    document.body.classList.add("geo-explorer");
+    el.top = document.querySelector(".geo-top");
+    el.side = document.querySelector(".geo-side");
+    el.time = document.querySelector(".geo-time");
+    layout();
+    layers().forEach(indexTimes);
+    computeExtent();
+    var initial = readUrl();
+    layers().forEach(function (l) {
+      var on = initial.layers && own.call(initial.layers, l.name) ? initial.layers[l.name] : defaultVisible(l);
+      if (on && !map.hasLayer(l.group)) map.addLayer(l.group);
+      if (!on && map.hasLayer(l.group)) map.removeLayer(l.group);
+    });
+    state.start = initial.from === undefined ? null : initial.from;
+    state.end = initial.to === undefined ? null : initial.to + DAY - 1;
+    applyFilter();
+    if (initial.view) map.setView([initial.view[0], initial.view[1]], initial.view[2], {animate: false});
+    else fitTo(allBounds());
+    map.on("click", onMapClick);
+    map.on("moveend", writeUrl);
+    window.addEventListener("resize", function () { layout(); if (timeline) timeline.draw(); });
+    showSide(!geoHost.narrow() ? true : true);
+    requestAnimationFrame(function () {  // after the first frame: the controls and panels
+      buildTop();
+      control = new LayersControl().addTo(map);
+      control.render();
+      var size = map.getSize();
+      control.open(size.x >= 900 && size.y >= 640);  // a small map keeps its legend folded
+      buildTimeline();
+      refreshDates();
+      el.side.addEventListener("click", onSideClick);
+      if (initial.event) {
+        var ev = events();
+        choose(ev.name, ev.indexOf(initial.event), initial.view ? "map" : "link");
+      } else if (initial.feature) {
+        choose(initial.feature[0], initial.feature[1], initial.view ? "map" : "link");
+      } else {
+        renderSide();
+      }
+      if (initial.event && initial.feature) {
+        var fl = layer(initial.feature[0]);
+        state.detail = {layer: fl.name, index: initial.feature[1], id: fl.id(initial.feature[1])};
+        renderSide();
+      }
+      refreshEventList();
+      ready = true;
+      writeUrl();
+      geoHost.onArgs(onArgs);
+      geoHost.resize();
+      performance.mark("geo-ready");
+    });
+  }
+
+  function allBounds() {
+    var bounds = null;
+    layers().forEach(function (l) {
+      if (!map.hasLayer(l.group)) return;
+      var all = [];
+      for (var i = 0; i < l.size(); i++) if (l.shown[i]) all.push(i);
+      var b = l.boundsOf(all);
+      if (b) bounds = bounds ? bounds.extend(b) : b;
+    });
+    return bounds;
+  }
+
+  return {
+    start: start,
+    state: function () {
+      return {start: state.start, end: state.end, event: state.event, play: state.play,
+              detail: state.detail ? state.detail.id : null, visible: visibleNames(), extent: extent.slice(),
+              ready: ready};
+    },
+    choose: function (id, how) {
+      var found = null;
+      layers().forEach(function (l) { if (!found && l.indexOf(id) >= 0) found = [l.name, l.indexOf(id)]; });
+      if (found) choose(found[0], found[1], how || "list");
+    },
+    setRange: setRange,
+    setVisible: setVisible,
+    setPlayhead: setPlayhead,
+    setColour: setColour,
+    timeline: function () { return timeline; },
+    map: function () { return map; },
+    parseTime: geoTimeline.parseTime
+  };
+})();

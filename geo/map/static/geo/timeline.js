@@ -1,0 +1,316 @@
+/* The timeline under the map: every dated feature as a dot on its lane (a lane per kind of
+   event, one per imported layer), drawn on a canvas. Dots that would overlap are stacked in
+   rows, so each can be hovered and chosen. Dragging across the time axis brushes a date
+   range; a play head shows the clock of the playback. Dates keep the precision recorded:
+   a month-only record spans its month. */
+var geoTimeline = (function () {
+  "use strict";
+  var LABEL_W = 96, AXIS_H = 16, ROW_H = 11, LANE_PAD = 4, MAX_ROWS = 4, R = 4.5;
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  /* A time as written (2023, 2023-09, 2023-09-13, 2023-09-13T10:00Z, …) → {t, t1, precision}:
+     the first and last millisecond it may stand for. null when it is not a time. */
+  function parseTime(text) {
+    if (typeof text !== "string") return null;
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/
+      .exec(text.trim());
+    if (!m) return null;
+    var y = +m[1], mo = m[2] ? +m[2] - 1 : 0, d = m[3] ? +m[3] : 1;
+    var h = m[4] ? +m[4] : 0, mi = m[5] ? +m[5] : 0, s = m[6] ? +m[6] : 0;
+    if (mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+    var t = Date.UTC(y, mo, d, h, mi, s);
+    if (m[7] && m[7] !== "Z") {
+      var sign = m[7][0] === "-" ? -1 : 1, digits = m[7].slice(1).replace(":", "");
+      t -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60000;
+    }
+    var precision = m[6] ? "second" : m[5] ? "minute" : m[3] ? "day" : m[2] ? "month" : "year";
+    var t1 = precision === "year" ? Date.UTC(y + 1, 0, 1) - 1 : precision === "month" ?
+      Date.UTC(y, mo + 1, 1) - 1 : precision === "day" ? t + 86400000 - 1 :
+      precision === "minute" ? t + 59999 : t;
+    return {t: t, t1: t1, precision: precision};
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /* A time at the precision it was recorded: "2023-05-30 21:27 UTC", "13 Sep 2023", "Sep 2023". */
+  function describe(time, approximate) {
+    if (!time) return "";
+    var d = new Date(time.t), text;
+    var day = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    if (time.precision === "year") text = String(d.getUTCFullYear());
+    else if (time.precision === "month") text = MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    else if (time.precision === "day") text = day;
+    else {
+      text = day + " " + pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) +
+        (time.precision === "second" ? ":" + pad(d.getUTCSeconds()) : "") + " UTC";
+    }
+    return (approximate ? "about " : "") + text;
+  }
+
+  function isoDay(t) {
+    var d = new Date(t);
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  }
+
+  function Timeline(canvas, options) {
+    this.canvas = canvas;
+    this.options = options;
+    this.items = [];
+    this.lanes = [];
+    this.extent = [Date.UTC(1998, 0, 1), Date.UTC(2025, 0, 1)];
+    this.range = [null, null];
+    this.playhead = null;
+    this.chosen = null;
+    this.shown = null;
+    this.drag = null;
+    var self = this;
+    canvas.addEventListener("pointerdown", function (e) { self._down(e); });
+    canvas.addEventListener("pointermove", function (e) { self._move(e); });
+    canvas.addEventListener("pointerup", function (e) { self._up(e); });
+    canvas.addEventListener("pointerleave", function () { self.options.onHover(null); });
+    canvas.addEventListener("dblclick", function () { self.options.onBrush(null, null, true); });
+    if (typeof ResizeObserver !== "undefined") {
+      new ResizeObserver(function () { self.draw(); }).observe(canvas);
+    }
+  }
+
+  /* items: {t, t1, lane, colour, key, label, when}; lanes: their names in order. */
+  Timeline.prototype.setItems = function (items, lanes, extent) {
+    this.items = items;
+    this.lanes = lanes;
+    if (extent) this.extent = extent;
+    this._layout = null;
+    this.draw();
+  };
+  Timeline.prototype.setRange = function (start, end) { this.range = [start, end]; this.draw(); };
+  Timeline.prototype.setPlayhead = function (t) { this.playhead = t; this.draw(); };
+  Timeline.prototype.setChosen = function (key) { this.chosen = key; this.draw(); };
+  /* shown(item) → whether the item's feature is on the map now (others are drawn faint). */
+  Timeline.prototype.setShown = function (shown) { this.shown = shown; this.draw(); };
+
+  Timeline.prototype._x = function (t) {
+    var w = this.width - LABEL_W - 10, span = this.extent[1] - this.extent[0];
+    return LABEL_W + 4 + (t - this.extent[0]) / span * w;
+  };
+  Timeline.prototype._t = function (x) {
+    var w = this.width - LABEL_W - 10, span = this.extent[1] - this.extent[0];
+    return this.extent[0] + Math.max(0, Math.min(1, (x - LABEL_W - 4) / w)) * span;
+  };
+
+  /* Rows within each lane so that no two dots overlap (up to MAX_ROWS; then they overlap). */
+  Timeline.prototype._place = function () {
+    var byLane = this.lanes.map(function () { return []; }), self = this;
+    this.items.forEach(function (item) {
+      item.x = self._x((item.t + item.t1) / 2);
+      if (byLane[item.lane]) byLane[item.lane].push(item);
+    });
+    var laneTop = 2, layout = [];
+    byLane.forEach(function (items) {
+      items.sort(function (a, b) { return a.x - b.x; });
+      var ends = [];
+      items.forEach(function (item) {
+        var row = -1;
+        for (var r = 0; r < ends.length; r++) if (item.x - ends[r] >= 2 * R + 1) { row = r; break; }
+        if (row === -1) {
+          if (ends.length < MAX_ROWS) { row = ends.length; ends.push(-Infinity); }
+          else { row = 0; for (r = 1; r < ends.length; r++) if (ends[r] < ends[row]) row = r; }
+        }
+        ends[row] = item.x;
+        item.row = row;
+      });
+      var rows = Math.max(1, ends.length), h = rows * ROW_H + LANE_PAD;
+      items.forEach(function (item) { item.y = laneTop + LANE_PAD / 2 + (item.row + 0.5) * ROW_H; });
+      layout.push({top: laneTop, height: h});
+      laneTop += h;
+    });
+    this._layout = layout;
+    this.plotHeight = laneTop;
+  };
+
+  Timeline.prototype.neededHeight = function () {
+    if (!this.width) this.width = this.canvas.clientWidth || 800;
+    this._place();
+    return this.plotHeight + AXIS_H + 2;
+  };
+
+  Timeline.prototype.draw = function () {
+    var canvas = this.canvas, ratio = window.devicePixelRatio || 1;
+    this.width = canvas.clientWidth || 800;
+    this._place();
+    var height = this.plotHeight + AXIS_H + 2;
+    if (canvas.style.height !== height + "px") canvas.style.height = height + "px";
+    canvas.width = Math.round(this.width * ratio);
+    canvas.height = Math.round(height * ratio);
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, this.width, height);
+    this._drawLanes(ctx);
+    this._drawRange(ctx, height);
+    this._drawAxis(ctx);
+    this._drawItems(ctx);
+    if (this.playhead !== null) {
+      var px = this._x(this.playhead);
+      ctx.strokeStyle = "#cf222e";
+      ctx.lineWidth = 2;
+      ctx.beginPath(); ctx.moveTo(px, 0); ctx.lineTo(px, this.plotHeight); ctx.stroke();
+    }
+  };
+
+  Timeline.prototype._drawLanes = function (ctx) {
+    var self = this;
+    ctx.font = "11px system-ui, sans-serif";
+    ctx.textBaseline = "middle";
+    this.lanes.forEach(function (name, i) {
+      var lane = self._layout[i];
+      if (i % 2) { ctx.fillStyle = "#f6f8fa"; ctx.fillRect(0, lane.top, self.width, lane.height); }
+      ctx.fillStyle = "#59636e";
+      var text = name.length > 16 ? name.slice(0, 15) + "…" : name;
+      ctx.fillText(text, 4, lane.top + lane.height / 2);
+    });
+  };
+
+  Timeline.prototype._drawRange = function (ctx) {
+    var start = this.range[0], end = this.range[1];
+    if (start === null && end === null) return;
+    var x0 = this._x(start === null ? this.extent[0] : start);
+    var x1 = this._x(end === null ? this.extent[1] : end);
+    ctx.fillStyle = "rgba(9, 105, 218, 0.10)";
+    ctx.fillRect(x0, 0, Math.max(1, x1 - x0), this.plotHeight);
+    ctx.strokeStyle = "rgba(9, 105, 218, 0.7)";
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(x0, 0); ctx.lineTo(x0, this.plotHeight);
+    ctx.moveTo(x1, 0); ctx.lineTo(x1, this.plotHeight);
+    ctx.stroke();
+  };
+
+  Timeline.prototype._drawAxis = function (ctx) {
+    var y = this.plotHeight + 1, span = this.extent[1] - this.extent[0], year = 365.25 * 864e5;
+    var years = span / year, width = this.width - LABEL_W - 10;
+    var steps = [1, 2, 5, 10, 20, 50, 100], step = steps[steps.length - 1];
+    for (var s = 0; s < steps.length; s++) if (width / (years / steps[s]) >= 42) { step = steps[s]; break; }
+    ctx.strokeStyle = "#c6ccd2";
+    ctx.beginPath(); ctx.moveTo(LABEL_W, y); ctx.lineTo(this.width - 4, y); ctx.stroke();
+    ctx.fillStyle = "#59636e";
+    ctx.textBaseline = "top";
+    ctx.textAlign = "center";
+    var first = new Date(this.extent[0]).getUTCFullYear(), last = new Date(this.extent[1]).getUTCFullYear();
+    if (years < 3) {  // short ranges: months
+      var d = new Date(this.extent[0]);
+      for (var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); t <= this.extent[1];) {
+        var md = new Date(t), x = this._x(t);
+        if (x >= LABEL_W) {
+          ctx.fillText(md.getUTCMonth() ? MONTHS[md.getUTCMonth()] : String(md.getUTCFullYear()), x, y + 2);
+        }
+        t = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + (years < 1 ? 1 : 3), 1);
+      }
+    } else {
+      for (var yr = Math.ceil(first / step) * step; yr <= last; yr += step) {
+        var tx = this._x(Date.UTC(yr, 0, 1));
+        if (tx < LABEL_W + 10) continue;
+        ctx.beginPath(); ctx.moveTo(tx, y); ctx.lineTo(tx, y + 3); ctx.stroke();
+        ctx.fillText(String(yr), tx, y + 3);
+      }
+    }
+    ctx.textAlign = "start";
+  };
+
+  Timeline.prototype._drawItems = function (ctx) {
+    var self = this;
+    this.items.forEach(function (item) {
+      var on = self.shown ? self.shown(item) : true;
+      ctx.globalAlpha = on ? 1 : 0.25;
+      var x0 = self._x(item.t), x1 = self._x(item.t1);
+      if (x1 - x0 > 2 * R) {  // a period wider than the dot: its span
+        ctx.strokeStyle = item.colour;
+        ctx.lineWidth = 3;
+        ctx.beginPath(); ctx.moveTo(x0, item.y); ctx.lineTo(x1, item.y); ctx.stroke();
+      }
+      ctx.beginPath();
+      ctx.arc(item.x, item.y, R, 0, 2 * Math.PI);
+      ctx.fillStyle = item.colour;
+      ctx.fill();
+      ctx.lineWidth = 0.8;
+      ctx.strokeStyle = "#222";
+      ctx.stroke();
+      if (self.chosen !== null && item.key === self.chosen) {
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = 2.5;
+        ctx.strokeStyle = "#ffb000";
+        ctx.beginPath(); ctx.arc(item.x, item.y, R + 3, 0, 2 * Math.PI); ctx.stroke();
+      }
+    });
+    ctx.globalAlpha = 1;
+  };
+
+  /* The dot under canvas point (x, y), or null. */
+  Timeline.prototype.itemAt = function (x, y) {
+    var best = null, bestD = R + 3;
+    for (var i = 0; i < this.items.length; i++) {
+      var item = this.items[i], d = Math.hypot(item.x - x, item.y - y);
+      if (d <= bestD) { best = item; bestD = d; }
+    }
+    return best;
+  };
+
+  /* Where each dot is, in viewport pixels (for tests and the keyboard). */
+  Timeline.prototype.positionOf = function (key) {
+    var box = this.canvas.getBoundingClientRect();
+    for (var i = 0; i < this.items.length; i++) {
+      if (this.items[i].key === key) return {x: box.left + this.items[i].x, y: box.top + this.items[i].y};
+    }
+    return null;
+  };
+
+  Timeline.prototype._point = function (e) {
+    var box = this.canvas.getBoundingClientRect();
+    return {x: e.clientX - box.left, y: e.clientY - box.top};
+  };
+
+  Timeline.prototype._down = function (e) {
+    var p = this._point(e);
+    if (p.y > this.plotHeight + AXIS_H) return;
+    var item = this.itemAt(p.x, p.y);
+    this.drag = {x: p.x, item: item, moved: false, edge: null};
+    if (!item && (this.range[0] !== null || this.range[1] !== null)) {  // grab a brush edge
+      var x0 = this._x(this.range[0] === null ? this.extent[0] : this.range[0]);
+      var x1 = this._x(this.range[1] === null ? this.extent[1] : this.range[1]);
+      if (Math.abs(p.x - x0) < 6) this.drag.edge = 0;
+      else if (Math.abs(p.x - x1) < 6) this.drag.edge = 1;
+    }
+    this.canvas.setPointerCapture(e.pointerId);
+  };
+
+  Timeline.prototype._move = function (e) {
+    var p = this._point(e);
+    if (!this.drag) {
+      var item = this.itemAt(p.x, p.y);
+      this.canvas.style.cursor = item ? "pointer" : "crosshair";
+      this.options.onHover(item, e.clientX, e.clientY);
+      return;
+    }
+    if (Math.abs(p.x - this.drag.x) < 3 && !this.drag.moved) return;
+    this.drag.moved = true;
+    this.options.onHover(null);
+    var start, end;
+    if (this.drag.edge !== null) {
+      var fixed = this.range[1 - this.drag.edge];
+      fixed = fixed === null ? this.extent[1 - this.drag.edge] : fixed;
+      start = Math.min(fixed, this._t(p.x)); end = Math.max(fixed, this._t(p.x));
+    } else {
+      start = this._t(Math.min(this.drag.x, p.x)); end = this._t(Math.max(this.drag.x, p.x));
+    }
+    this.options.onBrush(start, end, false);
+  };
+
+  Timeline.prototype._up = function (e) {
+    var drag = this.drag;
+    this.drag = null;
+    if (!drag) return;
+    if (!drag.moved && drag.item) this.options.onPick(drag.item);
+    else if (drag.moved) this.options.onBrush(this.range[0], this.range[1], true);
+    try { this.canvas.releasePointerCapture(e.pointerId); } catch (err) { /* already released */ }
+  };
+
+  return {Timeline: Timeline, parseTime: parseTime, describe: describe, isoDay: isoDay};
+})();

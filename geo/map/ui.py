@@ -1,0 +1,70 @@
+"""The explorer around the map: top bar, layers and legend, side panel, timeline (explorer.js).
+
+One element added to the folium map after its layers. Its page parts are plain HTML; all it
+does is in geo/map/static/geo/explorer.js, which reads the layers the FeatureLayers made.
+Its text goes into the page as it is, never compiled as a template (titles can be a user's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import folium
+from branca.element import CssLink, JavascriptLink, MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from ..catalogue.records import EVENT_KINDS
+from ..layers import registry
+from .featurelayer import RawText, script_json
+
+TITLE = "North Korea's satellite launches"
+DOWNLOAD_FORMATS = (("GeoJSON", "geojson"), ("GeoPackage", "gpkg"), ("KML", "kml"), ("CSV", "csv"))
+_SKELETON = ('<script>document.body.classList.add("geo-explorer");'
+             'if (geoHost.narrow()) document.body.classList.add("geo-narrow");</script>'
+             '<div class="geo-top"></div><aside class="geo-side" aria-label="Details"></aside>'
+             '<div class="geo-time"></div>')
+
+
+class ExplorerUI(JSCSSMixin, MacroElement):
+    """The explorer's page parts and its start, given what the map needs to know."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geoExplorer.start({{ this._parent.get_name() }}, {{ this.options_json }},
+            { {%- for key, tile in this.tiles.items() -%}
+              {{ key|tojson }}: {{ tile.get_name() }}{{ "," if not loop.last }}
+              {%- endfor -%} });
+        {% endmacro %}
+        """
+    )
+    default_js = [("geo-host", "geo/host.js"), ("geo-popups", "geo/popups.js"),
+                  ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
+                  ("geo-explorer", "geo/explorer.js")]
+    default_css = [("geo-explorer-css", "geo/explorer.css")]
+
+    def __init__(self, *, tiles: Mapping[str, folium.TileLayer], initial: Mapping[str, str] | None,
+                 made: str | None, download: str | None, title: str = TITLE) -> None:
+        super().__init__()
+        self._name = "ExplorerUI"
+        self.tiles = dict(tiles)
+        self.options_json = script_json({
+            "title": title, "made": made, "download": download,
+            "formats": [list(pair) for pair in DOWNLOAD_FORMATS],
+            "events": registry.EVENTS.name, "sites": registry.SITES.name,
+            "lanes": list(EVENT_KINDS), "initial": dict(initial) if initial is not None else None,
+        })
+
+    def render(self, **kwargs: Any) -> str:
+        """The page parts and the start script, as text (never compiled as a template)."""
+        figure: Any = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        figure.html.add_child(RawText(_SKELETON), name=self.get_name())
+        script = str(self._template.module.__dict__["script"](self, kwargs))
+        figure.script.add_child(RawText(script), name=self.get_name())
+        return ""
