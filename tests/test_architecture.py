@@ -62,6 +62,6 @@ def test_imports_flow_one_way(path):
             bad = sorted(i for i in imports for f in forbidden if i == f or i.startswith(f + "."))
             assert bad == [], f"{module} imports {bad}"
     if not module.startswith("geo.app"):
-        assert not {i for i in imports if i.split(".")[0] in ("streamlit", "streamlit_folium")}
+        assert not {i for i in imports if i.split(".")[0] == "streamlit"}
     if not module.startswith("geo.cli"):
         assert "argparse" not in imports

@@ -109,7 +109,7 @@ def localise(m: folium.Map, base_url: str = STATIC_URL) -> folium.Map:
 
 
 def walk(element: Element) -> Iterator[Element]:
-    """The element and all its descendants, as streamlit-folium's st_folium walks them."""
+    """The element and all its descendants (GeoJson's marker too, which is not a child)."""
     yield element
     for child in list(getattr(element, "_children", {}).values()):
         yield from walk(child)
@@ -171,7 +171,7 @@ def _refuse_unsupported(element: Element) -> None:
         )
     if isinstance(element, ColorMap):
         raise GeoError(
-            f"{_describe(element)} makes st_folium load d3 from a CDN: "
+            f"{_describe(element)} loads d3 from a CDN: "
             "draw the legend as HTML instead"
         )
 

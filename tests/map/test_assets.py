@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -95,27 +94,6 @@ def test_every_element_points_at_existing_files() -> None:
     for element in walk(m):
         for _, url in getattr(element, "default_js", []) + getattr(element, "default_css", []):
             assert static_file(url, "/base").is_file(), (element, url)
-
-
-def test_st_folium_receives_only_local_links() -> None:
-    from streamlit.testing.v1 import AppTest
-
-    script = "\n".join(
-        [
-            "from streamlit_folium import st_folium",
-            "from geo.map.assets import localise",
-            "from tests.map.test_assets import full_map",
-            "st_folium(localise(full_map()), key='map')",
-        ]
-    )
-    at = AppTest.from_string(script).run(timeout=60)
-    assert not at.exception
-    args = json.loads(at.get("component_instance")[0].proto.json_args)
-    urls = args["js_links"] + args["css_links"]
-    assert len(args["js_links"]) == 7 and len(args["css_links"]) == 4
-    for url in urls:
-        assert static_file(url).is_file(), url
-    assert "http" not in " ".join(SCRIPT_SRC.findall(args["header"]))
 
 
 def test_class_lists_are_left_alone() -> None:
