@@ -1,0 +1,133 @@
+"""Read a NOTAM archive with geo.notices and compare each area with the archive's own reading.
+
+The archive is the development set of the open-source NOTAM viewer Joey0609/notams: monthly
+JSON files holding parallel lists `CODE`, `RAWMESSAGE` (the notice as issued) and
+`COORDINATES` (that viewer's reading of the corners, `N3604E12430-N3604E12454-…`). For each
+message the parser's areas are compared with the viewer's polygon by intersection over union
+(IoU); a message agrees when one of its areas, or all of them together, reaches 0.97.
+
+    python benchmarks/bench_notices.py FOLDER [--list]
+
+Prints the number of messages, how many agree, how many the parser refused with a message,
+how many disagree (listed, with the IoU), how many crashed (an exception other than
+NoticeParseError), and the slowest parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from shapely.geometry import Polygon, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from geo.errors import NoticeParseError
+from geo.notices import parse_notice
+
+AGREE_IOU = 0.97
+_CORNER = re.compile(r"([NS])(\d{2})(\d{2})(\d{2})?([EW])(\d{3})(\d{2})(\d{2})?")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One archived message: where it is, its id, its text and the viewer's corners."""
+
+    source: str
+    code: str
+    text: str
+    coordinates: str
+
+
+@dataclass
+class Outcome:
+    """What the parser made of one message."""
+
+    message: Message
+    verdict: str  # agree, refused, disagree, crash
+    seconds: float
+    detail: str = ""
+
+
+def read_archive(folder: Path) -> list[Message]:
+    """Every message of every monthly JSON file in the folder, in file order."""
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for code, text, coords in zip(data["CODE"], data["RAWMESSAGE"], data["COORDINATES"],
+                                      strict=True):
+            out.append(Message(path.name, code, text, coords))
+    return out
+
+
+def viewer_polygon(coordinates: str) -> BaseGeometry:
+    """The viewer's corner list as a polygon (repaired to its area when it crosses itself)."""
+    corners = []
+    for m in _CORNER.finditer(coordinates):
+        hemi_lat, dlat, mlat, slat, hemi_lon, dlon, mlon, slon = m.groups()
+        lat = int(dlat) + int(mlat) / 60 + int(slat or 0) / 3600
+        lon = int(dlon) + int(mlon) / 60 + int(slon or 0) / 3600
+        corners.append((-lon if hemi_lon == "W" else lon, -lat if hemi_lat == "S" else lat))
+    polygon = Polygon(corners)
+    return polygon if polygon.is_valid else polygon.buffer(0)
+
+
+def iou(a: BaseGeometry, b: BaseGeometry) -> float:
+    """Intersection over union of two shapes (in degrees: both are small and side by side)."""
+    union = a.union(b).area
+    return a.intersection(b).area / union if union > 0 else 0.0
+
+
+def judge(message: Message) -> Outcome:
+    """Parse one message and compare it with the viewer's polygon."""
+    started = time.perf_counter()
+    try:
+        features = parse_notice(message.text)
+    except NoticeParseError as exc:
+        return Outcome(message, "refused", time.perf_counter() - started, exc.message)
+    except Exception:  # a crash is what this benchmark counts
+        detail = traceback.format_exc(limit=-1).strip().splitlines()[-1]
+        return Outcome(message, "crash", time.perf_counter() - started, detail)
+    seconds = time.perf_counter() - started
+    if not features:
+        return Outcome(message, "disagree", seconds, "no area found")
+    expected = viewer_polygon(message.coordinates)
+    shapes = [shape(item["geometry"]) for item in features]
+    candidates = shapes + ([unary_union(shapes)] if len(shapes) > 1 else [])
+    best = max(iou(candidate, expected) for candidate in candidates)
+    verdict = "agree" if best >= AGREE_IOU else "disagree"
+    return Outcome(message, verdict, seconds, f"IoU {best:.3f}, {len(features)} area(s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="folder of the archive's monthly JSON files")
+    parser.add_argument("--list", action="store_true", help="also list the refused messages")
+    args = parser.parse_args()
+    messages = read_archive(args.folder)
+    if not messages:
+        sys.exit(f"no messages in {args.folder}")
+    outcomes = [judge(message) for message in messages]
+    total = len(outcomes)
+    counts = {verdict: sum(o.verdict == verdict for o in outcomes)
+              for verdict in ("agree", "refused", "disagree", "crash")}
+    slowest = max(outcomes, key=lambda o: o.seconds)
+    print(f"messages:   {total}")
+    for verdict, count in counts.items():
+        print(f"{verdict + ':':<11} {count} ({100 * count / total:.1f} %)")
+    print(f"slowest:    {1000 * slowest.seconds:.1f} ms ({slowest.message.code})")
+    shown = ("disagree", "crash", "refused") if args.list else ("disagree", "crash")
+    for outcome in outcomes:
+        if outcome.verdict in shown:
+            m = outcome.message
+            print(f"  {outcome.verdict:<8} {m.source} {m.code}: {outcome.detail}")
+
+
+if __name__ == "__main__":
+    main()
