@@ -9,7 +9,7 @@ from shapely.geometry import shape
 
 from ..errors import NoticeParseError
 from ..physics import geodesy
-from .parser import parse_notice
+from .notice import parse_notice
 
 TOKEN_CHARS = 40
 

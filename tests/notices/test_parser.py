@@ -11,7 +11,7 @@ from pyproj import Geod
 from shapely.geometry import MultiPolygon, Polygon, shape
 
 from geo.errors import NoticeParseError
-from geo.notices import find_positions, parse_area, parse_notice, parse_position
+from geo.notices import PROPERTY_NAMES, find_positions, parse_area, parse_notice, parse_position
 
 GEOD = Geod(ellps="WGS84")
 
@@ -179,12 +179,16 @@ def test_published_corner_lists_as_features(
 ) -> None:
     (feature,) = parse_notice(text)
     assert feature["type"] == "Feature"
-    assert feature["properties"] == {
+    props = feature["properties"]
+    assert set(props) == set(PROPERTY_NAMES)
+    assert {k: props[k] for k in ("area", "area_label", "raw_text", "geometry_method", "shape")} == {
         "area": None,
         "area_label": None,
         "raw_text": text,
         "geometry_method": "reported",
+        "shape": "polygon",
     }
+    assert props["language"] == "en" and props["notice_id"] is None
     geometry = feature["geometry"]
     assert geometry["type"] == "Polygon"
     ring = geometry["coordinates"][0]
@@ -270,7 +274,7 @@ def test_circle_is_geodesic(text: str, lon: float, lat: float, metres: float) ->
     [
         ("CIRCLE RADIUS 20NM", "exactly one centre, found 0"),
         ("RADIUS 20NM CENTRED ON 36-04N 124-30E AND 35-19N 124-30E", "exactly one centre"),
-        ("RADIUS 0NM CENTRED ON 36-04N 124-30E", "radius 0 NM out of range"),
+        ("RADIUS 0NM CENTRED ON 36-04N 124-30E", "'RADIUS 0NM': radius out of range"),
         ("RADIUS 500NM CENTRED ON 89-00N 124-30E", "pole"),
         ("RADIUS 50NM CENTRED ON 10-00N 179-50E", "antimeridian"),
         ("RADIUS 5NM RADIUS 6NM CENTRED ON 36-04N 124-30E", "more than one radius"),
@@ -346,11 +350,9 @@ def test_single_keyword_area_keeps_its_number() -> None:
     assert feature["properties"]["area"] == 1
 
 
-def test_position_before_numbered_areas_is_an_error() -> None:
+def test_a_position_in_another_sentence_is_not_a_corner() -> None:
     text = "LAUNCH SITE 39-39N 124-42E. " + TWO_AREAS
-    with pytest.raises(NoticeParseError, match="before the first numbered area") as info:
-        parse_notice(text)
-    assert text[info.value.start : info.value.end] == "39-39N 124-42E"
+    assert [f["geometry"] for f in parse_notice(text)] == [f["geometry"] for f in parse_notice(TWO_AREAS)]
 
 
 def test_notam_reads_item_e_only() -> None:
