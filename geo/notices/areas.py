@@ -39,7 +39,7 @@ from .shapes import ShapeProblem, annulus, circle, corner_polygon, sector, union
 from .text import Prepared
 
 _SEPARATORS = re.compile(
-    r"(?:[\s,;:/、，；.\-–—~]|(?<![A-Za-z])(?i:TO|AND|THEN|THENCE)(?![A-Za-z])"
+    r"(?:[\s,;:/、，；.\-–—~()（）]|(?<![A-Za-z])(?i:TO|AND|THEN|THENCE)(?![A-Za-z])"
     r"|\([A-Z0-9 ]{1,12}\)|至|到|和|及|与|與|및|과|와)*"
 )
 _NAMED_POINT = re.compile(r"\s*-\s*'?(?P<name>[A-Z][A-Z0-9]{1,5})'?\s*-\s*")
@@ -77,6 +77,7 @@ class _Segment:
     positions: list[Position] = field(default_factory=list)
     radii: list[Radius] = field(default_factory=list)
     bearings: list[Bearings] = field(default_factory=list)
+    labelled_corners: bool = False  # its markers label corners: its positions are one list
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def _merge_labelled_corners(prepared: Prepared,
     def flush() -> None:
         if len(group) >= 2:
             merged = _Segment(group[0].lo, group[-1].hi, None,
-                              [p for s in group for p in s.positions])
+                              [p for s in group for p in s.positions], labelled_corners=True)
             corner_markers.update(s.marker.start for s in group if s.marker)
             out.append(merged)
         else:
@@ -214,6 +215,8 @@ def _read_segment(prepared: Prepared, segment: _Segment, areas: list[Area],
 
 def _runs(prepared: Prepared, segment: _Segment) -> list[_Run]:
     """Consecutive positions joined only by separators."""
+    if segment.labelled_corners:
+        return [_Run(tuple(segment.positions), _ordered(prepared, segment, segment.positions))]
     scan = prepared.scan
     groups: list[list[Position]] = []
     for position in segment.positions:

@@ -5,6 +5,8 @@
     SHANGHAI NAV WARN 0123/24           id, issuer SHANGHAI (any "… NAV WARN(ING) n/yy")
     沪航警0123/24                        id, issuer 沪 (Chinese MSA)
     航行警報 第123号, 항행경보 제123호    id (Japanese, Korean)
+
+The id is the words as written (spaces tidied), the issuer the words before the number.
     CANCEL NAVAREA XI 120/16            cancels that warning
 """
 
@@ -45,8 +47,6 @@ def read_header(text: str) -> WarningHeader:
             if cancel_span[0] <= m.start() < cancel_span[1]:
                 continue  # the id of the cancelled warning
             issuer = " ".join(m.group("issuer").split())
-            number = m.group("number")
-            joiner = "" if pattern is _IDS[3] else " "
-            return WarningHeader(f"{issuer}{joiner}{number}", issuer,
+            return WarningHeader(" ".join(m.group().split()), issuer,
                                  " ".join(cancel.group("ref").split()) if cancel else None)
     return WarningHeader(None, None, " ".join(cancel.group("ref").split()) if cancel else None)

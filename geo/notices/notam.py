@@ -25,6 +25,7 @@ _ITEM = {letter: re.compile(rf"(?<![0-9A-Za-z]){letter}\)[ \t]*") for letter in 
 _Q_POINT = re.compile(
     r"(?P<lat>[0-9]{4})(?P<ns>[NS])(?P<lon>[0-9]{5})(?P<ew>[EW])(?P<radius>[0-9]{3})?"
 )
+_PART = re.compile(r"\bPART\s+[0-9]+\s+OF\s+[0-9]+\b")
 TYPES = {"N": "new", "R": "replace", "C": "cancel"}
 
 
@@ -73,14 +74,20 @@ def read_notam(text: str) -> Notam:
         notice_type=TYPES[header["type"]] if header else None,
         reference=header["ref"] if header else None,
         q=_q_line(text, spans["Q"]) if "Q" in spans else None,
-        locations=values.get("A"),
+        locations=_clean(_PART.sub("", values.get("A") or "")),
         valid_from=values.get("B"),
         valid_to=values.get("C"),
         schedule=values.get("D"),
-        lower=values.get("F"),
-        upper=values.get("G"),
+        lower=_clean(values.get("F")),
+        upper=_clean(values.get("G")),
         body=body,
     )
+
+
+def _clean(value: str | None) -> str | None:
+    """An item's value without the stray closing marks archives leave (`GND)`, `UNL.`)."""
+    cleaned = (value or "").strip().rstrip(").").strip()
+    return cleaned or None
 
 
 def _item_spans(text: str) -> dict[str, tuple[int, int]]:
