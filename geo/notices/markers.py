@@ -15,7 +15,7 @@ from .positions import Position
 
 _CJK_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _MARKER = re.compile(
-    r"(?<![^\s;:,.(（\[])"
+    r"(?<![^\s;:,.(（\[。、])"
     r"(?:(?P<kw>(?i:area|zone|sector))(?:\s+|(?=[0-9]))(?:(?i:no)\.?\s*)?"
     r"(?P<kl>[0-9]{1,2}|[A-Z])(?![A-Za-z0-9])(?:\s*[:.)\-])?"
     r"|(?:区域|區域|区|區|구역|海域)\s*(?P<cl>[0-9]{1,2}|[A-Z]|[一二三四五六七八九十])(?![0-9])"

@@ -8,8 +8,8 @@ one line break, a comma, a slash or `、`):
 * compact `3604N 12430E`, `360400N 1243000E`, `3604.5N` and NOTAM style `N3604E12430`,
   `N360400E1243000`, `S243343 E0861428` (a repeated letter, `N1701E09340E`, is the same);
 * degrees, minutes and seconds separated by spaces: `12 39 14N 119 41 06E`,
-  `44 30 00 S 173 21 36 E`, `06 41S 089 16E`, and with the letter first `S56 27 E075 07`,
-  `S 09 52 E 088 44`, `S40 53 00 E 094 23 00`;
+  `44 30 00 S 173 21 36 E`, `06 41S 089 16E` (latitude and longitude with as many numbers),
+  and with the letter first `S56 27 E075 07`, `S 09 52 E 088 44`, `S40 53 00 E 094 23 00`;
 * symbols `36°04′N`, `36°04'N`, `35°44′06″N`, curly quotes `35° 44’06”`, ASCII `36d04'N`,
   `36 deg 04 min N`, and the letter first `N 39°24′35″、E 119°13′44″`;
 * Chinese, Japanese and Korean words: `北緯36度04分 東経124度30分`, `北纬19度35.85分`,
@@ -24,6 +24,8 @@ Nothing is guessed. A latitude with no longitude right after it, a longitude wit
 latitude, a letter that is not a hemisphere, minutes or seconds of 60 or more, digits that
 cannot be split, and numbers separated by spaces that could be read two ways
 (`5 12 39N 119 41E`: is the latitude 12°39′ or 5°12′39″?) are refused with the token named.
+The old reading of `12 39 14N 119 41 06E` as the point 14°N 6°E cannot happen: numbers
+separated by spaces before a letter are all part of the position or the text is refused.
 A pair written with degree symbols and no letters at all (`35° 44’06 “/ 124° 30’30”`) is read
 as north and east. Plain angles such as `90°` and lone decimals such as `1.5` are not positions.
 """
@@ -289,34 +291,16 @@ def _pair_lettered(prepared: Prepared, lat: _Part, lon: _Part | None, out: list[
 
 
 def _choose_numbers(prepared: Prepared, lat: _Part, lon: _Part) -> _Part:
-    """How many of the numbers before a latitude's letter belong to it.
-
-    `12 39 14N` could be 12°39′14″, or 39°14′ after a stray 12, or 14° after two: the
-    longitude decides (the same number of fields); without one that fits, the only
-    reading that is a valid latitude is taken, and with several the text is refused."""
-    numbers = lat.numbers
-    readings = [count for count in (1, 2, 3) if count <= len(numbers)
-                and _valid_latitude(numbers[-count:])]
+    """A latitude written as numbers separated by spaces takes them all, and only when the
+    longitude after it has as many: in `5 12 39N 119 41E` the latitude could be 5°12′39″ or,
+    after a stray 5, 12°39′; in `12 39N 119E`, 12°39′ or 39°. Such text is refused."""
     wanted = len(lon.numbers) if lon.numbers else lon.field_count
-    if wanted in readings:
-        count = wanted
-    elif len(readings) == 1:
-        count = readings[0]
-    else:
+    if len(lat.numbers) != wanted:
         shown = token(prepared, lat.start, lon.end)
-        refuse(prepared, f"'{shown}' can be read two ways: the numbers before '{lat.hemi}' do not "
-               "match the longitude's degrees, minutes and seconds", lat.start, lon.end)
-    taken = numbers[-count:]
-    return _Part(taken[0][1], lat.end, lat.hemi, "spaced", _fields(taken), None)
-
-
-def _valid_latitude(numbers: Sequence[tuple[str, int]]) -> bool:
-    """Whether numbers read as degrees[, minutes[, seconds]] make a latitude."""
-    values = [float(n) for n, _ in numbers]
-    whole_degrees = numbers[0][0].partition(".")[0]
-    if len(whole_degrees) > 2 or values[0] > 90:
-        return False
-    return all(v < 60 for v in values[1:])
+        refuse(prepared, f"'{shown}' can be read two ways: the latitude has {len(lat.numbers)} "
+               f"numbers before '{lat.hemi}', the longitude {wanted or 'another number of'} fields",
+               lat.start, lon.end)
+    return _Part(lat.start, lat.end, lat.hemi, "spaced", _fields(lat.numbers), None)
 
 
 def _pair_unlettered(prepared: Prepared, lat: _Part, lon: _Part | None, out: list[Position]) -> int:

@@ -57,12 +57,12 @@ def corner_polygon(corners: Sequence[Corner], ordered: bool) -> Polygon:
     given = Polygon(unique)
     if given.is_valid and given.area > 0:
         return orient(given, 1.0)
-    if ordered and given.area > 0:
-        raise ShapeProblem("the corners cross themselves in the order the notice gives",
-                           _crossing_corner(given, corners))
     hull = MultiPoint(unique).convex_hull
     if not isinstance(hull, Polygon) or hull.area == 0:
         raise ShapeProblem("the corners do not enclose an area")
+    if ordered:
+        raise ShapeProblem("the corners cross themselves in the order the notice gives",
+                           _crossing_corner(given, corners))
     if len(hull.exterior.coords) - 1 != len(unique):
         raise ShapeProblem("the corners cross themselves in the order given, and can be joined "
                            "in more than one other way", _crossing_corner(given, corners))
