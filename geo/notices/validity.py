@@ -27,7 +27,7 @@ from .languages import MONTHS
 
 _MON = "(?:" + "|".join(MONTHS) + ")[A-Z]*"
 _Z = r"\s*(?:Z|UTC|UT)(?![A-Za-z])"
-_YEAR = r"(?:[ \t]*,?[ \t]*(?P<{}>[0-9]{{4}}|[0-9]{{2}})(?![0-9.]))?"
+_YEAR = r"(?:[ \t]*,?[ \t]*(?P<{}>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|\.[0-9]))?"
 
 _SPAN = re.compile(
     rf"(?P<d1>[0-9]{{2}})(?P<t1>[0-9]{{4}}){_Z}\s*(?P<m1>{_MON}){_YEAR.format('y1')}"
@@ -111,16 +111,17 @@ def _span(text: str, year: int | None) -> Validity | None:
     m = _SPAN.search(text)
     if m is None:
         return None
-    y1 = _full_year(m["y1"]) if m["y1"] else year
-    month2 = m["m2"] or m["m1"]
-    y2 = _full_year(m["y2"]) if m["y2"] else y1
-    if y1 is None or y2 is None:
+    month1, month2 = m["m1"], m["m2"] or m["m1"]
+    wraps = _month(month2) < _month(month1)  # DEC to JAN
+    y1 = _full_year(m["y1"]) if m["y1"] else None
+    y2 = _full_year(m["y2"]) if m["y2"] else None
+    if y1 is None:
+        y1 = y2 - wraps if y2 is not None else year
+    if y1 is None:
         return Validity()
-    if not m["y2"] and _month(month2) < _month(m["m1"]):
-        y2 += 1  # DEC to JAN
-    start = _at(y1, m["m1"], m["d1"], m["t1"])
-    end = _at(y2, month2, m["d2"], m["t2"])
-    return Validity(start, end)
+    if y2 is None:
+        y2 = y1 + wraps
+    return Validity(_at(y1, month1, m["d1"], m["t1"]), _at(y2, month2, m["d2"], m["t2"]))
 
 
 def _daily(text: str, year: int | None) -> Validity | None:
