@@ -7,15 +7,21 @@ message the parser's areas are compared with the viewer's polygon by intersectio
 (IoU); a message agrees when one of its areas, or all of them together, reaches 0.97.
 
     python benchmarks/bench_notices.py FOLDER [--list]
+    python benchmarks/bench_notices.py --scaling [FOLDER]
 
 Prints the number of messages, how many agree, how many the parser refused with a message,
 how many disagree (listed, with the IoU), how many crashed (an exception other than
 NoticeParseError), and the slowest parse.
+
+--scaling times the parser on texts of growing size (the attack texts of issue 15: numbered
+areas, and markers among corners, up to the size limit of one notice), and, with a folder,
+all its messages read at once as one text; a linear parser keeps the same time per character.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -29,7 +35,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from geo.errors import NoticeParseError
-from geo.notices import parse_notice
+from geo.notices import MAX_NOTICE_CHARS, MAX_NOTICES_CHARS, parse_notice, read_notices
 
 AGREE_IOU = 0.97
 _CORNER = re.compile(r"([NS])(\d{2})(\d{2})(\d{2})?([EW])(\d{3})(\d{2})(\d{2})?")
@@ -105,14 +111,63 @@ def judge(message: Message) -> Outcome:
     return Outcome(message, verdict, seconds, f"IoU {best:.3f}, {len(features)} area(s)")
 
 
+def numbered_areas(count: int) -> str:
+    """The attack's text: `n. corner, corner, corner` lines, numbered 1 to 99 over and over."""
+    return "".join(f"{i % 99 + 1}. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E\n"
+                   for i in range(count))
+
+
+def markers_among_corners(count: int) -> str:
+    """The other attack text: many `1.` markers, then corners (five markers to two corners)."""
+    return " ".join("1." for _ in range(count)) + " " + ", ".join(
+        "36-04N 124-30E" for _ in range(count * 2 // 5))
+
+
+def best_of(read, text: str, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
+    """The fastest of a few runs, in seconds (refusals count: they are the parser's work)."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        with contextlib.suppress(NoticeParseError):
+            read(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def scaling(messages: list[Message]) -> None:
+    """Time per character at growing sizes."""
+    print(f"one notice (limit {MAX_NOTICE_CHARS:,} characters):")
+    for name, make in (("numbered areas", numbered_areas),
+                       ("markers among corners", markers_among_corners)):
+        per_count = len(make(1000)) / 1000
+        for fraction in (8, 4, 2, 1):
+            text = make(int(MAX_NOTICE_CHARS * 0.98 / per_count / fraction))
+            seconds = best_of(parse_notice, text)
+            print(f"  {name:<22} {len(text):>9,} chars {seconds * 1000:8.1f} ms "
+                  f"{seconds * 1e6 / len(text):6.2f} us/char")
+    if messages:
+        whole = "\n\n".join(m.text for m in messages)
+        print(f"many notices (limit {MAX_NOTICES_CHARS:,} characters):")
+        for copies in (1, 2, 4):
+            text = "\n\n".join([whole] * copies)
+            seconds = best_of(read_notices, text, runs=2)
+            print(f"  {copies * len(messages):>5} messages    {len(text):>9,} chars {seconds:8.2f} s "
+                  f"{seconds * 1e6 / len(text):6.2f} us/char")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path, help="folder of the archive's monthly JSON files")
+    parser.add_argument("folder", type=Path, nargs="?", help="folder of the archive's monthly JSON files")
     parser.add_argument("--list", action="store_true", help="also list the refused messages")
+    parser.add_argument("--scaling", action="store_true", help="time growing texts instead")
     args = parser.parse_args()
-    messages = read_archive(args.folder)
+    messages = read_archive(args.folder) if args.folder else []
+    if args.scaling:
+        scaling(messages)
+        return
     if not messages:
         sys.exit(f"no messages in {args.folder}")
+    parse_notice(messages[0].text) if messages else None  # warm up: the first call loads pyproj
     outcomes = [judge(message) for message in messages]
     total = len(outcomes)
     counts = {verdict: sum(o.verdict == verdict for o in outcomes)
