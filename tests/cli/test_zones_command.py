@@ -121,7 +121,8 @@ def test_a_text_of_many_notices(tmp_path, capsys):
     assert main(["zones", "parse", str(path)]) == 0
     out, err = capsys.readouterr()
     features = _collection(out)["features"]
-    assert [f["properties"]["notice_id"] for f in features] == ["NAVAREA XI 123/24"] * 2 + ["NAVAREA XI 124/24"]
+    ids = [f["properties"]["notice_id"] for f in features]
+    assert ids == ["NAVAREA XI 123/24"] * 2 + ["NAVAREA XI 124/24"]
     assert features[0]["properties"]["name"] == "NAVAREA XI 123/24 area 1"
     assert err == "2 notices: 2 read (3 areas)\n"
 
