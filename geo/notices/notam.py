@@ -64,11 +64,12 @@ def is_notam(text: str) -> bool:
 
 
 def read_notam(text: str) -> Notam:
-    """The items of a NOTAM; a missing item is None, a missing E) means the whole text."""
+    """The items of a NOTAM; a missing item is None, a missing E) means the text after the
+    other items (never the Q) line)."""
     header = _HEADER.match(text)
     spans = _item_spans(text)
     values = {letter: " ".join(text[a:b].split()) or None for letter, (a, b) in spans.items()}
-    body = spans.get("E", (0, len(text)))
+    body = spans.get("E") or (max((b for _, b in spans.values()), default=0), len(text))
     return Notam(
         notice_id=header["id"] if header else None,
         notice_type=TYPES[header["type"]] if header else None,
@@ -91,15 +92,25 @@ def _clean(value: str | None) -> str | None:
 
 
 def _item_spans(text: str) -> dict[str, tuple[int, int]]:
-    """Where each item's value is: from after `X)` to the next item found in order."""
-    found: list[tuple[str, int, int]] = []
-    at = 0
-    for letter in "QABCDEFG":
+    """Where each item's value is: from after `X)` to the next item found in order. E) is
+    found first, so that a `D)` or `A)` in its text is not taken for an item before it."""
+    q = _ITEM["Q"].search(text)
+    e = _ITEM["E"].search(text, q.end() if q else 0)
+    found: list[tuple[str, int, int]] = [("Q", q.start(), q.end())] if q else []
+    at, stop = (q.end() if q else 0), (e.start() if e else len(text))
+    for letter in "ABCD":
+        m = _ITEM[letter].search(text, at, stop)
+        if m is not None:
+            found.append((letter, m.start(), m.end()))
+            at = m.end()
+    if e is not None:
+        found.append(("E", e.start(), e.end()))
+        at = e.end()
+    for letter in "FG":
         m = _ITEM[letter].search(text, at)
-        if m is None:
-            continue
-        found.append((letter, m.start(), m.end()))
-        at = m.end()
+        if m is not None:
+            found.append((letter, m.start(), m.end()))
+            at = m.end()
     spans = {}
     for i, (letter, _, value_start) in enumerate(found):
         value_end = found[i + 1][1] if i + 1 < len(found) else len(text)

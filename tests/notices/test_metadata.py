@@ -141,3 +141,19 @@ def test_warning_ids(text: str, notice_id: str | None, issuer: str | None) -> No
 ])
 def test_language(text: str, code: str) -> None:
     assert language(text) == code
+
+
+def test_items_named_in_the_text_of_e_are_not_items() -> None:
+    text = NOTAMR.replace("D) DAILY 0000/0400\n", "").replace(
+        "E) THE FLIGHT SAFETY", "E) ROUTES A) W1 AND D) Q1 CLOSED. THE FLIGHT SAFETY")
+    notam = read_notam(text)
+    assert notam.schedule is None and notam.locations == "YMMM"
+    assert text[slice(*notam.body)].startswith("ROUTES A) W1 AND D) Q1")
+    assert len(parse_notice(text)) == 1
+
+
+def test_a_notam_without_item_e_never_reads_its_q_line() -> None:
+    text = "A0001/24 NOTAMN\nQ) ZSHA/QRDCA/IV/BO/W/000/999/3943N10456E012\nA) ZSHA B) 2405270000"
+    notam = read_notam(text)
+    assert "3943N" not in text[slice(*notam.body)]
+    assert parse_notice(text) == []
