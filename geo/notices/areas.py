@@ -17,54 +17,35 @@ brackets) form a run; anything else between two positions ends the run. Then:
 * a corner list interrupted by a named point (`N220216E1130000-GURIN-N213000E1130000`) is
   refused: the name's position is not in the text.
 
-The Q) line of a NOTAM is never read here: the caller passes item E) only.
+The Q) line of a NOTAM is never read here: the caller passes item E) only. Circles and
+sectors are put together in geo.notices.centred, labels and numbers in geo.notices.labels.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from shapely.geometry import Polygon
-
+from .area import Area
+from .centred import centred_area
 from .errors import refuse, token
-from .languages import CLOSER, FALL_POINT, JOINING
+from .labels import attach_fall_points, label_areas
+from .languages import CLOSER, CORNER_SEPARATORS, FALL_POINT, JOINING
 from .markers import Marker, read_markers
 from .measures import Bearings, Radius, read_bearings, read_radii
 from .positions import Position, read_positions
-from .shapes import ShapeProblem, annulus, circle, corner_polygon, sector, union
+from .shapes import ShapeProblem, corner_polygon
 from .text import Prepared
 
-_SEPARATORS = re.compile(
-    r"(?:[\s,;:/、，；.\-–—~()（）]|(?<![A-Za-z])(?i:TO|AND|THEN|THENCE)(?![A-Za-z])"
-    r"|\([A-Z0-9 ]{1,12}\)|至|到|和|及|与|與|및|과|와)*"
-)
 _NAMED_POINT = re.compile(r"\s*-\s*'?(?P<name>[A-Z][A-Z0-9]{1,5})'?\s*-\s*")
 _NOT_NAMES = {"DCT", "TO", "AND", "THEN", "THENCE"}
 _LEAD = re.compile(r"[\s,.;:\-–—]*")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|;|\n[ \t]*\n|[。；]")
 _WORD = re.compile(r"[A-Za-z]{2,}|[^\x00-\x7f]")
 _LOOKBACK = 100
-MAX_PHRASES_PER_AREA = 8
 T = TypeVar("T")
-
-
-@dataclass
-class Area:
-    """One area read from the text: its label, shape, polygon and where it is written."""
-
-    label: str | None
-    shape: str
-    polygon: Polygon
-    start: int
-    end: int
-    corners: tuple[Position, ...]
-    labelled_at: int | None = None  # start of the marker that labels it
-    number: int | None = None
-    expected_fall_point: tuple[float, float] | None = None
 
 
 @dataclass
@@ -113,8 +94,8 @@ def read_areas(prepared: Prepared, lo: int, hi: int) -> list[Area]:
     if not areas and pairs:
         refuse(prepared, "an area needs at least 3 distinct corners, found 2",
                pairs[0].start, pairs[0].end)
-    _label(prepared, areas, [m for m in markers if m.start not in corner_markers])
-    _attach_fall_points(areas, fall_points)
+    label_areas(prepared, areas, [m for m in markers if m.start not in corner_markers])
+    attach_fall_points(areas, fall_points)
     return areas
 
 
@@ -176,9 +157,9 @@ def _labels_one_corner(prepared: Prepared, segment: _Segment, closes: bool) -> b
         return False
     _, _, start, end = segment.positions[0]
     scan = prepared.scan
-    if not _SEPARATORS.fullmatch(scan, segment.marker.end, start):
+    if not CORNER_SEPARATORS.fullmatch(scan, segment.marker.end, start):
         return False
-    return closes or bool(_SEPARATORS.fullmatch(scan, end, segment.hi))
+    return closes or bool(CORNER_SEPARATORS.fullmatch(scan, end, segment.hi))
 
 
 # --- one segment ---------------------------------------------------------------------------
@@ -205,7 +186,8 @@ def _read_segment(prepared: Prepared, segment: _Segment, areas: list[Area],
         else:
             lone.append(run)
     if segment.radii:
-        areas.append(_round_area(prepared, segment, centres))
+        areas.append(centred_area(prepared, [run.positions[0] for run in centres], segment.radii,
+                                  segment.bearings))
     elif segment.bearings:
         b = segment.bearings[0]
         refuse(prepared, "bearings with no radius: a sector needs both", b.start, b.end)
@@ -220,7 +202,7 @@ def _runs(prepared: Prepared, segment: _Segment) -> list[_Run]:
     scan = prepared.scan
     groups: list[list[Position]] = []
     for position in segment.positions:
-        if groups and _SEPARATORS.fullmatch(scan, groups[-1][-1][3], position[2]):
+        if groups and CORNER_SEPARATORS.fullmatch(scan, groups[-1][-1][3], position[2]):
             groups[-1].append(position)
         else:
             groups.append([position])
@@ -248,63 +230,6 @@ def _polygon_area(prepared: Prepared, segment: _Segment, run: _Run) -> Area:
     except ShapeProblem as problem:
         _refuse_shape(prepared, problem, run.positions, run.start, run.end)
     return Area(None, "polygon", polygon, run.start, run.end, run.positions)
-
-
-def _round_area(prepared: Prepared, segment: _Segment, centres: list[_Run]) -> Area:
-    """The circle, sector or annulus (or a circle and a sector) around the segment's centre."""
-    first = segment.radii[0]
-    if len(segment.radii) + len(segment.bearings) > MAX_PHRASES_PER_AREA:
-        refuse(prepared, "too many radii and bearings for one area", first.start, segment.radii[-1].end)
-    if len(centres) != 1:
-        refuse(prepared, f"a circle needs exactly one centre, found {len(centres)}",
-               first.start, first.end)
-    (centre,) = centres[0].positions
-    lon, lat, _, _ = centre
-    parts, kinds = [], []
-    plain = [r for r in segment.radii if r.inner_metres is None]
-    paired = _pair_bearings(prepared, segment)
-    circles = [r for r in plain if r.start not in paired]
-    if len(circles) > 1:
-        refuse(prepared, "more than one radius in one area", circles[1].start, circles[1].end)
-    for radius in segment.radii:
-        bearings = paired.get(radius.start)
-        try:
-            if bearings is not None:
-                parts.append(sector(lon, lat, radius.metres, bearings.start_deg, bearings.end_deg,
-                                    radius.inner_metres))
-                kinds.append("annular sector" if radius.inner_metres else "sector")
-            elif radius.inner_metres is not None:
-                parts.append(annulus(lon, lat, radius.inner_metres, radius.metres))
-                kinds.append("annulus")
-            else:
-                parts.append(circle(lon, lat, radius.metres))
-                kinds.append("circle")
-        except ShapeProblem as problem:
-            shown = token(prepared, radius.start, radius.end)
-            refuse(prepared, f"'{shown}': {problem}", radius.start, radius.end)
-    try:
-        polygon = union(parts)
-    except ShapeProblem as problem:
-        refuse(prepared, str(problem), first.start, segment.radii[-1].end)
-    spans = [(centre[2], centre[3]), *((r.start, r.end) for r in segment.radii),
-             *((b.start, b.end) for b in segment.bearings)]
-    start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    return Area(None, " and ".join(dict.fromkeys(kinds)), polygon, start, end, (centre,))
-
-
-def _pair_bearings(prepared: Prepared, segment: _Segment) -> dict[int, Bearings]:
-    """Each pair of bearings goes with the radius right after it (else the one right before)."""
-    paired: dict[int, Bearings] = {}
-    for bearings in segment.bearings:
-        after = [r for r in segment.radii if r.start >= bearings.end and r.start not in paired]
-        before = [r for r in segment.radii if r.end <= bearings.start and r.start not in paired]
-        chosen = after[0] if after and after[0].start - bearings.end <= 40 else (
-            before[-1] if before else None)
-        if chosen is None:
-            refuse(prepared, "bearings with no radius: a sector needs both",
-                   bearings.start, bearings.end)
-        paired[chosen.start] = bearings
-    return paired
 
 
 def _is_fall_point(prepared: Prepared, segment: _Segment, run: _Run) -> bool:
@@ -353,49 +278,3 @@ def _refuse_shape(prepared: Prepared, problem: ShapeProblem, positions: Sequence
     refuse(prepared, str(problem), start, end)
 
 
-# --- labels and fall points ----------------------------------------------------------------
-
-
-def _label(prepared: Prepared, areas: list[Area], markers: Sequence[Marker]) -> None:
-    """Label each area by the marker before it (or a bracketed one right after it)."""
-    index = 0
-    previous_end = 0
-    for area in areas:
-        chosen = None
-        while index < len(markers) and markers[index].start < area.start:
-            if markers[index].start >= previous_end:
-                chosen = markers[index]
-            index += 1
-        if chosen is None and index < len(markers) and markers[index].in_parentheses \
-                and _SEPARATORS.fullmatch(prepared.scan, area.end, markers[index].start - 1):
-            area.label = markers[index].label
-        elif chosen is not None:
-            area.label = chosen.label
-            area.labelled_at = chosen.start
-            area.start = chosen.start
-        previous_end = area.end
-    _number(areas, {m.label: m.number for m in markers})
-
-
-def _number(areas: list[Area], ranks: dict[str, int]) -> None:
-    """Numbers 1…n from labels that count up from 1 (or A), else by order when there are several."""
-    labels = [area.label for area in areas]
-    numbers = [ranks.get(label) if label else None for label in labels]
-    if all(n is not None for n in numbers) and numbers == list(range(1, len(areas) + 1)):
-        for area, number in zip(areas, numbers, strict=True):
-            area.number = number
-    elif len(areas) > 1:
-        for number, area in enumerate(areas, start=1):
-            area.number = number
-
-
-def _attach_fall_points(areas: list[Area], fall_points: Sequence[Position]) -> None:
-    """Each stated fall point goes to the nearest area in the text."""
-    if not areas:
-        return
-    starts = [area.start for area in areas]
-    for lon, lat, start, end in fall_points:
-        i = bisect.bisect_left(starts, start)
-        near = [areas[j] for j in (i - 1, i) if 0 <= j < len(areas)]
-        nearest = min(near, key=lambda a: min(abs(a.start - end), abs(start - a.end)))
-        nearest.expected_fall_point = (lon, lat)

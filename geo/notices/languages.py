@@ -41,6 +41,13 @@ _UNITS = (
 UNIT = "|".join(f"(?:{pattern})" for pattern, _ in _UNITS)
 _UNIT_RES = tuple((re.compile(pattern, re.IGNORECASE), metres) for pattern, metres in _UNITS)
 
+CORNER_SEPARATORS = re.compile(
+    r"(?:[\s,;:/、，；.\-–—~()（）]|(?<![A-Za-z])(?i:TO|AND|THEN|THENCE)(?![A-Za-z])"
+    r"|\([A-Z0-9 ]{1,12}\)|至|到|和|及|与|與|및|과|와)*"
+)
+"""What may stand between two corners of one list: punctuation, TO, AND, 和, 및, a corner's
+name in brackets (`(ASSAD)`). Anything else ends the list."""
+
 RADIUS_BEFORE = r"半径|반경|반지름"
 """CJK words written before the radius: 半径5.4海里, 반경 5.4해리."""
 RADIUS_AFTER = r"(?:为|為|의|인)?\s*(?:半径|반경|반지름)"

@@ -6,8 +6,8 @@
 * two radii (an annulus): `BETWEEN 5NM AND 20NM`, `RADIUS 5 TO 20NM`, `INNER RADIUS 5NM …
   OUTER RADIUS 20NM`, `半径5至20海里`;
 * bearings (a sector, clockwise from the first to the second): `COVERING BEARINGS FROM 162
-  DEGREE TO 198 DEGREE`, `BRG 090-180`, `AZIMUTH 090 TO 180`, `BETWEEN BEARINGS 350 AND 010 TRUE`, `方位162度至198度`,
-  `방위 162도에서 198도`.
+  DEGREE TO 198 DEGREE`, `BRG 090-180`, `AZIMUTH 090 TO 180`, `BETWEEN BEARINGS 350 AND 010
+  TRUE`, `方位162度至198度`, `방위 162도에서 198도`.
 
 A mile with no "nautical" or "sea" is refused: it could be a statute mile.
 """
