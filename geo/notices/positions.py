@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from ..errors import NoticeParseError
+from .degrees import Fields, Half, check_range, degrees_of
 from .errors import refuse, token
 from .languages import DEGREE_MARKS, HEMISPHERE_WORD, HEMISPHERE_WORDS, MINUTE_MARKS, SECOND_MARKS
 from .limits import MAX_NOTICE_CHARS, check_size
@@ -45,7 +45,6 @@ from .text import Prepared, prepare
 Position = tuple[float, float, int, int]
 """(lon, lat, start, end): a position and the span of text it was read from."""
 
-Fields = tuple[str, str | None, str | None]
 
 # --- the pieces of a written position ------------------------------------------------------
 
@@ -107,39 +106,9 @@ _CJK_PARTS = re.compile(
 )
 _NUMBERS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _TEMPERATURE_UNITS = "CFK"
-_COMPACT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _PAIR_GAP = re.compile(r"[ \t]*(?:[,/、][ \t]*)?(?:\n[ \t]*)?")
 _LOOSE_GAP = re.compile(r"[\s,/]*")
 _MORE_NUMBERS = re.compile(r"[ \t]+[0-9]")
-
-
-@dataclass(frozen=True)
-class _Part:
-    """Half of a position as written: a latitude, a longitude or (no letter) either.
-
-    numbers: for degrees, minutes and seconds separated by spaces with the letter after
-    them, each number and where it starts: the latitude may take only the last ones."""
-
-    start: int
-    end: int
-    hemi: str | None
-    kind: str
-    fields: Fields | None
-    compact: str | None
-    numbers: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def degrees_only(self) -> bool:
-        """True for a bare angle such as ``90°``."""
-        return self.fields is not None and self.fields[1] is None
-
-    @property
-    def field_count(self) -> int | None:
-        """How many of degrees, minutes, seconds the half gives (None when unknown)."""
-        if self.fields is not None:
-            return sum(f is not None for f in self.fields)
-        whole = (self.compact or "").partition(".")[0]
-        return {2: 1, 3: 1, 4: 2, 5: 2, 6: 3, 7: 3}.get(len(whole))
 
 
 # --- public --------------------------------------------------------------------------------
@@ -153,7 +122,7 @@ def read_positions(prepared: Prepared, lo: int, hi: int) -> list[Position]:
 # --- scanning ------------------------------------------------------------------------------
 
 
-def _scan(prepared: Prepared, lo: int, hi: int) -> Iterable[_Part | Position]:
+def _scan(prepared: Prepared, lo: int, hi: int) -> Iterable[Half | Position]:
     """Yield halves of positions and ready bare decimal pairs, in text order."""
     text = prepared.scan
     for m in _SCAN.finditer(text, lo, hi):
@@ -168,14 +137,14 @@ def _scan(prepared: Prepared, lo: int, hi: int) -> Iterable[_Part | Position]:
                 refuse(prepared, f"too many numbers after '{token(prepared, m.start(), m.end())}': "
                        "a position has at most degrees, minutes and seconds", m.start(), m.end())
             spaced = _spaced(m.start(), m.end(), m.group("qp"), m.group("qpb"))
-            yield _Part(spaced.start, spaced.end, spaced.hemi, "spaced", _fields(spaced.numbers), None)
+            yield Half(spaced.start, spaced.end, spaced.hemi, "spaced", _fields(spaced.numbers), None)
         elif m.group("sb"):
             suffixed = _suffixed(prepared, m)
             if suffixed is not None:
                 yield suffixed
         elif m.group("ib"):
             if m.group("ih") in "NSEW":
-                yield _Part(m.start(), m.end(), m.group("ih"), "compact", None, m.group("ib"))
+                yield Half(m.start(), m.end(), m.group("ih"), "compact", None, m.group("ib"))
         elif m.group("pre"):
             repeated = m.group("rep")
             if repeated and repeated != m.group("pre"):
@@ -187,10 +156,10 @@ def _scan(prepared: Prepared, lo: int, hi: int) -> Iterable[_Part | Position]:
             yield _make_part(m.start(), m.end(), None, m.group("nb"))
 
 
-def _spaced(start: int, end: int, hemi: str, body: str) -> _Part:
+def _spaced(start: int, end: int, hemi: str, body: str) -> Half:
     """A half written as numbers separated by spaces; which of them it takes is decided later."""
     numbers = tuple((n.group(), start + n.start()) for n in _NUMBERS.finditer(body))
-    return _Part(start, end, hemi, "spaced", None, None, numbers)
+    return Half(start, end, hemi, "spaced", None, None, numbers)
 
 
 def _fields(numbers: Sequence[tuple[str, int]]) -> Fields:
@@ -200,7 +169,7 @@ def _fields(numbers: Sequence[tuple[str, int]]) -> Fields:
             values[2] if len(values) > 2 else None)
 
 
-def _cjk(prepared: Prepared, m: re.Match[str]) -> _Part:
+def _cjk(prepared: Prepared, m: re.Match[str]) -> Half:
     """北緯36度04分 and the like: the word gives the hemisphere."""
     hemi = HEMISPHERE_WORDS[m.group("cw")]
     letter = m.group("cx")
@@ -210,20 +179,20 @@ def _cjk(prepared: Prepared, m: re.Match[str]) -> _Part:
     body = m.group("cb")
     parts = _CJK_PARTS.fullmatch(body)
     if parts is not None:
-        return _Part(m.start(), m.end(), hemi, "symbol", (parts["d"], parts["m"], parts["s"]), None)
+        return Half(m.start(), m.end(), hemi, "symbol", (parts["d"], parts["m"], parts["s"]), None)
     return _make_part(m.start(), m.end(), hemi, body)
 
 
-def _make_part(start: int, end: int, hemi: str | None, body: str) -> _Part:
+def _make_part(start: int, end: int, hemi: str | None, body: str) -> Half:
     """Split a written number into degree/minute/second fields or keep it as compact digits."""
     for kind, pattern in (("hyphen", _HYP_PARTS), ("symbol", _SYM_PARTS)):
         fields = pattern.fullmatch(body)
         if fields is not None:
-            return _Part(start, end, hemi, kind, (fields["d"], fields["m"], fields["s"]), None)
-    return _Part(start, end, hemi, "compact", None, body)
+            return Half(start, end, hemi, kind, (fields["d"], fields["m"], fields["s"]), None)
+    return Half(start, end, hemi, "compact", None, body)
 
 
-def _suffixed(prepared: Prepared, m: re.Match[str]) -> _Part | None:
+def _suffixed(prepared: Prepared, m: re.Match[str]) -> Half | None:
     """A number followed by a letter; None when the letter shows it is not a coordinate."""
     part = _make_part(m.start(), m.end(), m.group("sh"), m.group("sb"))
     bad = m.group("sx")
@@ -246,26 +215,26 @@ def _decimal_pair(prepared: Prepared, m: re.Match[str]) -> Position:
     """A bare 'lat, lon' decimal pair; the sign gives the hemisphere."""
     lat, lon = (float(m.group(g).replace("−", "-")) for g in ("plat", "plon"))
     shown = token(prepared, m.start(), m.end())
-    _check_range(prepared, lat, 90.0, "latitude", m.start(), m.end(), shown)
-    _check_range(prepared, lon, 180.0, "longitude", m.start(), m.end(), shown)
+    check_range(prepared, lat, 90.0, "latitude", m.start(), m.end(), shown)
+    check_range(prepared, lon, 180.0, "longitude", m.start(), m.end(), shown)
     return lon, lat, m.start(), m.end()
 
 
 # --- pairing -------------------------------------------------------------------------------
 
 
-def _pair_up(prepared: Prepared, parts: Sequence[_Part | Position]) -> list[Position]:
+def _pair_up(prepared: Prepared, parts: Sequence[Half | Position]) -> list[Position]:
     """Join each latitude with the longitude right after it."""
     out: list[Position] = []
     i = 0
     while i < len(parts):
         part = parts[i]
-        if not isinstance(part, _Part):
+        if not isinstance(part, Half):
             out.append(part)
             i += 1
             continue
         following = parts[i + 1] if i + 1 < len(parts) else None
-        nxt = following if isinstance(following, _Part) else None
+        nxt = following if isinstance(following, Half) else None
         if part.hemi is None:
             i += _pair_unlettered(prepared, part, nxt, out)
         else:
@@ -273,7 +242,7 @@ def _pair_up(prepared: Prepared, parts: Sequence[_Part | Position]) -> list[Posi
     return out
 
 
-def _pair_lettered(prepared: Prepared, lat: _Part, lon: _Part | None, out: list[Position]) -> int:
+def _pair_lettered(prepared: Prepared, lat: Half, lon: Half | None, out: list[Position]) -> int:
     """Pair a latitude carrying N/S with the longitude carrying E/W right after it."""
     if lat.hemi in ("E", "W"):
         refuse(prepared, f"longitude '{token(prepared, lat.start, lat.end)}' has no latitude before it",
@@ -285,12 +254,12 @@ def _pair_lettered(prepared: Prepared, lat: _Part, lon: _Part | None, out: list[
     if lat.kind == "spaced" and lat.fields is None:
         lat = _choose_numbers(prepared, lat, lon)
     if lon.kind == "spaced" and lon.fields is None:
-        lon = _Part(lon.start, lon.end, lon.hemi, "spaced", _fields(lon.numbers), None)
+        lon = Half(lon.start, lon.end, lon.hemi, "spaced", _fields(lon.numbers), None)
     out.append(_position(prepared, lat, lon))
     return 2
 
 
-def _choose_numbers(prepared: Prepared, lat: _Part, lon: _Part) -> _Part:
+def _choose_numbers(prepared: Prepared, lat: Half, lon: Half) -> Half:
     """A latitude written as numbers separated by spaces takes them all, and only when the
     longitude after it has as many: in `5 12 39N 119 41E` the latitude could be 5°12′39″ or,
     after a stray 5, 12°39′; in `12 39N 119E`, 12°39′ or 39°. Such text is refused."""
@@ -300,10 +269,10 @@ def _choose_numbers(prepared: Prepared, lat: _Part, lon: _Part) -> _Part:
         refuse(prepared, f"'{shown}' can be read two ways: the latitude has {len(lat.numbers)} "
                f"numbers before '{lat.hemi}', the longitude {wanted or 'another number of'} fields",
                lat.start, lon.end)
-    return _Part(lat.start, lat.end, lat.hemi, "spaced", _fields(lat.numbers), None)
+    return Half(lat.start, lat.end, lat.hemi, "spaced", _fields(lat.numbers), None)
 
 
-def _pair_unlettered(prepared: Prepared, lat: _Part, lon: _Part | None, out: list[Position]) -> int:
+def _pair_unlettered(prepared: Prepared, lat: Half, lon: Half | None, out: list[Position]) -> int:
     """Pair two letterless symbol positions as N/E; skip a lone plain angle like 90°."""
     if (lon is not None and lon.hemi is None
             and _LOOSE_GAP.fullmatch(prepared.scan, lat.end, lon.start)):
@@ -315,72 +284,11 @@ def _pair_unlettered(prepared: Prepared, lat: _Part, lon: _Part | None, out: lis
            lat.start, lat.end)
 
 
-def _position(prepared: Prepared, lat: _Part, lon: _Part) -> Position:
+def _position(prepared: Prepared, lat: Half, lon: Half) -> Position:
     """Degrees of a latitude and a longitude half -> (lon, lat, start, end)."""
-    lat_deg = _degrees(prepared, lat, "latitude")
-    lon_deg = _degrees(prepared, lon, "longitude")
+    lat_deg = degrees_of(prepared, lat, "latitude")
+    lon_deg = degrees_of(prepared, lon, "longitude")
     return lon_deg, lat_deg, lat.start, lon.end
-
-
-def _degrees(prepared: Prepared, part: _Part, axis: str) -> float:
-    """Signed decimal degrees of one half, validated."""
-    shown = token(prepared, part.start, part.end)
-    fields = part.fields or _split_compact(prepared, part, axis)
-    value = _field_value(prepared, part, shown, fields)
-    limit = 90.0 if axis == "latitude" else 180.0
-    _check_range(prepared, value, limit, axis, part.start, part.end, shown)
-    return -value if part.hemi in ("S", "W") else value
-
-
-def _split_compact(prepared: Prepared, part: _Part, axis: str) -> Fields:
-    """Split compact digits (DDMM, DDDMMSS, decimal degrees) into fields by their count."""
-    body = part.compact or ""
-    shown = token(prepared, part.start, part.end)
-    if not _COMPACT.fullmatch(body):
-        refuse(prepared, f"cannot read '{shown}'", part.start, part.end)
-    whole, dot, frac = body.partition(".")
-    frac = dot + frac
-    width = 2 if axis == "latitude" else 3
-    if len(whole) <= width:
-        return body, None, None
-    if len(whole) == width + 2:
-        return whole[:-2], whole[-2:] + frac, None
-    if len(whole) == width + 4:
-        return whole[:-4], whole[-4:-2], whole[-2:] + frac
-    shapes = "DD, DDMM or DDMMSS" if width == 2 else "DDD, DDDMM or DDDMMSS"
-    refuse(prepared, f"cannot tell degrees from minutes in '{shown}' ({axis} digits must be {shapes})",
-           part.start, part.end)
-
-
-def _field_value(prepared: Prepared, part: _Part, shown: str, fields: Fields) -> float:
-    """Degrees + minutes/60 + seconds/3600, checking each field."""
-    present = [f for f in fields if f is not None]
-    if any("." in f for f in present[:-1]):
-        refuse(prepared, f"only the last field may have decimals in '{shown}'", part.start, part.end)
-    value = float(present[0])
-    for name, field, scale in (("minutes", fields[1], 60.0), ("seconds", fields[2], 3600.0)):
-        if field is not None:
-            value += _sub_field(prepared, part, shown, name, field) / scale
-    return value
-
-
-def _sub_field(prepared: Prepared, part: _Part, shown: str, name: str, field: str) -> float:
-    """One minutes or seconds field: at most two whole digits and below 60."""
-    whole = field.partition(".")[0]
-    if len(whole) > 2:
-        refuse(prepared, f"{name} '{field}' has too many digits in '{shown}'", part.start, part.end)
-    value = float(field)
-    if value >= 60.0:
-        refuse(prepared, f"{name} {field} out of range in '{shown}'", part.start, part.end)
-    return value
-
-
-def _check_range(prepared: Prepared, value: float, limit: float, axis: str, start: int, end: int,
-                 shown: str) -> None:
-    """Refuse unless |value| <= limit."""
-    if not abs(value) <= limit:
-        refuse(prepared, f"{axis} {value:g} out of range (more than {limit:g} degrees) in '{shown}'",
-               start, end)
 
 
 # --- one text, public ----------------------------------------------------------------------
