@@ -6,10 +6,12 @@
     parse_area(text)      -> shapely Polygon (MultiPolygon for several areas)
     find_positions(text), parse_position(text)
 
-Modules, one concept each: text (normalising, line-wrap joins), positions, measures (radii
-and bearings), markers, areas, shapes, notam (NOTAM items), navwarn (warning headers),
-validity (times), languages (the words of each language), features (the properties, listed in
-geo.notices.features), notice (one notice), batch (many), limits (sizes), pasted (the app).
+Modules, one concept each: text (normalising, line-wrap joins), positions (forms, pairing),
+degrees (the value of a latitude or longitude), measures (radii and bearings), markers,
+areas (which positions make which areas), area, centred (circles, sectors, annuli), labels,
+shapes (geometry), notam (NOTAM items), navwarn (warning headers), validity (times),
+languages (the words of each language), features (the properties, listed there), notice (one
+notice), batch (many), limits (sizes), pasted (for the app and the command line).
 Every refusal is a NoticeParseError pointing at the token.
 """
 

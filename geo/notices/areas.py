@@ -94,6 +94,7 @@ def read_areas(prepared: Prepared, lo: int, hi: int) -> list[Area]:
     if not areas and pairs:
         refuse(prepared, "an area needs at least 3 distinct corners, found 2",
                pairs[0].start, pairs[0].end)
+    areas.sort(key=lambda area: area.start)  # a circle is put together after its segment's lists
     label_areas(prepared, areas, [m for m in markers if m.start not in corner_markers])
     attach_fall_points(areas, fall_points)
     return areas

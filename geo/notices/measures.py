@@ -6,8 +6,8 @@
 * two radii (an annulus): `BETWEEN 5NM AND 20NM`, `RADIUS 5 TO 20NM`, `INNER RADIUS 5NM …
   OUTER RADIUS 20NM`, `半径5至20海里`;
 * bearings (a sector, clockwise from the first to the second): `COVERING BEARINGS FROM 162
-  DEGREE TO 198 DEGREE`, `BRG 090-180`, `AZIMUTH 090 TO 180`, `BETWEEN BEARINGS 350 AND 010
-  TRUE`, `方位162度至198度`, `방위 162도에서 198도`.
+  DEGREE TO 198 DEGREE`, `BRG 090-180`, `AZIMUTH 090 TO 180`, `SECTOR FROM 090 DEG TO 180
+  DEG`, `BETWEEN BEARINGS 350 AND 010 TRUE`, `方位162度至198度`, `방위 162도에서 198도`.
 
 A mile with no "nautical" or "sea" is refused: it could be a statute mile.
 """
@@ -46,7 +46,7 @@ _RADIUS = re.compile(
     re.IGNORECASE,
 )
 _BEARINGS = re.compile(
-    rf"(?<![A-Za-z])(?:BETWEEN\s+|BTN\s+)?(?:TRUE\s+)?(?:BEARINGS?|BRGS?|AZIMUTHS?)\s*"
+    rf"(?<![A-Za-z])(?:BETWEEN\s+|BTN\s+)?(?:TRUE\s+)?(?:BEARINGS?|BRGS?|AZIMUTHS?|SECTOR(?=\s+(?:FROM|BETWEEN|BTN)\s))\s*"
     rf"(?:FROM\s+|BETWEEN\s+|BTN\s+)?(?P<a>{_NUM}){_DEG}{_TO}(?P<b>{_NUM}){_DEG}"
     rf"|(?:真?方位角?|방위각?)\s*(?:从|從)?\s*(?P<c>{_NUM}){_DEG}{_TO}(?P<d>{_NUM}){_DEG}(?:까지)?",
     re.IGNORECASE,

@@ -384,3 +384,20 @@ def test_the_longest_corridor_of_the_archive_is_accepted() -> None:
     text = ("N412436E1002400-N400112E1061536-N373600E1161912-N362848E1205848-N353336E1202924-"
             "N364648E1152924-N390524E1060600-N403112E1001048 BACK TO START")
     assert shape(parse_notice(text)[0]["geometry"]).bounds[2] > 120.9
+
+
+def test_a_circle_and_a_sector_written_as_a_sector() -> None:
+    text = "CIRCLE CENTERED AT N3526E12030 RADIUS 10KM, SECTOR FROM 090 DEG TO 180 DEG RADIUS 20KM"
+    (feature,) = parse_notice(text)
+    assert feature["properties"]["shape"] == "circle and sector"
+
+
+def test_areas_come_in_the_order_of_the_text() -> None:
+    text = "THE AREA WITHIN 10KM OF N3526E12030 AND THE AREA BOUNDED BY N3604E12430-N3604E12454-N3519E12454"
+    assert [f["properties"]["shape"] for f in parse_notice(text)] == ["circle", "polygon"]
+    assert [f["properties"]["area"] for f in parse_notice(text)] == [1, 2]
+
+
+def test_a_sector_of_airspace_is_not_a_pair_of_bearings() -> None:
+    (feature,) = parse_notice("AIRSPACE SECTOR 3 TO 5 CLOSED. N3604E12430-N3604E12454-N3519E12454")
+    assert feature["properties"]["shape"] == "polygon"
