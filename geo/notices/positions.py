@@ -109,6 +109,7 @@ _TEMPERATURE_UNITS = "CFK"
 _PAIR_GAP = re.compile(r"[ \t]*(?:[,/、][ \t]*)?(?:\n[ \t]*)?")
 _LOOSE_GAP = re.compile(r"[\s,/]*")
 _MORE_NUMBERS = re.compile(r"[ \t]+[0-9]")
+_NUMBER_BEFORE = re.compile(r"(?<![0-9A-Za-z.])[0-9]{1,3}(?:\.[0-9]+)?[ \t]*\n?[ \t]*$")
 
 
 # --- public --------------------------------------------------------------------------------
@@ -251,12 +252,24 @@ def _pair_lettered(prepared: Prepared, lat: Half, lon: Half | None, out: list[Po
             or not _PAIR_GAP.fullmatch(prepared.scan, lat.end, lon.start)):
         refuse(prepared, f"latitude '{token(prepared, lat.start, lat.end)}' has no longitude after it",
                lat.start, lat.end)
+    _check_nothing_before(prepared, lat, lon)
     if lat.kind == "spaced" and lat.fields is None:
         lat = _choose_numbers(prepared, lat, lon)
     if lon.kind == "spaced" and lon.fields is None:
         lon = Half(lon.start, lon.end, lon.hemi, "spaced", _fields(lon.numbers), None)
     out.append(_position(prepared, lat, lon))
     return 2
+
+
+def _check_nothing_before(prepared: Prepared, lat: Half, lon: Half) -> None:
+    """Refuse a short latitude right after a number, even across a line break: in
+    `12 39⏎14N 119 41 06E` the latitude may be 12°39′14″ cut by a line wrap, or 14°."""
+    short = ((lat.kind == "spaced" and lat.fields is None and len(lat.numbers) < 3)
+             or (lat.kind == "compact" and len((lat.compact or "").partition(".")[0]) <= 2))
+    if short and _NUMBER_BEFORE.search(prepared.scan, max(0, lat.start - 16), lat.start):
+        shown = token(prepared, lat.start, lon.end)
+        refuse(prepared, f"'{shown}' follows a number: it may be the end of a position cut by a "
+               "line break, read two ways", lat.start, lon.end)
 
 
 def _choose_numbers(prepared: Prepared, lat: Half, lon: Half) -> Half:
