@@ -68,7 +68,7 @@ def read_archive(folder: Path) -> list[Message]:
         data = json.loads(path.read_text(encoding="utf-8"))
         for code, text, coords in zip(data["CODE"], data["RAWMESSAGE"], data["COORDINATES"],
                                       strict=True):
-            out.append(Message(path.name, code, text, coords))
+            out.append(Message(path.name, str(code), text or "", coords or ""))
     return out
 
 
@@ -80,6 +80,8 @@ def viewer_polygon(coordinates: str) -> BaseGeometry:
         lat = int(dlat) + int(mlat) / 60 + int(slat or 0) / 3600
         lon = int(dlon) + int(mlon) / 60 + int(slon or 0) / 3600
         corners.append((-lon if hemi_lon == "W" else lon, -lat if hemi_lat == "S" else lat))
+    if len(set(corners)) < 3:
+        return Polygon()  # no area: nothing can agree with it
     polygon = Polygon(corners)
     return polygon if polygon.is_valid else polygon.buffer(0)
 
