@@ -11,7 +11,8 @@ message the parser's areas are compared with the viewer's polygon by intersectio
 
 Prints the number of messages, how many agree, how many the parser refused with a message,
 how many disagree (listed, with the IoU), how many crashed (an exception other than
-NoticeParseError), and the slowest parse.
+NoticeParseError), and the slowest parse (each message timed as the fastest of three runs, so
+that other programs on the machine do not count).
 
 --scaling times the parser on texts of growing size (the attack texts of issue 15: numbered
 areas, and markers among corners, up to the size limit of one notice), and, with a folder,
@@ -38,6 +39,7 @@ from geo.errors import NoticeParseError
 from geo.notices import MAX_NOTICE_CHARS, MAX_NOTICES_CHARS, parse_notice, read_notices
 
 AGREE_IOU = 0.97
+RUNS = 3
 _CORNER = re.compile(r"([NS])(\d{2})(\d{2})(\d{2})?([EW])(\d{3})(\d{2})(\d{2})?")
 
 
@@ -92,17 +94,27 @@ def iou(a: BaseGeometry, b: BaseGeometry) -> float:
     return a.intersection(b).area / union if union > 0 else 0.0
 
 
+def parse_seconds(text: str, runs: int = RUNS) -> float:
+    """The fastest of a few parses: the parser's time, not the time other programs took."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        with contextlib.suppress(NoticeParseError):
+            parse_notice(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def judge(message: Message) -> Outcome:
     """Parse one message and compare it with the viewer's polygon."""
-    started = time.perf_counter()
     try:
         features = parse_notice(message.text)
     except NoticeParseError as exc:
-        return Outcome(message, "refused", time.perf_counter() - started, exc.message)
+        return Outcome(message, "refused", parse_seconds(message.text), exc.message)
     except Exception:  # a crash is what this benchmark counts
         detail = traceback.format_exc(limit=-1).strip().splitlines()[-1]
-        return Outcome(message, "crash", time.perf_counter() - started, detail)
-    seconds = time.perf_counter() - started
+        return Outcome(message, "crash", 0.0, detail)
+    seconds = parse_seconds(message.text)
     if not features:
         return Outcome(message, "disagree", seconds, "no area found")
     expected = viewer_polygon(message.coordinates)
@@ -175,10 +187,12 @@ def main() -> None:
     counts = {verdict: sum(o.verdict == verdict for o in outcomes)
               for verdict in ("agree", "refused", "disagree", "crash")}
     slowest = max(outcomes, key=lambda o: o.seconds)
+    median = sorted(o.seconds for o in outcomes)[len(outcomes) // 2]
     print(f"messages:   {total}")
     for verdict, count in counts.items():
         print(f"{verdict + ':':<11} {count} ({100 * count / total:.1f} %)")
-    print(f"slowest:    {1000 * slowest.seconds:.1f} ms ({slowest.message.code})")
+    print(f"slowest:    {1000 * slowest.seconds:.1f} ms ({slowest.message.code}; "
+          f"each the fastest of {RUNS} runs; median {1000 * median:.1f} ms)")
     shown = ("disagree", "crash", "refused") if args.list else ("disagree", "crash")
     for outcome in outcomes:
         if outcome.verdict in shown:
