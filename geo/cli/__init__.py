@@ -12,13 +12,12 @@ from typing import NoReturn
 
 from .. import build as build_mod
 from ..catalogue import DEFAULT_SEEDS, load_catalogue
-from ..errors import DataError, GeoError, NoticeParseError
+from ..errors import DataError, GeoError
 from ..export import FORMATS, export_layers, select_layers
 from ..importers.limits import MAX_UPLOAD_MB
 from ..layers import registry
 from ..layers.files import read_layers
-from ..notices.pasted import collection_text, notice_features, pointer
-from . import import_command
+from . import import_command, zones_command
 from .interrupt import sigterm_as_interrupt
 
 APP_SERVER = Path(__file__).resolve().parent.parent / "app" / "server.py"
@@ -51,9 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     import_command.add_parser(sub)
     zones = sub.add_parser("zones", help="danger areas from notice text")
     zones_sub = zones.add_subparsers(dest="zones_command", required=True, parser_class=_Parser)
-    parse = zones_sub.add_parser("parse", help="print a notice's areas as a GeoJSON FeatureCollection")
-    parse.add_argument("file", nargs="?", default="-",
-                       help="file holding the notice text, or - (the default) for standard input")
+    zones_command.add_parser(zones_sub)
     serve = sub.add_parser("serve", help="start the map explorer in the browser")
     serve.add_argument("--port", type=int, default=8501, help="port (default 8501)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
@@ -82,21 +79,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _zones(args: argparse.Namespace) -> int:
-    name = "<stdin>" if args.file == "-" else str(args.file)
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise GeoError(f"{name}: not UTF-8 text (byte {exc.start})") from None
-    try:
-        features = notice_features(text)
-    except NoticeParseError as exc:
-        raise GeoError(pointer(exc, name)) from None
-    print(collection_text(features))
-    return 0
-
-
 def _serve(args: argparse.Namespace) -> int:
     read_layers(args.layers_dir)  # fail here, in one line, rather than in the browser
     if not 1 <= args.port <= 65535:
@@ -118,7 +100,7 @@ def serve_command(port: int, host: str = "127.0.0.1") -> list[str]:
 
 
 COMMANDS = {"validate": _validate, "build": _build, "export": _export, "serve": _serve,
-            "import": import_command.run, "zones": _zones}
+            "import": import_command.run, "zones": zones_command.run}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

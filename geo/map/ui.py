@@ -53,7 +53,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
         self.options_json = script_json({
             "title": title, "made": made, "download": download,
             "formats": [list(pair) for pair in DOWNLOAD_FORMATS],
-            "events": registry.EVENTS.name, "sites": registry.SITES.name,
+            "eventLayer": registry.EVENTS.name, "siteLayer": registry.SITES.name,
             "lanes": list(EVENT_KINDS), "initial": dict(initial) if initial is not None else None,
         })
 

@@ -1,17 +1,47 @@
-"""Pasted notice text → danger-area features, and error messages that point at the bad token."""
+"""Pasted or piped notice text -> danger-area features to draw, and messages pointing at bad tokens.
+
+For the app's paste box and `geo zones parse`:
+
+    notice_features(text)   one notice; its features, or NoticeParseError when it has no area
+    read_pasted(text)       one or many notices; Pasted(features, problems, summary), where
+                            problems are one-line messages (name:line:column) for the refused
+                            notices and the features are those of the notices in force
+    pointer(exc, name)      a NoticeParseError as `name:line:column: message at 'token'`
+
+Features get, besides geo.notices' properties, `name`, `kind` (danger_area), `geometry_note`
+and `area_km2` (geodesic, WGS84).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from shapely.geometry import shape
 
 from ..errors import NoticeParseError
 from ..physics import geodesy
-from .parser import parse_notice
+from .batch import NoticeReading, drawn_features, read_notices
+from .notice import parse_notice
 
 TOKEN_CHARS = 40
+GEOMETRY_NOTE = "corners as written in the notice text, read by the notice parser"
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """What a text of one or more notices gave: features to draw and the refusals, in words."""
+
+    features: list[dict[str, Any]]
+    problems: list[str] = field(default_factory=list)
+    readings: list[NoticeReading] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """`3 notices: 2 read (4 areas), 1 refused, 1 replaced by a later one`."""
+        return summary(self.readings)
 
 
 def notice_features(text: str) -> list[dict[str, Any]]:
@@ -20,17 +50,49 @@ def notice_features(text: str) -> list[dict[str, Any]]:
     if not features:
         raise NoticeParseError("no danger area found: no corner list, circle or numbered area",
                                text, 0, len(text))
+    return decorate(features)
+
+
+def read_pasted(text: str, name: str = "notice") -> Pasted:
+    """The areas of every notice in the text (replaced ones left out) and each refusal, named
+    `name:line:column`. A text over the size limit is one problem and no feature."""
+    try:
+        readings = read_notices(text)
+    except NoticeParseError as exc:
+        return Pasted([], [pointer(exc, name)])
+    problems = [pointer(r.error, name) for r in readings if r.error is not None]
+    if len(readings) == 1 and not readings[0].features and not problems:
+        problems.append(f"{name}:1:1: no danger area found: no corner list, circle or numbered area")
+    return Pasted(decorate(drawn_features(readings)), problems, readings)
+
+
+def decorate(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add name, kind, geometry_note and area_km2 to features of geo.notices (in place)."""
     for number, item in enumerate(features, start=1):
         props = item["properties"]
-        label = props.get("area_label") or str(number)
+        label = props.get("area_label") or str(props.get("area") or number)
+        notice = props.get("notice_id")
         item["id"] = props["id"] = f"pasted-area-{number}"
         props.update({
-            "name": f"Pasted area {label}",
+            "name": f"{notice} area {label}" if notice else f"Pasted area {label}",
             "kind": "danger_area",
-            "geometry_note": "corners as written in the pasted text, read by the notice parser",
+            "geometry_note": GEOMETRY_NOTE,
             "area_km2": round(geodesy.area_km2(shape(item["geometry"])), 1),
         })
     return features
+
+
+def summary(readings: Sequence[NoticeReading]) -> str:
+    """How many notices were read, refused, replaced, repeated."""
+    read = [r for r in readings if r.error is None and r.features]
+    parts = [f"{len(read)} read ({sum(len(r.features) for r in read)} areas)"]
+    for count, words in ((sum(r.error is not None for r in readings), "refused"),
+                         (sum(r.error is None and not r.features for r in readings), "without an area"),
+                         (sum(r.replaced_by is not None for r in readings), "replaced by a later one"),
+                         (sum(r.repeats is not None for r in readings), "repeated")):
+        if count:
+            parts.append(f"{count} {words}")
+    return f"{len(readings)} notices: " + ", ".join(parts)
 
 
 def collection_text(features: list[dict[str, Any]]) -> str:

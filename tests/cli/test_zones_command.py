@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import subprocess
 import sys
 
@@ -103,3 +105,104 @@ def test_pointer_and_where():
     assert pointer(error, "f") == "f:2:3: bad at '36-99N'"
     with pytest.raises(NoticeParseError, match="no danger area"):
         notice_features("")
+
+
+# --- many notices -----------------------------------------------------------------------------
+
+DATA = ROOT / "tests" / "data" / "notices"
+SECOND = NOTICE.replace("123/24", "124/24").replace("36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, "
+                                                    "35-19N 124-30E.\n", "")
+
+
+def test_a_text_of_many_notices(tmp_path, capsys):
+    path = tmp_path / "notices.txt"
+    path.write_text(NOTICE + "\n" + SECOND, encoding="utf-8")
+    assert main(["zones", "parse", str(path)]) == 0
+    out, err = capsys.readouterr()
+    features = _collection(out)["features"]
+    ids = [f["properties"]["notice_id"] for f in features]
+    assert ids == ["NAVAREA XI 123/24"] * 2 + ["NAVAREA XI 124/24"]
+    assert features[0]["properties"]["name"] == "NAVAREA XI 123/24 area 1"
+    assert err == "2 notices: 2 read (3 areas)\n"
+
+
+def test_the_archive_json_format_reads_its_rawmessage_column(capsys):
+    assert main(["zones", "parse", str(DATA / "archive.json")]) == 0
+    out, err = capsys.readouterr()
+    features = _collection(out)["features"]
+    ids = {f["properties"]["notice_id"] for f in features}
+    assert "A0060/22" not in ids and "A0077/22" in ids  # replaced by A0077/22
+    assert "F3813/21" not in ids and "F3826/21" in ids
+    lines = err.splitlines()
+    assert lines[-1].startswith("34 notices: ") and "3 refused" in lines[-1] and "repeated" in lines[-1]
+    assert sum(line.startswith("error: ") for line in lines) == 3
+    assert any(", item " in line and "GURIN" in line for line in lines)
+
+
+@pytest.mark.parametrize(("suffix", "content", "args"), [
+    (".json", lambda t: json.dumps([t, "nothing"]), []),
+    (".json", lambda t: json.dumps([{"id": 1, "Notice": t}, {"id": 2, "Notice": ""}]), []),
+    (".json", lambda t: json.dumps({"texts": [t]}), ["--column", "texts"]),
+    (".csv", lambda t: "id,message\n1," + json.dumps(t) + "\n", []),
+    (".tsv", lambda t: "id\ttext\n1\t" + json.dumps(t) + "\n", []),
+    (".txt", lambda t: "id;body\n1;" + json.dumps(t) + "\n", ["--format", "csv", "--column", "body"]),
+])
+def test_a_column_of_notices(tmp_path, capsys, suffix, content, args):
+    path = tmp_path / f"notices{suffix}"
+    path.write_text(content(NOTICE), encoding="utf-8")
+    assert main(["zones", "parse", str(path), *args]) == 0
+    assert len(_collection(capsys.readouterr().out)["features"]) == 2
+
+
+def test_a_refused_row_is_named_by_its_row(tmp_path, capsys):
+    path = tmp_path / "notices.csv"
+    bad = NOTICE.replace("35-19N 124-54E", "35-19X 124-54E", 1)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([["notice"], [NOTICE], [bad]])
+    assert main(["zones", "parse", str(path)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"error: {path}, row 3: notice:3:") and "35-19X" in err[0]
+    assert err[1] == "2 notices: 1 read (2 areas), 1 refused"
+
+
+@pytest.mark.parametrize(("content", "args", "fragment"), [
+    ('{"a": ["x"]}', [], "no column of notices found; name it with --column (columns: a)"),
+    ('[{"text": 5}]', [], "item 1: a notice must be text, not int"),
+    ("{not json", [], "not JSON"),
+    ('{"text": ["x"]}', ["--column", "body"], "no column 'body' (columns: text)"),
+])
+def test_bad_tables_end_in_one_line(tmp_path, content, args, fragment):
+    path = tmp_path / "notices.json"
+    path.write_text(content, encoding="utf-8")
+    result = _run("zones", "parse", str(path), *args)
+    assert result.returncode == 1 and result.stdout == b""
+    assert fragment in result.stderr.decode() and result.stderr.decode().count("\n") == 1
+
+
+def test_nothing_read_from_many_notices_is_exit_1(tmp_path):
+    path = tmp_path / "notices.txt"
+    path.write_text("36-04N 124-30E, 36-04N\n\n\n12 39N 119E\n", encoding="utf-8")
+    result = _run("zones", "parse", str(path))
+    assert result.returncode == 1 and result.stdout == b""
+    lines = result.stderr.decode().splitlines()
+    assert lines[0].startswith(f"error: {path}:1:") and lines[1].startswith(f"error: {path}:4:")
+    assert lines[2] == "2 notices: 0 read (0 areas), 2 refused"
+
+
+def test_text_over_the_limit_is_refused_in_one_line(tmp_path):
+    from geo.notices import MAX_NOTICES_CHARS
+
+    path = tmp_path / "big.txt"
+    path.write_text("1. " * (MAX_NOTICES_CHARS // 3 + 1), encoding="utf-8")
+    result = _run("zones", "parse", str(path))
+    assert result.returncode == 1
+    assert f"the limit is {MAX_NOTICES_CHARS:,}" in result.stderr.decode()
+    assert result.stderr.decode().count("\n") == 1
+
+
+def test_a_fifo_is_not_read(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = _run("zones", "parse", str(fifo))
+    assert result.returncode == 1 and "not a regular file" in result.stderr.decode()
+

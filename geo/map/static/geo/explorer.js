@@ -30,7 +30,7 @@ var geoExplorer = (function () {
   function layer(name) { return geoFeatureLayer.byName(name); }
   function spec(l) { return l.spec || {}; }
   function isBuiltin(l) { return spec(l).namespace === "builtin"; }
-  function events() { return layer(options.events); }
+  function events() { return layer(options.eventLayer); }
 
   /* --- times -------------------------------------------------------------------------- */
 
@@ -159,7 +159,7 @@ var geoExplorer = (function () {
     var set = {}, ev = events(), i = ev ? ev.indexOf(eventId) : -1;
     if (i < 0) return set;
     set[ev.name] = [i];
-    var site = ev.packed.get(i, "site_id"), sites = layer(options.sites);
+    var site = ev.packed.get(i, "site_id"), sites = layer(options.siteLayer);
     if (site && sites && sites.indexOf(site) >= 0) set[sites.name] = [sites.indexOf(site)];
     layers().forEach(function (l) {
       var follows = spec(l).follows;
@@ -219,7 +219,7 @@ var geoExplorer = (function () {
     applyEmphasis();
     renderSide();
     refreshEventList();
-    if (timeline) timeline.setChosen(state.event ? options.events + ":" + state.event : name + ":" + l.id(i));
+    if (timeline) timeline.setChosen(state.event ? options.eventLayer + ":" + state.event : name + ":" + l.id(i));
     if (how !== "map") {
       fitTo(state.event ? boundsOfSet(focusSet(state.event)) : l.boundsOf([i]));
     }
