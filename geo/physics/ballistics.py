@@ -22,8 +22,8 @@ MU = G0 * EARTH_RADIUS_M**2  # gravitational parameter that gives G0 at the surf
 SEA_LEVEL_DENSITY = 1.225  # kg/m³
 SCALE_HEIGHT_M = 7_200.0
 INTERFACE_M = 100_000.0  # above this the air is left out (density below 2e-6 kg/m³)
-ASCENT_STEP_S = 2.0
-FALL_STEP_S = 2.0
+ASCENT_STEP_S = 15.0  # RK4 on a smooth ascent: within 15 m and 0.2 km of apex of 2 s steps
+FALL_STEP_S = 4.0
 MIN_FALL_STEP_S = 0.05
 MAX_FALL_S = 3_000.0
 DRIFT_DONE_MS = 0.5  # below 20 km, a piece this slow sideways falls where it is
@@ -69,25 +69,30 @@ def ascend(ascent: Ascent, until_s: Array) -> State:
     speed = np.zeros_like(stop)
     alt = np.zeros_like(stop)
     ground = np.zeros_like(stop)
+    flow = ascent.thrust_to_weight / ascent.isp_s  # share of the lift-off mass burnt per second
+    thrust = G0 * ascent.thrust_to_weight
+    span = np.maximum(ascent.burnout_s - ascent.vertical_s, 1e-6)
+    turn = np.radians(90.0 - ascent.burnout_angle_deg)  # pitch-over, radians, over span seconds
 
     def rates(t: Array, v: Array, h: Array) -> tuple[Array, Array, Array]:
-        gamma = np.radians(path_angle_deg(ascent, t))
-        mass_left = 1.0 - ascent.thrust_to_weight * t / ascent.isp_s
-        thrust_acc = G0 * ascent.thrust_to_weight / mass_left
-        gravity = MU / (EARTH_RADIUS_M + h) ** 2
-        return (thrust_acc - gravity * np.sin(gamma), v * np.sin(gamma),
-                v * np.cos(gamma) * EARTH_RADIUS_M / (EARTH_RADIUS_M + h))
+        gamma = np.pi / 2 - turn * np.clip((t - ascent.vertical_s) / span, 0.0, 1.0)
+        sin_g, cos_g = np.sin(gamma), np.cos(gamma)
+        r = EARTH_RADIUS_M + h
+        return (thrust / (1.0 - flow * t) - MU / (r * r) * sin_g, v * sin_g,
+                v * cos_g * (EARTH_RADIUS_M / r))
 
     t = np.zeros_like(stop)
     while np.any(t < stop):
         dt = np.clip(stop - t, 0.0, ASCENT_STEP_S)
+        half = dt / 2
         k1 = rates(t, speed, alt)
-        k2 = rates(t + dt / 2, speed + dt / 2 * k1[0], alt + dt / 2 * k1[1])
-        k3 = rates(t + dt / 2, speed + dt / 2 * k2[0], alt + dt / 2 * k2[1])
+        k2 = rates(t + half, speed + half * k1[0], alt + half * k1[1])
+        k3 = rates(t + half, speed + half * k2[0], alt + half * k2[1])
         k4 = rates(t + dt, speed + dt * k3[0], alt + dt * k3[1])
-        speed = speed + dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0])
-        alt = alt + dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1])
-        ground = ground + dt / 6 * (k1[2] + 2 * k2[2] + 2 * k3[2] + k4[2])
+        sixth = dt / 6
+        speed = speed + sixth * (k1[0] + 2 * (k2[0] + k3[0]) + k4[0])
+        alt = alt + sixth * (k1[1] + 2 * (k2[1] + k3[1]) + k4[1])
+        ground = ground + sixth * (k1[2] + 2 * (k2[2] + k3[2]) + k4[2])
         t = t + dt
     return State(ground, alt, speed, path_angle_deg(ascent, stop))
 
@@ -125,10 +130,28 @@ def fall(state: State, ballistic_coefficient: Array, kick_ms: Array) -> tuple[Ar
     return _from_pad(theta, heading, arc)
 
 
+def vacuum_range_m(state: State, kick_speed_ms: Array) -> Array:
+    """The farthest each piece can fall from the pad: no air, the kick's full speed added along
+    the flight (drag only shortens a fall)."""
+    theta = np.asarray(state.downrange_m, dtype=float) / EARTH_RADIUS_M
+    gamma = np.radians(state.path_angle_deg)
+    vr = state.speed_ms * np.sin(gamma) + kick_speed_ms
+    vt = state.speed_ms * np.cos(gamma) + kick_speed_ms
+    r0 = EARTH_RADIUS_M + np.asarray(state.altitude_m, dtype=float)
+    arc = _kepler_arc(r0, vr, vt, EARTH_RADIUS_M)[3]
+    return np.asarray((theta + arc) * EARTH_RADIUS_M)
+
+
 def _coast_to_interface(r0: Array, vr: Array, vt: Array) -> tuple[Array, Array, Array, Array]:
     """Pieces above the interface follow a Kepler arc down to it: their radius, radial and
     transverse speed there, and the angle flown; the others are returned as they are."""
-    r_i = EARTH_RADIUS_M + INTERFACE_M
+    return _kepler_arc(r0, vr, vt, EARTH_RADIUS_M + INTERFACE_M)
+
+
+def _kepler_arc(r0: Array, vr: Array, vt: Array, r_i: float
+                ) -> tuple[Array, Array, Array, Array]:
+    """Pieces above radius r_i coast without air down to it: their radius, radial and transverse
+    speed there, and the angle flown; the others are returned as they are, angle 0."""
     high = r0 > r_i
     arc = np.zeros_like(r0)
     if not high.any():
@@ -153,51 +176,58 @@ def _coast_to_interface(r0: Array, vr: Array, vt: Array) -> tuple[Array, Array, 
 
 def _through_the_air(r0: Array, vr: Array, vt: Array, beta: Array) -> Array:
     """Angle flown in the plane from (r0, 0) with velocity (vr, vt) to the ground, with drag."""
-    x, y, vx, vy = r0.copy(), np.zeros_like(r0), vr.copy(), vt.copy()
     arc = np.zeros_like(r0)
-    clock = np.zeros_like(r0)
-    active = np.arange(len(r0))
+    index = np.arange(len(r0))  # the pieces still in the air, and their state
+    x, y, vx, vy = r0.copy(), np.zeros_like(r0), np.array(vr, dtype=float), np.array(vt, dtype=float)
+    b2 = 2.0 * np.asarray(beta, dtype=float)
+    clock = np.zeros_like(r0)  # seconds flown by each piece still in the air
 
-    def accel(px: Array, py: Array, qx: Array, qy: Array, b: Array) -> tuple[Array, Array]:
-        rr = np.hypot(px, py)
-        rho = SEA_LEVEL_DENSITY * np.exp(-np.maximum(rr - EARTH_RADIUS_M, 0.0) / SCALE_HEIGHT_M)
-        drag = rho * np.hypot(qx, qy) / (2.0 * b)
-        grav = MU / rr**3
-        return -grav * px - drag * qx, -grav * py - drag * qy
+    def accel(px: Array, py: Array, qx: Array, qy: Array, b: Array
+              ) -> tuple[Array, Array, Array]:
+        r2 = px * px + py * py
+        r = np.sqrt(r2)
+        rho = SEA_LEVEL_DENSITY * np.exp(np.minimum(EARTH_RADIUS_M - r, 0.0) / SCALE_HEIGHT_M)
+        drag = rho * np.sqrt(qx * qx + qy * qy) / b  # per second: the drag rate
+        grav = MU / (r2 * r)
+        return -grav * px - drag * qx, -grav * py - drag * qy, drag
 
-    while active.size:
-        px, py, qx, qy, b = x[active], y[active], vx[active], vy[active], beta[active]
-        a1 = accel(px, py, qx, qy, b)
+    while index.size:
+        a1x, a1y, drag = accel(x, y, vx, vy, b2)
         # a step of at most FALL_STEP_S, and short where drag is strong (RK4 stays stable)
-        drag_rate = np.hypot(a1[0] + MU / np.hypot(px, py) ** 3 * px,
-                             a1[1] + MU / np.hypot(px, py) ** 3 * py) / np.maximum(np.hypot(qx, qy), 1.0)
-        dt = np.clip(1.0 / np.maximum(drag_rate, 1e-9), MIN_FALL_STEP_S, FALL_STEP_S)
-        a2 = accel(px + dt / 2 * qx, py + dt / 2 * qy, qx + dt / 2 * a1[0], qy + dt / 2 * a1[1], b)
-        q2x, q2y = qx + dt / 2 * a1[0], qy + dt / 2 * a1[1]
-        a3 = accel(px + dt / 2 * q2x, py + dt / 2 * q2y, qx + dt / 2 * a2[0], qy + dt / 2 * a2[1], b)
-        q3x, q3y = qx + dt / 2 * a2[0], qy + dt / 2 * a2[1]
-        a4 = accel(px + dt * q3x, py + dt * q3y, qx + dt * a3[0], qy + dt * a3[1], b)
-        q4x, q4y = qx + dt * a3[0], qy + dt * a3[1]
-        nx = px + dt / 6 * (qx + 2 * q2x + 2 * q3x + q4x)
-        ny = py + dt / 6 * (qy + 2 * q2y + 2 * q3y + q4y)
-        nqx = qx + dt / 6 * (a1[0] + 2 * a2[0] + 2 * a3[0] + a4[0])
-        nqy = qy + dt / 6 * (a1[1] + 2 * a2[1] + 2 * a3[1] + a4[1])
-        h_old = np.hypot(px, py) - EARTH_RADIUS_M
-        r_new = np.hypot(nx, ny)
+        dt = np.clip(1.0 / np.maximum(drag, 1e-9), MIN_FALL_STEP_S, FALL_STEP_S)
+        half = dt / 2
+        q2x, q2y = vx + half * a1x, vy + half * a1y
+        a2x, a2y, _ = accel(x + half * vx, y + half * vy, q2x, q2y, b2)
+        q3x, q3y = vx + half * a2x, vy + half * a2y
+        a3x, a3y, _ = accel(x + half * q2x, y + half * q2y, q3x, q3y, b2)
+        q4x, q4y = vx + dt * a3x, vy + dt * a3y
+        a4x, a4y, _ = accel(x + dt * q3x, y + dt * q3y, q4x, q4y, b2)
+        sixth = dt / 6
+        nx = x + sixth * (vx + 2 * (q2x + q3x) + q4x)
+        ny = y + sixth * (vy + 2 * (q2y + q3y) + q4y)
+        nvx = vx + sixth * (a1x + 2 * (a2x + a3x) + a4x)
+        nvy = vy + sixth * (a1y + 2 * (a2y + a3y) + a4y)
+        h_old = np.sqrt(x * x + y * y) - EARTH_RADIUS_M
+        r_new = np.sqrt(nx * nx + ny * ny)
         h_new = r_new - EARTH_RADIUS_M
         landed = h_new <= 0.0
-        frac = np.clip(h_old / np.maximum(h_old - h_new, 1e-9), 0.0, 1.0)
-        sideways = np.abs(nqy * nx - nqx * ny) / r_new  # speed across the local vertical
-        settled = ~landed & (h_new < DRIFT_DONE_BELOW_M) & (sideways < DRIFT_DONE_MS)
-        done = landed | settled
-        ex = np.where(landed, px + frac * (nx - px), nx)
-        ey = np.where(landed, py + frac * (ny - py), ny)
-        arc[active[done]] = np.arctan2(ey[done], ex[done])
-        x[active], y[active], vx[active], vy[active] = nx, ny, nqx, nqy
-        clock[active] += dt
-        active = active[~done]
-        if active.size and clock[active].max() > MAX_FALL_S:
-            late = int((clock[active] > MAX_FALL_S).sum())
+        sideways = np.abs(nvy * nx - nvx * ny) / r_new  # speed across the local vertical
+        done = landed | ((h_new < DRIFT_DONE_BELOW_M) & (sideways < DRIFT_DONE_MS))
+        if done.any():
+            frac = np.clip(h_old[done] / np.maximum(h_old[done] - h_new[done], 1e-9), 0.0, 1.0)
+            frac = np.where(landed[done], frac, 1.0)
+            ex = x[done] + frac * (nx[done] - x[done])
+            ey = y[done] + frac * (ny[done] - y[done])
+            arc[index[done]] = np.arctan2(ey, ex)
+            keep = ~done
+            index, x, y, vx, vy, b2 = (index[keep], nx[keep], ny[keep], nvx[keep], nvy[keep],
+                                       b2[keep])
+            clock = clock[keep] + dt[keep]
+        else:
+            x, y, vx, vy = nx, ny, nvx, nvy
+            clock = clock + dt
+        if index.size and clock.max() > MAX_FALL_S:
+            late = int((clock > MAX_FALL_S).sum())
             raise GeoError(f"{late} simulated pieces had not fallen after {MAX_FALL_S:g} s")
     return arc
 
