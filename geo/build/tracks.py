@@ -30,7 +30,8 @@ DOG_LEG_NOTE = {
 def sohae_launches(cat: Catalogue) -> list[str]:
     """Ids of the launches from Sohae and its pads, by id."""
     return sorted(rid for rid, event in cat.events.items()
-                  if event.kind == "launch" and event.site in SOHAE_SITES)
+                  if event.kind == "launch" and event.site in SOHAE_SITES
+                  and event.version_of is None)
 
 
 def launch_route(cat: Catalogue, event_id: str) -> tuple[Route, tuple[str, ...]] | None:
@@ -39,7 +40,8 @@ def launch_route(cat: Catalogue, event_id: str) -> tuple[Route, tuple[str, ...]]
     event = cat.events[event_id]
     assert event.site is not None
     site = cat.sites[event.site]
-    areas = {zone.id: cat.zone_geometry[zone.id] for zone in cat.zones_of(event_id, "danger_area")}
+    areas = {zone.id: cat.zone_geometry[zone.id]
+             for zone in cat.zones_of(event_id, "danger_area", versions=False)}
     if not areas:
         return None
     pad = (site.lon, site.lat)
