@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.layers import registry
+
 from ..conftest import ROOT
 from ..map.mapdata import layer_visibility, packed_layers
 
@@ -48,7 +50,7 @@ def test_the_map_component_loads_the_scripts_that_draw_the_layers(default_app):
                     "/geo-assets/geo/popups.js", "/geo-assets/geo/featurelayer.js"]
     assert links.index(ours[0]) > links.index("/geo-assets/vendor/leaflet/leaflet.js")
     (slider,) = default_app.sidebar.slider
-    assert slider.value == (date(1998, 8, 31), date(2024, 5, 27))
+    assert slider.value == (date(1998, 8, 31), date(2025, 10, 27))  # the last event
     assert default_app.sidebar.multiselect[0].value == ["sites", "events", "zones", "tracks"]
 
 
@@ -93,7 +95,7 @@ def test_hiding_a_layer_removes_it_from_the_map(layers):
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
     assert at.sidebar.multiselect[0].value == ["zones"]
     assert layer_visibility(script) == {"sites": False, "events": False, "zones": True,
-                                        "tracks": False}
+                                        "tracks": False, "footprints": False, "scenarios": False}
     assert _map_ids(at) >= {f["id"] for f in layers["zones"]}  # still there, to switch on
     at.sidebar.multiselect[0].set_value(["zones", "sites"]).run()
     script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
@@ -103,7 +105,8 @@ def test_hiding_a_layer_removes_it_from_the_map(layers):
 
 def test_downloads_are_offered_for_each_layer_and_all(default_app, layers):
     labels = [button.proto.label for button in default_app.get("download_button")]
-    counts = {name: len(feats) for name, feats in layers.items()}
+    counts = {name: len(feats) for name, feats in layers.items()
+              if registry.BY_NAME[name].visible}  # what is shown at first
     expected = [f"{name} ({count})" for name, count in counts.items()]
     for name in (*expected, f"all layers ({sum(counts.values())})"):
         assert any(label.startswith(name) for label in labels), labels

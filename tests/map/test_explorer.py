@@ -68,7 +68,7 @@ def test_a_selected_event_is_focused_and_its_popup_opens(layers):
     m = make_map(layers, selected="2024-05-27-malligyong-1-1")
     html = m.get_root().render()
     assert "geoFeatureLayer.openFirst(" in html
-    assert m.location == pytest.approx([39.66, 124.705], abs=0.01)
+    assert m.location == pytest.approx([39.6526, 124.7363], abs=0.01)  # the coastal pad, LC2
 
 
 def test_hidden_layers_are_not_added_to_the_map(layers):
