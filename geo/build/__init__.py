@@ -14,19 +14,22 @@ from ..catalogue import DEFAULT_SEEDS, Catalogue, load_catalogue
 from ..layers import registry
 from .catalogue import event_features, site_features, zone_features
 from .footprints import footprint_features
+from .scenarios import scenario_features
 from .tracks import track_features
 
 DEFAULT_LAYERS = Path(__file__).resolve().parent.parent.parent / "layers"
 
 
 def layer_features(cat: Catalogue) -> dict[str, list[dict[str, Any]]]:
-    """Every built-in layer's features: the catalogue's, the derived footprints (with the zones)
-    and the flight paths."""
+    """Every built-in layer's features: the catalogue's, and the derived flight paths, debris
+    footprints and break-up scenarios."""
     built = {
         registry.SITES.name: site_features(cat),
         registry.EVENTS.name: event_features(cat),
-        registry.ZONES.name: zone_features(cat) + footprint_features(cat),
+        registry.ZONES.name: zone_features(cat),
         registry.TRACKS.name: track_features(cat),
+        registry.FOOTPRINTS.name: footprint_features(cat),
+        registry.SCENARIOS.name: scenario_features(cat),
     }
     assert tuple(built) == registry.NAMES, "every built-in layer is built, in registry order"
     return built

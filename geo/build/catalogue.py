@@ -10,6 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .. import geojson
 from ..catalogue import Catalogue, Citation, Event, Site, Zone
+from ..catalogue.records import Offset
 from ..layers.registry import EVENTS, SITES, ZONES
 from ..layers.spec import LayerSpec
 from ..physics import geodesy
@@ -27,17 +28,34 @@ def feature(spec: LayerSpec, fid: str, geometry: BaseGeometry, values: dict[str,
     return geojson.feature(fid, geometry, {name: values[name] for name in declared})
 
 
-def cited_sources(cat: Catalogue, citations: Iterable[Citation]) -> list[dict[str, str]]:
-    """Each cited source in full (id, title, publisher, date, url), with its quote if any."""
+def cited_sources(cat: Catalogue, citations: Iterable[Citation]) -> list[dict[str, Any]]:
+    """Each cited source in full (id, title, publisher, date, url), with its quote if any, and
+    via (the copy read) and secondary (the original was not found) when set; publisher then
+    says so too, so that every popup shows it."""
     out = []
     for citation in citations:
         src = cat.sources[citation.source]
-        entry = {"id": src.id, "title": src.title, "publisher": src.publisher, "date": src.date,
-                 "url": src.url}
+        publisher = src.publisher + (f", via {src.via}" if src.via else "")
+        publisher += " (secondary: original not found)" if src.secondary else ""
+        entry: dict[str, Any] = {"id": src.id, "title": src.title, "publisher": publisher,
+                                 "date": src.date, "url": src.url}
         if citation.quote is not None:
             entry["quote"] = citation.quote
+        if src.via:
+            entry["via"] = src.via
+        if src.secondary:
+            entry["secondary"] = True
         out.append(entry)
     return out
+
+
+def versions_note(cat: Catalogue, rid: str) -> str | None:
+    """Which other records report the same fact differently, by name; None when none do."""
+    others = cat.versions_of(rid)
+    if not others:
+        return None
+    names = [(cat.events.get(oid) or cat.zones[oid]).name for oid in others]
+    return "Other reported versions: " + "; ".join(names) + "."
 
 
 def site_features(cat: Catalogue) -> list[Feature]:
@@ -109,6 +127,9 @@ def _event(cat: Catalogue, event: Event) -> Feature:
         "outcome": event.outcome,
         "summary": event.summary,
         "zone_ids": [zone.id for zone in cat.zones_of(event.id)],
+        "version_of": event.version_of,
+        "versions": cat.versions_of(event.id),
+        "versions_note": versions_note(cat, event.id),
         "geometry_method": method,
         "geometry_note": note,
         "sources": cited_sources(cat, event.sources),
@@ -119,11 +140,19 @@ def _zone_note(cat: Catalogue, zone: Zone) -> str:
     if zone.geometry is None:
         return "corners as published (raw_text), read by the notice parser and put in ring order"
     spec = zone.geometry
-    origin = cat.place(spec.origin)
-    assert origin is not None
-    return (f"circle of {spec.radius_km:g} km radius around the point {spec.distance_km:g} km "
-            f"from {origin.name} at azimuth {spec.azimuth_deg:g}° (geodesic, WGS84), "
-            "drawn from the description in raw_text")
+
+    def point(offset: Offset) -> str:
+        origin = cat.place(offset.origin)
+        assert origin is not None
+        return f"{offset.distance_km:g} km from {origin.name} at azimuth {offset.azimuth_deg:g}°"
+
+    points = "; ".join(point(p) for p in spec.points)
+    if spec.radius_km is None:
+        return (f"polygon through the points {points} (geodesic, WGS84), drawn from the "
+                "description in raw_text")
+    around = "the point" if len(spec.points) == 1 else "the centre of the points"
+    return (f"circle of {spec.radius_km:g} km radius around {around} {points} (geodesic, "
+            "WGS84), drawn from the description in raw_text")
 
 
 def _zone(cat: Catalogue, zone: Zone) -> Feature:
@@ -139,9 +168,12 @@ def _zone(cat: Catalogue, zone: Zone) -> Feature:
         "valid_to": zone.valid_to,
         "validity_note": zone.validity_note,
         "geometry_method": zone.geometry_method,
-        "geometry_note": _zone_note(cat, zone),
+        "geometry_note": _zone_note(cat, zone) + (f". {zone.note}" if zone.note else ""),
         "confidence": zone.confidence,
         "area_km2": round(geodesy.area_km2(geometry), 1),
         "raw_text": zone.raw_text,
+        "version_of": zone.version_of,
+        "versions": cat.versions_of(zone.id),
+        "versions_note": versions_note(cat, zone.id),
         "sources": cited_sources(cat, zone.sources),
     })

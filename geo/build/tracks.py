@@ -21,6 +21,7 @@ from ..physics.flightpath import (
 from .catalogue import Feature, cited_sources, feature
 
 PAD_ALLOWANCE_M = 10_000.0  # a coastal pad: the first few km may be over land
+ABOVE_ATMOSPHERE_KM = 500.0  # downrange, a satellite launcher is above ~100 km well before this
 DOG_LEG_NOTE = {
     "2023-11-21-malligyong-1": (
         "Seradata reports a 'double dog leg' trajectory that avoided Chinese airspace; the path is "
@@ -32,8 +33,11 @@ def launch_route(cat: Catalogue, event_id: str) -> tuple[Route, tuple[str, ...]]
     """The route of a launch (its site and danger areas, nearest first) and the areas' ids;
     None when it announced no area."""
     event = cat.events[event_id]
-    areas = {zone.id: cat.zone_geometry[zone.id] for zone in cat.zones_of(event_id, "danger_area")}
-    if event.kind != "launch" or event.site is None or not areas:
+    if event.kind != "launch" or event.site is None or event.version_of is not None:
+        return None
+    areas = {zone.id: cat.zone_geometry[zone.id]
+             for zone in cat.zones_of(event_id, "danger_area", versions=False)}
+    if not areas:
         return None
     site = cat.sites[event.site]
     pad = (site.lon, site.lat)
@@ -105,8 +109,9 @@ def _note(cat: Catalogue, event_id: str, area_ids: tuple[str, ...], points: list
     text += " " + DOG_LEG_NOTE.get(event_id, "")
     for name, km, at_km in mainland_crossings(points):
         if at_km > PAD_ALLOWANCE_M / 1000:
+            height = "tens of km up" if at_km < ABOVE_ATMOSPHERE_KM else "above the atmosphere"
             text += (f" It crosses {name} for {km:.1f} km, {at_km:.0f} km from the pad, where a "
-                     "rocket is already tens of km up.")
+                     f"rocket is already {height}.")
     return " ".join(text.split())
 
 

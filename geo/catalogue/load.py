@@ -13,16 +13,20 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 
 from ..errors import DataError, FieldError, NoticeParseError, Problem
 from ..notices import parse_area
 from ..physics import geodesy
 from ..times import check_local, parse_time
 from .records import (
-    FOOTPRINT_FIELDS,
+    VEHICLE_FIELDS,
     Anchor,
     Citation,
+    Construction,
     Event,
     FallModel,
     Site,
@@ -62,10 +66,24 @@ class Catalogue:
         return ", ".join(f"{len(getattr(self, item.name))} {item.name}" for item in fields(self)
                          if item.name != "zone_geometry")
 
-    def zones_of(self, event_id: str, kind: str | None = None) -> list[Zone]:
-        """The zones of an event (of one kind), by id."""
+    def zones_of(self, event_id: str, kind: str | None = None, *, versions: bool = True
+                 ) -> list[Zone]:
+        """The zones of an event (of one kind), by id; versions=False leaves out the records that
+        are another source's version of a zone (version_of)."""
         return [zone for zid, zone in sorted(self.zones.items())
-                if zone.event_id == event_id and (kind is None or zone.kind == kind)]
+                if zone.event_id == event_id and (kind is None or zone.kind == kind)
+                and (versions or zone.version_of is None)]
+
+    def versions_of(self, rid: str) -> list[str]:
+        """The ids of the other versions of a record (event or zone): the record it is a version
+        of and every record that is a version of the same one, by id; [] for none."""
+        table: Mapping[str, Event | Zone] = self.events if rid in self.events else self.zones
+        record = table.get(rid)
+        if record is None:
+            return []
+        main = record.version_of or rid
+        group = {main} | {oid for oid, other in table.items() if other.version_of == main}
+        return sorted(group - {rid}) if len(group) > 1 else []
 
 
 def load_catalogue(seeds_dir: Path = DEFAULT_SEEDS) -> Catalogue:
@@ -87,6 +105,26 @@ def load_catalogue(seeds_dir: Path = DEFAULT_SEEDS) -> Catalogue:
     if problems:
         raise DataError(problems)
     return catalogue
+
+
+def construction_points(cat: Catalogue, spec: Construction) -> list[tuple[float, float]] | None:
+    """The (lon, lat) of each point of a construction; None when one names no anchor or site."""
+    out = []
+    for point in spec.points:
+        origin = cat.place(point.origin)
+        if origin is None:
+            return None
+        out.append(geodesy.destination(origin.lon, origin.lat, point.azimuth_deg,
+                                       point.distance_km * 1000))
+    return out
+
+
+def centre_of(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of points on the sphere (the normalised mean of their unit vectors)."""
+    lon, lat = np.radians(np.array(points)).T
+    x, y, z = (np.mean(np.cos(lat) * np.cos(lon)), np.mean(np.cos(lat) * np.sin(lon)),
+               np.mean(np.sin(lat)))
+    return float(np.degrees(np.arctan2(y, x))), float(np.degrees(np.arctan2(z, np.hypot(x, y))))
 
 
 def read_record(cls: type[T], record: Record, problems: list[Problem]) -> tuple[T | None, str | None]:
@@ -174,7 +212,23 @@ class _Validator:
         if site.parent is not None and not self._names(Site, site.parent):
             self._report(site.id, "parent", f"names unknown site '{site.parent}'")
 
+    def _check_version(self, table: Mapping[str, Event | Zone], rec: Event | Zone) -> None:
+        """version_of names another record of the same file that is not itself a version."""
+        if rec.version_of is None:
+            return
+        main = table.get(rec.version_of)
+        if main is None or rec.version_of == rec.id:
+            self._report(rec.id, "version_of", f"names no other record of its file: '{rec.version_of}'")
+        elif main.version_of is not None:
+            self._report(rec.id, "version_of",
+                         f"'{main.id}' is itself a version of '{main.version_of}'; name that one")
+        elif isinstance(rec, Zone) and isinstance(main, Zone) and main.event_id != rec.event_id:
+            self._report(rec.id, "version_of", "must name a zone of the same event")
+        elif isinstance(rec, Event) and isinstance(main, Event) and main.kind != rec.kind:
+            self._report(rec.id, "version_of", f"names a record of another kind ({main.kind})")
+
     def _check_event(self, cat: Catalogue, event: Event) -> None:
+        self._check_version(cat.events, event)
         self._check_event_place(event)
         try:
             moment = parse_time(event.time_utc, event.time_precision)
@@ -206,6 +260,7 @@ class _Validator:
             self._report(event.id, "zone", f"names unknown zone '{event.zone}'")
 
     def _check_zone(self, cat: Catalogue, zone: Zone) -> None:
+        self._check_version(cat.zones, zone)
         if not self._names(Event, zone.event_id):
             self._report(zone.id, "event_id", f"names unknown event '{zone.event_id}'")
         if zone.valid_from and zone.valid_to and zone.valid_from > zone.valid_to:
@@ -230,12 +285,24 @@ class _Validator:
     def _digitised_shape(self, cat: Catalogue, zone: Zone) -> None:
         spec = zone.geometry
         assert spec is not None
-        origin = cat.place(spec.origin)
-        if origin is None:
-            self._report(zone.id, "geometry", f"'from' names no anchor or site: '{spec.origin}'")
+        points = construction_points(cat, spec)
+        if points is None:
+            missing = [p.origin for p in spec.points if cat.place(p.origin) is None]
+            self._report(zone.id, "geometry", f"'from' names no anchor or site: '{missing[0]}'")
             return
-        lon, lat = geodesy.destination(origin.lon, origin.lat, spec.azimuth_deg,
-                                       spec.distance_km * 1000)
+        if spec.radius_km is None:
+            polygon = Polygon(points)
+            if not polygon.is_valid:
+                self._report(zone.id, "geometry", "the points do not make a simple polygon in order")
+                return
+            self.shapes[zone.id] = orient(polygon, 1.0)
+            return
+        lon, lat = centre_of(points)
+        far = max(geodesy.distance_azimuth(lon, lat, *p)[0] for p in points) / 1000
+        if far > spec.radius_km:
+            self._report(zone.id, "geometry",
+                         f"radius_km {spec.radius_km:g} does not hold every point ({far:.0f} km)")
+            return
         self.shapes[zone.id] = geodesy.circle(lon, lat, spec.radius_km * 1000)
 
     def _models(self, records: list[Record]) -> dict[str, FallModel]:
@@ -263,17 +330,21 @@ class _Validator:
                 self.problems.append(record.problem("id", "must name a launch"))
             elif data.get("outcome") != "failure":
                 self.problems.append(record.problem("id", "must name a failed launch"))
-        if model.fell_in is not None:
-            zone = self.where.get(model.fell_in)
-            if (zone is None or not self._names(Zone, model.fell_in)
+        for field_name, zone_id in (("fell_in", model.fell_in),
+                                    *(("versions", v.fell_in) for v in model.versions)):
+            if zone_id is None:
+                continue
+            zone = self.where.get(zone_id)
+            if (zone is None or not self._names(Zone, zone_id)
                     or zone.data.get("event_id") != model.id):
-                self.problems.append(record.problem("fell_in", "must name a zone of the same launch"))
+                self.problems.append(record.problem(
+                    field_name, f"'{zone_id}' must name a zone of the same launch"))
         self._check_citations(record, model.sources)
-        if model.breakup_s is not None and model.breakup_at_burnout:
-            self.problems.append(record.problem(
-                "breakup_s", "give breakup_s or breakup_at_burnout, not both"))
-        if model.has_footprint:
-            for name in FOOTPRINT_FIELDS:
+        for version in model.versions:
+            self._check_citations(record, version.sources)
+        if model.versions or any(getattr(model, name) is not None for name in VEHICLE_FIELDS):
+            for name in VEHICLE_FIELDS:
                 if getattr(model, name) is None:
-                    self.problems.append(record.problem(name, "is required for a debris footprint"))
+                    self.problems.append(record.problem(
+                        name, "is required to fly the fall model (versions, scenarios)"))
         return len(self.problems) == before

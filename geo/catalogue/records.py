@@ -18,7 +18,8 @@ from ..times import PRECISIONS
 from . import checks
 
 SITE_KINDS = ("launch_site", "launch_pad", "city", "control_center", "border_station")
-EVENT_KINDS = ("launch", "salvage", "journey", "meeting", "institutional")
+EVENT_KINDS = ("launch", "salvage", "journey", "meeting", "visit", "treaty", "institutional",
+               "plan", "claim", "construction", "engine_test", "launch_preparation")
 ZONE_KINDS = ("danger_area", "debris_area", "salvage_area")
 OUTCOMES = ("success", "failure", "n/a")
 SEED_METHODS = ("reported", "digitised")  # "derived" shapes are computed, never seeded
@@ -128,6 +129,8 @@ class Source:
     accessed: str | None = checked(checks.full_date, default=None)
     quote: str | None = checked(_text(600), default=None)
     supports: str | None = checked(_text(600), default=None)
+    via: str | None = checked(_text(200), default=None)  # the copy read, when not the original
+    secondary: bool = checked(checks.boolean, default=False)  # the original was not found
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -182,32 +185,70 @@ class Event:
     payload: str | None = checked(_text(200), default=None)
     outcome: str = checked(_choice(OUTCOMES))
     summary: str = checked(_text())
+    version_of: str | None = checked(_ID, default=None)  # another source's version of that record
     sources: tuple[Citation, ...] = checked(_citations)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Construction:
-    """How a digitised zone is drawn: a circle of radius_km around the point distance_km from
-    an anchor or site along azimuth_deg (a geodesic)."""
+class Offset:
+    """A point distance_km from an anchor or site along azimuth_deg (a geodesic)."""
 
     origin: str = checked(_ID, yaml="from")
     azimuth_deg: float = checked(_bounded(0, 360))
     distance_km: float = checked(_bounded(0, 20000))
-    radius_km: float = checked(_bounded(0, 2000, positive=True))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Construction:
+    """How a digitised zone is drawn from the points its description gives.
+
+    With radius_km: a circle around the points' centre that must hold every point (one point:
+    "about 220 km west of Eocheongdo"; several: one area described from several places).
+    Without: the polygon through the points in order ("100-150 km west of Pyeongtaek-Gunsan")."""
+
+    points: tuple[Offset, ...]
+    radius_km: float | None = None
+
+
+def _mapping(value: Any, cls: type, what: str) -> dict[str, Any]:
+    """The checked fields of a YAML mapping read as cls (every field required)."""
+    declared = {yaml_name(item): item for item in fields(cls)}
+    if not isinstance(value, dict):
+        raise FieldError(f"{what} must be a mapping with {', '.join(declared)}")
+    unknown = sorted(set(value) - set(declared))
+    if unknown:
+        raise FieldError(f"{what}: unknown key {unknown[0]!r:.30}; allowed: {', '.join(sorted(declared))}")
+    missing = sorted(set(declared) - set(value))
+    if missing:
+        raise FieldError(f"{what} lacks {', '.join(missing)}")
+    return {item.name: item.metadata["check"](value[key]) for key, item in declared.items()}
+
+
+_RADIUS = _bounded(0, 2000, positive=True)
 
 
 def _construction(value: Any) -> Construction:
-    if not isinstance(value, dict):
-        raise FieldError("must be a mapping with from, azimuth_deg, distance_km, radius_km")
-    declared = {yaml_name(item): item for item in fields(Construction)}
-    unknown = sorted(set(value) - set(declared))
-    if unknown:
-        raise FieldError(f"unknown key {unknown[0]!r:.30}; allowed: {', '.join(sorted(declared))}")
-    missing = sorted(set(declared) - set(value))
-    if missing:
-        raise FieldError(f"lacks {', '.join(missing)}")
-    return Construction(**{item.name: item.metadata["check"](value[key])
-                           for key, item in declared.items()})
+    """{from, azimuth_deg, distance_km, radius_km} (a circle around one point) or
+    {points: [{from, azimuth_deg, distance_km}, ...], radius_km} (radius optional)."""
+    if isinstance(value, dict) and "points" in value:
+        unknown = sorted(set(value) - {"points", "radius_km"})
+        if unknown:
+            raise FieldError(f"unknown key {unknown[0]!r:.30}; allowed: points, radius_km")
+        raw = value["points"]
+        if not isinstance(raw, list) or not raw:
+            raise FieldError("points must be a list of {from, azimuth_deg, distance_km}")
+        points = tuple(Offset(**_mapping(item, Offset, f"point {i + 1}"))
+                       for i, item in enumerate(raw))
+        radius = _RADIUS(value["radius_km"]) if value.get("radius_km") is not None else None
+        if radius is None and len(points) < 3:
+            raise FieldError("a polygon needs at least 3 points (or give radius_km for a circle)")
+        return Construction(points=points, radius_km=radius)
+    if isinstance(value, dict) and "radius_km" in value:
+        rest = {key: item for key, item in value.items() if key != "radius_km"}
+        return Construction(points=(Offset(**_mapping(rest, Offset, "geometry")),),
+                            radius_km=_RADIUS(value["radius_km"]))
+    raise FieldError("must be a mapping with from, azimuth_deg, distance_km, radius_km, "
+                     "or with points (and radius_km)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -227,38 +268,100 @@ class Zone:
     confidence: str = checked(_choice(CONFIDENCES))
     raw_text: str = checked(_text())
     geometry: Construction | None = checked(_construction, default=None)
+    note: str | None = checked(_text(1500), default=None)  # which sources the shape follows, why
+    version_of: str | None = checked(_ID, default=None)  # another source's version of that record
     sources: tuple[Citation, ...] = checked(_citations)
 
 
 @dataclass(frozen=True, kw_only=True)
-class FallModel:
-    """How a failed launch from Sohae ended, and the assumptions of its fall model (model.yaml).
+class Version:
+    """One source's account of how a failed flight ended, as the fall model is conditioned on it:
+    every given observation must hold for a draw to be kept (model.yaml, under versions)."""
 
-    The ranges are what the Monte Carlo draws from; see docs/model.md."""
+    id: str = checked(_ID)  # short: the footprint's id is the launch id, "footprint" and this
+    label: str = checked(_text(200))  # whose account, in words
+    breakup_s: tuple[float, float] | None = checked(_ranged(1, 600), default=None)
+    breakup_at_burnout: bool = checked(checks.boolean, default=False)
+    before_burnout: bool = checked(checks.boolean, default=False)  # "during first-stage flight"
+    breakup_altitude_km: tuple[float, float] | None = checked(_ranged(0, 500), default=None)
+    apex_km: tuple[float, float] | None = checked(_ranged(0, 2000), default=None)
+    fell_in: str | None = checked(_ID, default=None)  # zone of the same launch
+    observed: str = checked(_text(1000))  # the observations, in words, as the sources give them
+    sources: tuple[Citation, ...] = checked(_citations)
+
+
+def _versions(value: Any) -> tuple[Version, ...]:
+    """A list of versions, each a mapping of Version's fields."""
+    if not isinstance(value, list) or not value:
+        raise FieldError("must be a list of versions (id, label, observed, sources, ...)")
+    out = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise FieldError(f"version {index + 1} must be a mapping")
+        declared = {yaml_name(f): f for f in fields(Version)}
+        unknown = sorted(set(item) - set(declared))
+        if unknown:
+            raise FieldError(f"version {index + 1}: unknown key {unknown[0]!r:.30}; "
+                             f"allowed: {', '.join(declared)}")
+        values: dict[str, Any] = {}
+        for key, spec in declared.items():
+            if item.get(key) is None:
+                if is_required(spec):
+                    raise FieldError(f"version {index + 1} lacks {key}")
+                continue
+            try:
+                values[spec.name] = spec.metadata["check"](item[key])
+            except FieldError as exc:
+                raise FieldError(f"version {index + 1}, {key}: {exc}") from None
+        version = Version(**values)
+        if (version.breakup_s is None) == (not version.breakup_at_burnout):
+            raise FieldError(f"version {index + 1}: give breakup_s or breakup_at_burnout: true")
+        out.append(version)
+    ids = [v.id for v in out]
+    if len(set(ids)) != len(ids):
+        raise FieldError("two versions have the same id")
+    return tuple(out)
+
+
+def _times(value: Any) -> tuple[float, ...]:
+    """Seconds after lift-off, in increasing order."""
+    if not isinstance(value, list) or not value:
+        raise FieldError("must be a list of seconds, e.g. [60, 90, 120]")
+    times = tuple(checks.number(item, 1, 600) for item in value)
+    if list(times) != sorted(set(times)):
+        raise FieldError("must be increasing")
+    return times
+
+
+@dataclass(frozen=True, kw_only=True)
+class FallModel:
+    """How a failed launch ended, the figures of its first stage and the versions the fall model
+    is conditioned on (model.yaml). The ranges are what the Monte Carlo draws from, uniformly
+    (the ballistic coefficient log-uniformly); see docs/model.md."""
 
     id: str = checked(_ID)  # the launch's event id
     ending: str = checked(_text(600))
-    fell_in: str | None = checked(_ID, default=None)
-    breakup_s: tuple[float, float] | None = checked(_ranged(1, 600), default=None)
-    breakup_at_burnout: bool = checked(checks.boolean, default=False)
+    fell_in: str | None = checked(_ID, default=None)  # where the flight path ends
     thrust_to_weight: tuple[float, float] | None = checked(_ranged(1.01, 5), default=None)
-    propellant_fraction: tuple[float, float] | None = checked(_ranged(0.3, 0.95), default=None)
+    isp_s: tuple[float, float] | None = checked(_ranged(150, 460), default=None)
+    burn_s: tuple[float, float] | None = checked(_ranged(20, 600), default=None)
     vertical_s: tuple[float, float] | None = checked(_ranged(1, 60), default=None)
     burnout_angle_deg: tuple[float, float] | None = checked(_ranged(5, 85), default=None)
+    azimuth_deg: tuple[float, float] | None = checked(_ranged(0, 360), default=None)
     piece_ballistic_coefficient: tuple[float, float] | None = checked(_ranged(10, 50_000),
                                                                       default=None)
     breakup_speed_ms: tuple[float, float] | None = checked(_ranged(0, 1_000), default=None)
-    stage_ballistic_coefficient: float | None = checked(_bounded(10, 50_000), default=None)
-    assumptions: str | None = checked(_text(), default=None)
+    vehicle: str | None = checked(_text(), default=None)  # what is sourced, what is assumed
+    versions: tuple[Version, ...] = checked(_versions, default=())
+    scenario_s: tuple[float, ...] = checked(_times, default=(60.0, 90.0, 120.0))
     sources: tuple[Citation, ...] = checked(_citations)
 
     @property
-    def has_footprint(self) -> bool:
-        """True when the record gives the break-up time that a fall model needs."""
-        return self.breakup_s is not None or self.breakup_at_burnout
+    def has_vehicle(self) -> bool:
+        """True when every figure the Monte Carlo draws from is given."""
+        return all(getattr(self, name) is not None for name in VEHICLE_FIELDS)
 
 
-FOOTPRINT_FIELDS = ("thrust_to_weight", "propellant_fraction", "vertical_s", "burnout_angle_deg",
-                    "piece_ballistic_coefficient", "breakup_speed_ms",
-                    "stage_ballistic_coefficient", "assumptions")
-"""What a FallModel with a break-up time must also give."""
+VEHICLE_FIELDS = ("thrust_to_weight", "isp_s", "burn_s", "vertical_s", "burnout_angle_deg",
+                  "piece_ballistic_coefficient", "breakup_speed_ms", "vehicle")
+"""What a FallModel must give to be flown (versions and scenarios need them all)."""

@@ -18,7 +18,9 @@ from .spec import Block, LayerSpec, LegendRow, Popup, Prop, Row, Style, frozen
 
 METHODS = ("reported", "digitised", "derived")
 FOOTPRINT_KIND = "debris_footprint"
+SCENARIO_KIND = "breakup_scenario"
 PATH_KIND = "flight_path"
+FOOTPRINTS_NAME = "footprints"  # named here: the events' popup lists a launch's footprints
 
 SITE_COLOURS = {
     "launch_site": "#7f0000",
@@ -28,12 +30,28 @@ SITE_COLOURS = {
     "border_station": "#8c510a",
 }
 OUTCOME_COLOURS = {"success": "#1a9850", "failure": "#d73027", "n/a": "#4575b4"}
-ZONE_COLOURS = {"danger_area": "#f46d43", "debris_area": "#a50026", "salvage_area": "#762a83",
-                FOOTPRINT_KIND: "#ce1256"}
+EVENT_GROUPS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("launches", ("launch",), ""),
+    ("programme", ("engine_test", "launch_preparation", "construction", "salvage", "plan",
+                   "claim", "institutional"), "#bf812d"),
+    ("diplomacy", ("journey", "meeting", "visit", "treaty"), OUTCOME_COLOURS["n/a"]),
+)
+"""Kinds of event by what they tell: the launches (coloured by outcome), the programme around
+them, the diplomacy with Russia and others; each a lane of the timeline and, but for the
+launches, a colour of its own."""
+if sorted(k for _, kinds, _ in EVENT_GROUPS for k in kinds) != sorted(EVENT_KINDS):
+    raise AssertionError("every kind of event belongs to one group of EVENT_GROUPS")
+ZONE_COLOURS = {"danger_area": "#f46d43", "debris_area": "#a50026", "salvage_area": "#762a83"}
+MODELLED_COLOUR = "#6a3d9a"  # footprints and scenarios: an outline, never a filled "fell here"
 UNKNOWN_COLOUR = "#555555"
 UNCERTAIN = {"fillOpacity": 0.08, "opacity": 0.7, "dashArray": "6 5"}  # digitised or derived
 RAW_TEXT_LABELS = {"reported": "Notice text", "digitised": "Described as",
                    "derived": "Model assumptions"}
+FOOTPRINT_NOTE = ("Modelled, not observed: where debris could have fallen if this account is "
+                  "right and the model's assumptions hold. No piece was found here because of "
+                  "this shape.")
+SCENARIO_NOTE = ("A what-if, not a report: where the pieces would have fallen had the rocket "
+                 "broken up at this time, under the model's assumptions.")
 INCLINATION_NOTE = ("Inclination from cos i = cos φ · sin A, with φ the pad's latitude and A the "
                     "launch azimuth: the orbit a rocket would reach flying that azimuth without "
                     "turning.")
@@ -61,8 +79,20 @@ def _provenance(methods: tuple[str, ...]) -> tuple[Prop, ...]:
 
 
 SOURCES = Prop("sources", "sources",
-               "every source cited: {id, title, publisher, date, url} and an optional quote")
+               "every source cited: {id, title, publisher, date, url} and optional quote, via "
+               "(the copy read) and secondary (true: the original was not found); publisher "
+               "ends with ', via …' and '(secondary)' when they are set")
 SOURCES_BLOCK = Block("sources", field="sources")
+
+
+def _versions() -> tuple[Prop, ...]:
+    return (Prop("version_of", "id", "the record this one is another source's version of",
+                 required=False),
+            Prop("versions", "ids", "the other records that report the same fact differently"),
+            Prop("versions_note", "text", "how the versions differ, in words", required=False))
+
+
+VERSIONS_BLOCK = Block("text", field="versions_note", label="Sources disagree.")
 
 # --- the built-in layers -------------------------------------------------------------------
 
@@ -105,7 +135,7 @@ SITES = LayerSpec(
 
 EVENTS = LayerSpec(
     name="events",
-    title="Events (launches, meetings)",
+    title="Events",
     geometry=("Point",),
     properties=(
         *_common(),
@@ -123,6 +153,7 @@ EVENTS = LayerSpec(
         Prop("outcome", "text", "success, failure, or n/a for other events", choices=OUTCOMES),
         Prop("summary", "text", "what happened, in words"),
         Prop("zone_ids", "ids", "the event's zones"),
+        *_versions(),
         *_provenance(METHODS),
         SOURCES,
     ),
@@ -130,22 +161,29 @@ EVENTS = LayerSpec(
         base=frozen({"color": "#222222", "fillColor": UNKNOWN_COLOUR, "fillOpacity": 0.9,
                      "weight": 1, "radius": 5}),
         by=(("outcome", _colours(OUTCOMES, OUTCOME_COLOURS, "fillColor")),
-            ("kind", frozen({"launch": frozen({"radius": 6})}))),
+            ("kind", frozen({"launch": frozen({"radius": 6}),
+                             **{kind: frozen({"fillColor": colour})
+                                for _, kinds, colour in EVENT_GROUPS[1:] for kind in kinds}}))),
     ),
     legend=(LegendRow("disc", OUTCOME_COLOURS["success"], "launch: success"),
             LegendRow("disc", OUTCOME_COLOURS["failure"], "launch: failure"),
-            LegendRow("disc", OUTCOME_COLOURS["n/a"], "other event")),
+            *(LegendRow("disc", colour, f"{group}: " + ", ".join(_words(k) for k in kinds))
+              for group, kinds, colour in EVENT_GROUPS[1:])),
     popup=Popup(
         rows=(Row("UTC", ("time_utc", "time_approximate"), "utc", card=True),
               Row("Local", ("time_local",), "local"),
               Row("Site", ("site_name",), card=True),
               Row("Vehicle → payload", ("vehicle", "payload"), "arrow"),
               Row("Outcome", ("outcome",), hide=("n/a",), card=True)),
-        blocks=(Block("text", field="summary"), SOURCES_BLOCK),
+        blocks=(Block("text", field="summary"), VERSIONS_BLOCK,
+                Block("related", label="Modelled footprints (layer off by default)",
+                      layer=FOOTPRINTS_NAME, via="event_id", show=("version", "survival")),
+                SOURCES_BLOCK),
     ),
     time_fields=("time_utc",),
     importable=True,
     draw_order=3,
+    version_of="version_of",
 )
 
 ZONES = LayerSpec(
@@ -154,7 +192,7 @@ ZONES = LayerSpec(
     geometry=("Polygon", "MultiPolygon"),
     properties=(
         *_common(),
-        Prop("kind", "text", "what the zone is", choices=(*ZONE_KINDS, FOOTPRINT_KIND)),
+        Prop("kind", "text", "what the zone is", choices=ZONE_KINDS),
         Prop("stage", "text", "the stage or part it is announced for", required=False),
         Prop("event_id", "id", "the launch or event it belongs to"),
         Prop("event_name", "text", "that event's name"),
@@ -165,20 +203,19 @@ ZONES = LayerSpec(
         *_provenance(METHODS),
         Prop("confidence", "text", "high, medium or low", choices=CONFIDENCES),
         Prop("area_km2", "number", "geodesic area"),
-        Prop("raw_text", "text", "the notice or report text the shape comes from; for a "
-                                 "footprint, the model's assumptions in words"),
+        Prop("raw_text", "text", "the notice or report text the shape comes from"),
+        *_versions(),
         SOURCES,
     ),
     style=Style(
         base=frozen({"color": UNKNOWN_COLOUR, "fillColor": UNKNOWN_COLOUR, "weight": 2,
                      "fillOpacity": 0.3, "opacity": 1.0, "dashArray": None}),
         by=(("kind", _colours(ZONE_COLOURS, ZONE_COLOURS, "color", "fillColor")),
-            ("geometry_method", frozen({"digitised": frozen(UNCERTAIN),
-                                        "derived": frozen(UNCERTAIN)}))),
+            ("geometry_method", frozen({"digitised": frozen(UNCERTAIN)}))),
     ),
     legend=(*(LegendRow("box", colour, _words(kind)) for kind, colour in ZONE_COLOURS.items()),
             LegendRow("solid", "#333333", "reported geometry"),
-            LegendRow("dashed", "#333333", "digitised / derived geometry")),
+            LegendRow("dashed", "#333333", "digitised geometry")),
     popup=Popup(
         rows=(Row("Kind", ("kind",), "words", card=True),
               Row("Stage", ("stage",), card=True),
@@ -191,6 +228,7 @@ ZONES = LayerSpec(
               Row("Area", ("area_km2",), "km2")),
         blocks=(Block("pre", field="raw_text", label="Notice text", label_field="geometry_method",
                       labels=frozen(RAW_TEXT_LABELS)),
+                VERSIONS_BLOCK,
                 SOURCES_BLOCK),
     ),
     time_fields=("valid_from", "valid_to"),
@@ -243,11 +281,97 @@ TRACKS = LayerSpec(
     draw_order=1,
 )
 
-BUILTIN: tuple[LayerSpec, ...] = (SITES, EVENTS, ZONES, TRACKS)
+FOOTPRINTS = LayerSpec(
+    name=FOOTPRINTS_NAME,
+    title="Debris footprints (modelled)",
+    geometry=("Polygon", "MultiPolygon"),
+    properties=(
+        *_common(),
+        Prop("kind", "text", "always debris_footprint", choices=(FOOTPRINT_KIND,)),
+        Prop("event_id", "id", "the failed launch"),
+        Prop("event_name", "text", "the launch's name"),
+        Prop("version", "text", "whose account of the failure the model was conditioned on"),
+        Prop("observed", "text", "what that account observed, as its sources give it"),
+        Prop("fell_in_id", "id", "the zone the pieces had to fall in", required=False),
+        Prop("draws", "integer", "how many draws the Monte Carlo made"),
+        Prop("survivors", "integer", "how many of them every observation allowed"),
+        Prop("survival", "text", "the survivors in words: '65 of 48,000 draws kept (0.1%)'"),
+        Prop("rejected", "text", "the rejected draws by the first check they failed"),
+        Prop("issuer", "text", "who made the shape (this project)"),
+        *_provenance(("derived",)),
+        Prop("confidence", "text", "always low", choices=CONFIDENCES),
+        Prop("area_km2", "number", "geodesic area"),
+        Prop("raw_text", "text", "the model's assumptions in words"),
+        SOURCES,
+    ),
+    style=Style(base=frozen({"color": MODELLED_COLOUR, "weight": 2, "opacity": 0.9,
+                             "dashArray": "2 5", "fill": False, "fillOpacity": 0.0})),
+    legend=(LegendRow("dashed", MODELLED_COLOUR,
+                      "modelled: where debris consistent with one account could fall"),),
+    popup=Popup(
+        rows=(Row("Event", ("event_name",), card=True),
+              Row("Account", ("version",), card=True),
+              Row("Draws", ("survival",), card=True),
+              Row("Area", ("area_km2",), "km2")),
+        blocks=(Block("note", text=FOOTPRINT_NOTE, card=True),
+                Block("text", field="observed", label="Conditioned on:"),
+                Block("text", field="rejected", label="Rejected draws:"),
+                Block("text", field="geometry_note", label="How drawn:"),
+                Block("pre", field="raw_text", label="Model assumptions"),
+                SOURCES_BLOCK),
+    ),
+    follows=(EVENTS.name, "event_id"),
+    visible=False,
+    draw_order=1,
+)
+
+SCENARIOS = LayerSpec(
+    name="scenarios",
+    title="Break-up scenarios (modelled)",
+    geometry=("Point",),
+    properties=(
+        *_common(),
+        Prop("kind", "text", "always breakup_scenario", choices=(SCENARIO_KIND,)),
+        Prop("event_id", "id", "the failed launch"),
+        Prop("event_name", "text", "the launch's name"),
+        Prop("breakup_s", "integer", "the imagined break-up, seconds after lift-off"),
+        Prop("breakup", "text", "the same in words"),
+        Prop("distance_km", "integer", "median fall distance from the pad"),
+        Prop("spread_km", "integer", "half the spread of the middle half of the falls, along the path"),
+        Prop("vehicle_then", "text", "the rocket at that time (medians of the draws)"),
+        *_provenance(("derived",)),
+        Prop("confidence", "text", "always low", choices=CONFIDENCES),
+        Prop("raw_text", "text", "the model's assumptions in words"),
+        SOURCES,
+    ),
+    style=Style(base=frozen({"color": MODELLED_COLOUR, "fillColor": "#ffffff", "fillOpacity": 0.6,
+                             "weight": 2, "radius": 5})),
+    legend=(LegendRow("ring", MODELLED_COLOUR, "modelled: fall point if it broke up at T+60/90/120 s"),),
+    popup=Popup(
+        rows=(Row("Event", ("event_name",), card=True),
+              Row("Break-up at", ("breakup",), card=True),
+              Row("Median fall from the pad", ("distance_km",), "km", card=True),
+              Row("Spread along the path", ("spread_km",), "km"),
+              Row("The rocket then", ("vehicle_then",))),
+        blocks=(Block("note", text=SCENARIO_NOTE, card=True),
+                Block("text", field="geometry_note", label="How drawn:"),
+                Block("pre", field="raw_text", label="Model assumptions"),
+                SOURCES_BLOCK),
+    ),
+    follows=(EVENTS.name, "event_id"),
+    visible=False,
+    draw_order=2,
+)
+
+BUILTIN: tuple[LayerSpec, ...] = (SITES, EVENTS, ZONES, TRACKS, FOOTPRINTS, SCENARIOS)
 """The catalogue's layers, in the order of their files and of every listing."""
 NAMES: tuple[str, ...] = tuple(spec.name for spec in BUILTIN)
 BY_NAME: Mapping[str, LayerSpec] = frozen({spec.name: spec for spec in BUILTIN})
 IMPORT_KINDS: tuple[str, ...] = tuple(spec.name for spec in BUILTIN if spec.importable)
+HOME: Mapping[str, tuple[str, ...]] = frozen({SITES.name: ("launch_site",),
+                                              ZONES.name: ("debris_area", "salvage_area")})
+"""The first view when a link names none: the launch sites and where debris came down, by layer
+and kind (the story's region, not every far-off capital or second-stage area)."""
 
 # --- layers the user brings ----------------------------------------------------------------
 

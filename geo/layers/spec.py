@@ -187,7 +187,9 @@ class LayerSpec:
     with their launch).
     namespace: "builtin" for the catalogue's layers; user layers (imported data, pasted
     notices, range rings) have the namespace of their kind as the start of their key.
-    importable: whether an import may declare its rows to be of this kind."""
+    importable: whether an import may declare its rows to be of this kind.
+    version_of: the property naming the record a feature is another source's version of; the
+    timeline and the list of events show each event once, by its first account."""
 
     name: str
     title: str
@@ -202,6 +204,7 @@ class LayerSpec:
     namespace: str = "builtin"
     importable: bool = False
     draw_order: int = 0
+    version_of: str | None = None
 
     def prop(self, name: str) -> Prop | None:
         """The declared property of that name, if any."""
@@ -213,4 +216,4 @@ class LayerSpec:
                 "popup": self.popup.to_json(),
                 "legend": [row.to_json() for row in self.legend],
                 "timeFields": list(self.time_fields), "follows": list(self.follows),
-                "visible": self.visible, "drawOrder": self.draw_order}
+                "visible": self.visible, "drawOrder": self.draw_order, "versionOf": self.version_of}

@@ -12,6 +12,7 @@ from typing import Any
 import folium
 import xyzservices.providers as xyz
 
+from ..geojson import read_geometry
 from ..layers import registry
 from ..layers.spec import LayerSpec
 from . import basemap, controls
@@ -50,6 +51,18 @@ def wanted_fields(specs: Any) -> dict[str, set[str]]:
     return wanted
 
 
+def home_bounds(layers: Mapping[str, Features]) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the registry's home features among layers; None when
+    there are none (a map of the user's data alone opens on all of it)."""
+    boxes = [read_geometry(item["geometry"]).bounds
+             for name, kinds in registry.HOME.items() for item in layers.get(name, ())
+             if item["properties"].get("kind") in kinds]
+    if not boxes:
+        return None
+    west, south, east, north = zip(*boxes, strict=True)
+    return [[min(south), min(west)], [max(north), max(east)]]
+
+
 def make_map(
     layers: Mapping[str, Features],
     *,
@@ -83,7 +96,8 @@ def make_map(
                      wanted=wanted.get(name, ())).add_to(m)
     controls.MeasureControl(position="topleft", primary_length_unit="kilometers",
                             secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
-    ExplorerUI(tiles=tiles, initial=initial, made=made, download=download, title=title).add_to(m)
+    ExplorerUI(tiles=tiles, initial=initial, made=made, download=download, title=title,
+               home=home_bounds(layers)).add_to(m)
     if static_url is not None:
         localise(m, static_url)
     return m

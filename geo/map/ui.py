@@ -15,7 +15,6 @@ from branca.element import CssLink, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from ..catalogue.records import EVENT_KINDS
 from ..layers import registry
 from .featurelayer import RawText, script_json
 
@@ -46,15 +45,18 @@ class ExplorerUI(JSCSSMixin, MacroElement):
     default_css = [("geo-explorer-css", "geo/explorer.css")]
 
     def __init__(self, *, tiles: Mapping[str, folium.TileLayer], initial: Mapping[str, str] | None,
-                 made: str | None, download: str | None, title: str = TITLE) -> None:
+                 made: str | None, download: str | None, title: str = TITLE,
+                 home: list[list[float]] | None = None) -> None:
         super().__init__()
         self._name = "ExplorerUI"
         self.tiles = dict(tiles)
         self.options_json = script_json({
             "title": title, "made": made, "download": download,
             "formats": [list(pair) for pair in DOWNLOAD_FORMATS],
+            "layerOrder": list(registry.NAMES),
             "eventLayer": registry.EVENTS.name, "siteLayer": registry.SITES.name,
-            "lanes": list(EVENT_KINDS), "initial": dict(initial) if initial is not None else None,
+            "lanes": [[group, list(kinds)] for group, kinds, _ in registry.EVENT_GROUPS],
+            "initial": dict(initial) if initial is not None else None, "home": home,
         })
 
     def render(self, **kwargs: Any) -> str:

@@ -8,6 +8,7 @@ import time
 import pyogrio
 import pytest
 
+from geo.layers import registry
 from geo.layers.files import read_layers
 
 from ..conftest import LAYERS
@@ -44,9 +45,18 @@ def _launches_at(catalogue: dict, site_id: str) -> list[str]:
 
 def test_every_feature_is_drawn_and_nothing_leaves_localhost(server, page, catalogue):
     page.goto(server + "/")
-    wait_ready(page)
-    expected = sorted(f["id"] for feats in catalogue.values() for f in feats)
-    assert drawn_ids(page) == expected
+    frame = wait_ready(page)
+    expected = sorted(f["id"] for name, feats in catalogue.items() for f in feats
+                      if registry.BY_NAME[name].visible)  # the modelled layers are off at first
+    assert shown_ids(page) == expected
+    drawn = drawn_ids(page)  # those in view
+    assert set(drawn) <= set(expected) and {"sohae", "vostochny", LAUNCH_2024} <= set(drawn)
+    # the first view is the story's region: the launch sites and where debris came down
+    box = frame.evaluate("() => geoExplorer.map().getBounds().toBBoxString()").split(",")
+    west, south, east, north = map(float, box)
+    for lat, lon in ((39.66, 124.705), (51.883, 128.333), (40.85, 129.67), (35.35, 125.03)):
+        assert south < lat < north and west < lon < east, (lat, lon, box)
+    assert west > 60 and south > 20  # not Moscow, not the second stages' areas off Luzon
     time.sleep(0.5)
     assert_clean(page, "explorer.png")
 
@@ -198,6 +208,10 @@ def test_each_launch_can_be_chosen_from_the_timeline(server, page, catalogue):
     for event in catalogue["events"]:
         if event["properties"]["kind"] != "launch":
             continue
+        if event["properties"]["version_of"]:  # another source's time: listed once, by the first
+            assert frame.evaluate("(key) => geoExplorer.timeline().positionOf(key)",
+                                  "events:" + event["id"]) is None
+            continue
         at = frame.evaluate("(key) => geoExplorer.timeline().positionOf(key)", "events:" + event["id"])
         page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
         time.sleep(0.15)
@@ -245,14 +259,22 @@ def test_play_runs_the_clock_and_stops(server, page):
 
 def test_downloads_read_back_with_the_features_shown(server, page, tmp_path, catalogue):
     page.goto(server + "/")
-    wait_ready(page)
+    frame = wait_ready(page)
     path = tmp_path / "events.geojson"
-    download(page, f"Events (launches, meetings) ({len(catalogue['events'])})").save_as(path)
+    download(page, f"Events ({len(catalogue['events'])})").save_as(path)
     assert sorted(pyogrio.read_dataframe(path)["id"]) == sorted(f["id"] for f in catalogue["events"])
     path = tmp_path / "all.gpkg"
     download(page, "All shown layers", fmt="gpkg").save_as(path)
-    for name, feats in catalogue.items():
-        assert sorted(pyogrio.read_dataframe(path, layer=name)["id"]) == sorted(f["id"] for f in feats)
+    shown = {name for name in catalogue if registry.BY_NAME[name].visible}
+    assert {name for name, _ in pyogrio.list_layers(path)} == shown  # the modelled ones are off
+    for name in shown:
+        ids = sorted(pyogrio.read_dataframe(path, layer=name)["id"])
+        assert ids == sorted(f["id"] for f in catalogue[name])
+    frame.evaluate("() => geoExplorer.setVisible('footprints', true)")
+    path = tmp_path / "with-footprints.gpkg"
+    download(page, "All shown layers", fmt="gpkg").save_as(path)
+    ids = sorted(pyogrio.read_dataframe(path, layer="footprints")["id"])
+    assert ids == sorted(f["id"] for f in catalogue["footprints"])
 
 
 def test_a_permalink_round_trips(server, page, browser):

@@ -50,6 +50,16 @@ ODD = {
          "kind": "launch_site"},
         {"name": "s2", "names": "not a mapping", "precision_m": 1e20},
     ],
+    "footprints": [
+        {"name": HOSTILE, "event_name": HOSTILE, "version": HOSTILE, "survival": HOSTILE,
+         "observed": HOSTILE, "rejected": "", "area_km2": 1234.5, "raw_text": HOSTILE},
+        {"name": "f", "area_km2": None, "observed": None},
+    ],
+    "scenarios": [
+        {"name": HOSTILE, "breakup": HOSTILE, "distance_km": 166, "spread_km": 0.5,
+         "vehicle_then": HOSTILE, "raw_text": "model"},
+        {"name": "s", "distance_km": "far", "spread_km": None},
+    ],
 }
 
 

@@ -21,6 +21,11 @@ REQUIRED = {
               "confidence"),
     "tracks": ("id", "name", "kind", "sources", "geometry_method", "geometry_note", "event_id",
                "azimuth_deg", "inclination_deg", "end_reason"),
+    "footprints": ("id", "name", "kind", "sources", "geometry_method", "geometry_note",
+                   "event_id", "version", "observed", "draws", "survivors", "survival",
+                   "raw_text"),
+    "scenarios": ("id", "name", "kind", "sources", "geometry_method", "geometry_note", "event_id",
+                  "breakup_s", "distance_km", "vehicle_then", "raw_text"),
 }
 
 
@@ -90,6 +95,8 @@ def test_zones_say_how_their_geometry_was_obtained(layers):
     assert methods <= {"reported", "digitised", "derived"}
     by_id = {item["id"]: item["properties"] for item in layers["zones"]}
     assert by_id["2016-02-first-stage"]["geometry_method"] == "reported"
+    assert by_id["2012-04-first-stage"]["geometry_method"] == "reported"
+    assert "Money S" in by_id["2023-05-first-stage"]["geometry_note"]  # why that reading
     assert by_id["2024-05-27-fragments"]["geometry_method"] == "digitised"
     assert by_id["2023-05-31-salvage-area"]["geometry_method"] == "digitised"
 

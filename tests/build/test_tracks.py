@@ -18,23 +18,42 @@ UNHA_3 = {"2012-04-12-kwangmyongsong-3", "2012-12-12-kwangmyongsong-3-unit-2",
 
 
 @pytest.fixture(scope="module")
-def tracks(layers):
+def every_track(layers):
     return {item["id"]: item for item in layers["tracks"]}
 
 
-def test_every_launch_that_announced_areas_has_a_flight_path(catalogue, tracks):
+@pytest.fixture(scope="module")
+def tracks(every_track):
+    """The paths from Sohae, south over the Yellow Sea."""
+    return {fid: item for fid, item in every_track.items()
+            if item["properties"]["site_id"].startswith("sohae")}
+
+
+def test_every_launch_that_announced_areas_has_a_flight_path(catalogue, every_track, tracks):
     launches = launches_with_routes(catalogue)
-    assert len(launches) == 7
-    assert {f"{rid}-flight-path" for rid in launches} == set(tracks)
+    assert len(launches) == 8 and len(tracks) == 7  # seven from Sohae, 2009 from Tonghae
+    assert {f"{rid}-flight-path" for rid in launches} == set(every_track)
 
 
-def test_the_committed_tracks_are_the_built_ones(catalogue, tracks):
+def test_the_2009_path_runs_east_over_japan_into_the_pacific(every_track):
+    item = every_track["2009-04-05-kwangmyongsong-2-flight-path"]
+    props = item["properties"]
+    assert 85 < props["azimuth_deg"] < 95
+    points = [tuple(p) for p in item["geometry"]["coordinates"]]
+    crossings = [(country, at_km) for country, _, at_km in mainland_crossings(points)
+                 if at_km * 1000 > PAD_ALLOWANCE_M]
+    assert [country for country, _ in crossings] == ["Japan"]
+    assert "above the atmosphere" in props["geometry_note"]
+    assert points[-1][0] > 160  # the second-stage area lies in the Pacific
+
+
+def test_the_committed_tracks_are_the_built_ones(catalogue, every_track):
     built = {item["id"]: item for item in track_features(catalogue)}
-    assert built == tracks
+    assert built == every_track
 
 
-def test_paths_say_how_they_were_derived(catalogue, tracks):
-    for fid, item in tracks.items():
+def test_paths_say_how_they_were_derived(catalogue, every_track, tracks):
+    for fid, item in every_track.items():
         props = item["properties"]
         assert item["geometry"]["type"] == "LineString"
         assert props["kind"] == "flight_path" and props["geometry_method"] == "derived"

@@ -23,16 +23,25 @@ def seeds(tmp_path: Path) -> Path:
 
 
 BAD = [
-    ("  breakup_s: [60, 90]\n", "  breakup_s: [90, 60]\n",
-     ["seeds/model.yaml", "id '2012-04-12-kwangmyongsong-3'", "field 'breakup_s'", "low end"]),
+    ("      breakup_s: [130, 140]\n", "      breakup_s: [140, 130]\n",
+     ["seeds/model.yaml", "id '2012-04-12-kwangmyongsong-3'", "field 'versions'", "low end"]),
+    ("      fell_in: 2023-05-31-salvage-area\n", "      fell_in: 2012-04-13-first-stage-debris\n",
+     ["id '2023-05-30-malligyong-1'", "field 'versions'", "same launch"]),
     ("  fell_in: 2023-05-31-salvage-area\n", "  fell_in: 2012-04-13-first-stage-debris\n",
      ["id '2023-05-30-malligyong-1'", "field 'fell_in'", "same launch"]),
     ("- id: 2023-08-23-malligyong-1\n", "- id: 2023-11-21-malligyong-1\n",
      ["field 'id'", "failed launch"]),
-    ("  thrust_to_weight: [1.15, 1.35]\n", "",
-     ["id '2024-05-27-malligyong-1-1'", "field 'thrust_to_weight'", "required for a debris footprint"]),
-    ("    - munhwa-2024-05-jcs\n", "    - no-such-source\n", ["field 'sources'", "unknown source"]),
+    ("  thrust_to_weight: [1.15, 1.8]\n", "",
+     ["id '2024-05-27-malligyong-1-1'", "field 'thrust_to_weight'", "required to fly"]),
+    ("        - kbs-2024-05-28-nll\n", "        - no-such-source\n",
+     ["field 'sources'", "unknown source"]),
     ("  vertical_s: [8, 14]\n", "  vertical_s: eight\n", ["field 'vertical_s'", "range [low, high]"]),
+    ("      breakup_at_burnout: true\n", "",
+     ["id '2023-05-30-malligyong-1'", "field 'versions'", "breakup_s or breakup_at_burnout"]),
+    ("    - id: us\n", "    - id: mnd\n", ["field 'versions'", "same id"]),
+    ("    - id: mbc\n      label: MBC (South Korean government)\n",
+     "    - id: mbc\n      labl: MBC (South Korean government)\n",
+     ["field 'versions'", "unknown key 'labl'"]),
 ]
 
 
@@ -54,5 +63,6 @@ def test_a_bad_model_file_is_named_in_one_line(seeds, capsys, old, new, fragment
 def test_no_model_file_no_footprints(seeds):
     (seeds / "model.yaml").unlink()
     texts = render_layers(seeds)
-    assert '"debris_footprint"' not in texts["zones.geojson"]
-    assert texts["tracks.geojson"].count('"Feature"') == 7
+    assert '"Feature"' not in texts["footprints.geojson"]
+    assert '"Feature"' not in texts["scenarios.geojson"]
+    assert texts["tracks.geojson"].count('"Feature"') == 8  # seven from Sohae, 2009 from Tonghae

@@ -27,7 +27,8 @@ def test_validate_the_shipped_seeds(capsys):
 def test_build_into_a_folder(tmp_path, capsys):
     assert main(["build", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "events.geojson", "sites.geojson", "tracks.geojson", "zones.geojson"]
+        "events.geojson", "footprints.geojson", "scenarios.geojson", "sites.geojson",
+        "tracks.geojson", "zones.geojson"]
 
 
 def test_export_several_layers_to_gpkg(tmp_path, capsys):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import subprocess
+from html import escape
 
 import pytest
 
-from geo.layers import registry
+from geo.layers import popup, registry
 from geo.layers.files import feature_problems
 
 from ..conftest import ROOT
@@ -27,14 +28,29 @@ def test_a_feature_with_a_wrong_field_is_named(layers):
     assert "must be one of" in problems["outcome"] and "not a property" in problems["extra"]
 
 
-def test_digitised_and_derived_zones_are_dashed_and_translucent():
+def test_digitised_zones_are_dashed_and_translucent_and_modelled_ones_never_filled():
     style = registry.ZONES.style
     reported = style.resolve({"kind": "danger_area", "geometry_method": "reported"})
     digitised = style.resolve({"kind": "danger_area", "geometry_method": "digitised"})
-    derived = style.resolve({"kind": "debris_area", "geometry_method": "derived"})
     assert reported["dashArray"] is None
-    assert digitised["dashArray"] and derived["dashArray"]
+    assert digitised["dashArray"]
     assert digitised["fillOpacity"] < reported["fillOpacity"]
+    modelled = registry.FOOTPRINTS.style.resolve({"kind": registry.FOOTPRINT_KIND})
+    assert modelled["dashArray"] and modelled["fill"] is False
+    assert not registry.FOOTPRINTS.visible and not registry.SCENARIOS.visible
+
+
+def test_an_event_popup_says_its_sources_disagree(layers):
+    event = next(f for f in layers["events"] if f["id"] == "2009-04-05-kwangmyongsong-2")
+    html = popup.render(registry.EVENTS.popup, event["properties"], popup.related_in(layers))
+    assert "Sources disagree." in html and "KCNA&#x27;s time, 11:20" in html
+    assert "Modelled footprints" not in html  # none for this launch
+    may = next(f for f in layers["events"] if f["id"] == "2024-05-27-malligyong-1-1")
+    html = popup.render(registry.EVENTS.popup, may["properties"], popup.related_in(layers))
+    assert "Modelled footprints (layer off by default)" in html
+    shown = next(f["properties"] for f in layers["footprints"]
+                 if f["properties"]["event_id"] == may["id"])
+    assert escape(f"{shown['version']}: {shown['survival']}") in html
 
 
 def test_launches_are_coloured_by_outcome():

@@ -30,6 +30,8 @@ var geoExplorer = (function () {
   function layer(name) { return geoFeatureLayer.byName(name); }
   function spec(l) { return l.spec || {}; }
   function isBuiltin(l) { return spec(l).namespace === "builtin"; }
+  /* Another source's account of a record: drawn on the map, listed once under its first account. */
+  function isVersion(l, i) { var f = spec(l).versionOf; return !!(f && l.packed.get(i, f)); }
   function events() { return layer(options.eventLayer); }
 
   /* --- times -------------------------------------------------------------------------- */
@@ -201,9 +203,15 @@ var geoExplorer = (function () {
     if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
       map.setView(bounds.getCenter(), Math.max(map.getZoom(), 8), {animate: false});
     } else {
-      map.fitBounds(bounds, {padding: [pad, pad], maxZoom: 10, animate: false});
+      // an open legend covers the map's right side: fit what is left of it
+      var covered = control && control.box.classList.contains("open") ? control.box.offsetWidth : 0;
+      if (covered > size.x / 2) covered = 0;
+      map.fitBounds(bounds, {paddingTopLeft: [pad, pad], paddingBottomRight: [pad + covered, pad],
+                             maxZoom: 10, animate: false});
     }
   }
+
+  function home() { return options.home ? L.latLngBounds(options.home) : allBounds(); }
 
   /* Choose feature i of a layer. how: "map" (a click: the view stays), "list", "timeline",
      "panel" or "link" (the view moves to the event and all that belongs to it). */
@@ -510,6 +518,7 @@ var geoExplorer = (function () {
     var rows = [];
     for (var i = 0; i < ev.size(); i++) {
       var t = times[ev.name] && times[ev.name][i];
+      if (isVersion(ev, i) && ev.id(i) !== state.event) continue;
       rows.push({i: i, t: t ? t.t : 0, id: ev.id(i), shown: !!ev.shown[i]});
     }
     rows.sort(function (a, b) { return a.t - b.t; });
@@ -635,8 +644,10 @@ var geoExplorer = (function () {
                   (on ? " checked" : "") + "> " + esc(pair[1]) + "</label></div>");
       });
       html.push("</fieldset><fieldset><legend>Layers</legend>");
-      var ordered = layers().slice().sort(function (a, b) {
-        return (spec(b).drawOrder || 0) - (spec(a).drawOrder || 0);
+      var order = options.layerOrder || [];
+      function rank(l) { return isBuiltin(l) ? order.indexOf(l.name) : -1; }
+      var ordered = layers().slice().sort(function (a, b) {  // the user's layers first, newest on top
+        return rank(a) - rank(b) || (spec(b).drawOrder || 0) - (spec(a).drawOrder || 0);
       });
       ordered.forEach(function (l) {
         var on = map.hasLayer(l.group);
@@ -753,14 +764,21 @@ var geoExplorer = (function () {
       if (!own.call(laneOf, name)) { laneOf[name] = lanes.length; lanes.push(name); }
       return laneOf[name];
     }
-    var ev = events(), order = options.lanes || [];
+    var ev = events(), groupOf = {};
+    (options.lanes || []).forEach(function (group) {
+      group[1].forEach(function (kind) { groupOf[kind] = group[0]; });
+    });
+    function eventLane(i) {
+      var kind = String(ev.packed.get(i, "kind") || "event");
+      return own.call(groupOf, kind) ? groupOf[kind] : kind;
+    }
     if (ev) {
-      order.forEach(lane);
+      (options.lanes || []).forEach(function (group) { lane(group[0]); });
       for (var i = 0; i < ev.size(); i++) {
         var t = times[ev.name][i];
-        if (!t) continue;
+        if (!t || isVersion(ev, i)) continue;
         var style = ev.packed.styleOf(i);
-        items.push({t: t.t, t1: t.t1, lane: lane(String(ev.packed.get(i, "kind") || "event")),
+        items.push({t: t.t, t1: t.t1, lane: lane(eventLane(i)),
                     colour: style.fillColor || style.color, key: ev.name + ":" + ev.id(i),
                     layer: ev.name, index: i});
       }
@@ -769,7 +787,7 @@ var geoExplorer = (function () {
       });
       laneOf = {};
       lanes.forEach(function (name, k) { laneOf[name] = k; });
-      items.forEach(function (item) { item.lane = laneOf[String(ev.packed.get(item.index, "kind") || "event")]; });
+      items.forEach(function (item) { item.lane = laneOf[eventLane(item.index)]; });
     }
     layers().forEach(function (l) {
       if (l === ev || isBuiltin(l) || !times[l.name]) return;
@@ -1019,7 +1037,7 @@ var geoExplorer = (function () {
     state.end = initial.to === undefined ? null : initial.to + DAY - 1;
     applyFilter();
     if (initial.view) map.setView([initial.view[0], initial.view[1]], initial.view[2], {animate: false});
-    else fitTo(allBounds());
+    else fitTo(home());
     map.on("click", onMapClick);
     map.on("moveend", writeUrl);
     window.addEventListener("resize", function () { layout(); if (timeline) timeline.draw(); });
@@ -1032,6 +1050,7 @@ var geoExplorer = (function () {
       control.open(size.x >= 900 && size.y >= 640);  // a small map keeps its legend folded
       buildTimeline();
       refreshDates();
+      if (!initial.view && !initial.event && !initial.feature) fitTo(home());  // beside the legend
       el.side.addEventListener("click", onSideClick);
       if (initial.event) {
         var ev = events();
