@@ -12,8 +12,9 @@ from typing import Any
 import streamlit as st
 
 from ..analysis.rings import DEFAULT_RADII_KM, distance_table, range_rings
-from ..errors import GeoError, NoticeParseError
-from ..notices.pasted import notice_features, pointer
+from ..errors import GeoError
+from ..notices import MAX_NOTICES_CHARS
+from ..notices.pasted import read_pasted
 from .state import NOTICE_KEY, RINGS_KEY, ExplorerState, Features
 
 RADII_CHOICES_KM = (50, 100, 200, 300, 500, 1000, 1500, 2000, 3000)
@@ -23,32 +24,33 @@ NOTICE_HELP = ("Paste a navigational warning, NOTAM or news text with the corner
 
 
 def render_notice_box(state: ExplorerState) -> Features | None:
-    """A text area for a notice; its areas, or where it could not be read. The same text gives
-    the same features (so the map is not told to load them again)."""
+    """A text area for one or more notices; their areas, and each notice that could not be read
+    with where. The same text gives the same features (so the map is not told to load them
+    again)."""
     text = st.text_area("Notice text", key=NOTICE_KEY, height=130, help=NOTICE_HELP,
+                        max_chars=MAX_NOTICES_CHARS,
                         placeholder="36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
     if not text or not text.strip():
         state.notice = None
         return None
     if state.notice is None or state.notice[0] != text:
-        try:
-            found: Features | GeoError = notice_features(text)
-        except NoticeParseError as exc:
-            found = exc
-        state.notice = (text, found)
-    result = state.notice[1]
-    if isinstance(result, NoticeParseError):
-        st.error("The notice could not be read; nothing from it is on the map.")
-        st.text(pointer(result, "notice"))
-        return None
-    if isinstance(result, GeoError):
-        st.error("The notice could not be read.")
-        st.text(str(result))
+        state.notice = (text, read_pasted(text))
+    pasted = state.notice[1]
+    if pasted.problems:
+        refused = len(pasted.problems)
+        if pasted.features:
+            st.warning(f"{refused} of the notices could not be read; nothing from "
+                       f"{'it' if refused == 1 else 'them'} is on the map.")
+        else:
+            st.error("The notice could not be read; nothing from it is on the map.")
+        st.text("\n".join(pasted.problems))  # the user's text, as text: never Markdown
+    if not pasted.features:
         return None
     areas = ", ".join(f"{item['properties'].get('name')} ({item['properties'].get('area_km2', 0):,.0f} km²)"
-                      for item in result)
-    st.caption(f"On the map, compared in the details panel: {areas}")
-    return result
+                      for item in pasted.features)
+    counted = f"{pasted.summary}. " if len(pasted.readings) > 1 else ""
+    st.caption(f"{counted}On the map, compared in the details panel: {areas}")
+    return pasted.features
 
 
 def render_distances(sites: list[dict[str, Any]]) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import GeoError
 from ..importers.result import ImportResult
+from ..notices.pasted import Pasted
 from .sessions import SessionLayers, new_session
 
 STATE_KEY = "explorer"
@@ -33,5 +34,5 @@ class ExplorerState:
 
     session: SessionLayers = field(default_factory=new_session)
     imports: dict[str, ImportResult | GeoError] = field(default_factory=dict)
-    notice: tuple[str, Features | GeoError] | None = None
+    notice: tuple[str, Pasted] | None = None
     rings: tuple[tuple[Any, ...], Features] | None = None

@@ -52,6 +52,24 @@ def test_a_bad_notice_shows_where_it_went_wrong_as_plain_text():
     assert at.caption[0].value == "features: 0"
 
 
+def test_several_notices_are_drawn_and_a_refused_one_is_named():
+    second = "NAVAREA XI 124/24\n1. 36-04N 124-30E, 36-04N 124-54E, 35-19X 124-54E, 35-19N 124-30E\n"
+    at = AppTest.from_function(_notice_app).run()
+    at.text_area[0].input("NAVAREA XI 123/24\n" + NOTICE + "\n\n" + second).run()
+    assert at.warning and "1 of the notices could not be read" in at.warning[0].value
+    (shown,) = at.text
+    assert shown.value.startswith("notice:6:") and "35-19X" in shown.value
+    assert at.caption[0].value.startswith("2 notices: 1 read (2 areas), 1 refused")
+    assert at.caption[1].value == "features: 2"
+
+
+def test_the_notice_box_has_the_parser_s_size_limit():
+    from geo.notices import MAX_NOTICES_CHARS
+
+    at = AppTest.from_function(_notice_app).run()
+    assert at.text_area[0].max_chars == MAX_NOTICES_CHARS
+
+
 def test_distances_and_rings_panels():
     at = AppTest.from_function(_analysis_app).run()
     (table,) = at.get("html")
