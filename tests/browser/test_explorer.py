@@ -277,6 +277,31 @@ def test_downloads_read_back_with_the_features_shown(server, page, tmp_path, cat
     assert ids == sorted(f["id"] for f in catalogue["footprints"])
 
 
+def test_the_offline_html_map_keeps_the_view_and_lists_its_sources(server, page, tmp_path, catalogue):
+    page.goto(server + "/?from=2023-01-01&to=2024-12-31")
+    wait_ready(page)
+    path = tmp_path / "view.html"
+    download(page, "As an offline HTML map").save_as(path)
+    page.goto(path.as_uri())
+    wait_for(lambda: page.evaluate("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready"),
+             what="the offline map")
+    assert page.evaluate("() => geoExplorer.state().start") is not None
+    assert "made" in page.locator(".geo-top").inner_text()
+    assert "Events" in page.locator(".geo-layers").inner_text()  # the legend
+    listed = page.locator(".geo-all-sources").inner_text()
+
+    def cited(event_id: str) -> set[str]:
+        (event,) = [f for f in catalogue["events"] if f["id"] == event_id]
+        return {src["title"] for src in event["properties"]["sources"]}
+
+    every_other = {src["title"] for feats in catalogue.values() for f in feats
+                   if f["id"] != "1998-08-31-kwangmyongsong-1" for src in f["properties"]["sources"]}
+    assert all(title in listed for title in cited(LAUNCH_2024))
+    only_1998 = cited("1998-08-31-kwangmyongsong-1") - every_other
+    assert only_1998 and not any(title in listed for title in only_1998)  # filtered out
+    assert page.watch.external == [] and page.watch.errors == []
+
+
 def test_a_permalink_round_trips(server, page, browser):
     query = f"?event={LAUNCH_2024}&from=2023-01-01&layers=events,zones"
     page.goto(server + "/" + query)

@@ -141,6 +141,7 @@ var geoExplorer = (function () {
     refreshCounts();
     if (timeline) timeline.setShown(function (item) { return shownFeature(item.layer, item.index); });
     refreshEventList();
+    refreshSources();
   }
 
   function sameMask(a, b) {
@@ -420,9 +421,32 @@ var geoExplorer = (function () {
 
   function aboutHtml() {
     var made = options.made ? "Made on " + esc(options.made) + ". " : "";
+    // a page that stands alone lists its sources open; in the app they unfold on demand
     return "<h3>About this map</h3><p class=\"geo-hint\">" + made + "Every feature lists its " +
       "sources in its details. Dashed shapes are digitised from descriptions or derived from a " +
-      "model; solid ones are as published.</p>";
+      "model; solid ones are as published.</p>" +
+      '<details class="geo-all-sources"' + (options.made ? " open" : "") + "><summary>Sources of " +
+      "what is shown</summary>" + (options.made ? sourcesHtml() : "") + "</details>";
+  }
+
+  /* The distinct sources of every feature shown, by date. */
+  function sourcesHtml() {
+    var lists = [];
+    layers().forEach(function (l) {
+      if (!map.hasLayer(l.group) || !l.packed.column("sources")) return;
+      for (var i = 0; i < l.size(); i++) if (l.shown[i]) lists.push(l.packed.get(i, "sources"));
+    });
+    var items = geoPopups.sourceItems(lists);
+    return items.length ? "<ol>" + items.join("") + "</ol>" :
+      '<p class="geo-hint">No feature shown cites a source.</p>';
+  }
+
+  function refreshSources() {
+    var box = el.side && el.side.querySelector(".geo-all-sources");
+    if (!box || !box.open) return;
+    var summary = box.querySelector("summary");
+    while (summary.nextSibling) box.removeChild(summary.nextSibling);
+    box.insertAdjacentHTML("beforeend", sourcesHtml());
   }
 
   function onSideClick(e) {
@@ -705,6 +729,7 @@ var geoExplorer = (function () {
     state.visible[name] = on;
     if (control) control.render();
     if (timeline) timeline.draw();
+    refreshSources();
     writeUrl();
   }
 
@@ -1052,6 +1077,7 @@ var geoExplorer = (function () {
       refreshDates();
       if (!initial.view && !initial.event && !initial.feature) fitTo(home());  // beside the legend
       el.side.addEventListener("click", onSideClick);
+      el.side.addEventListener("toggle", refreshSources, true);  // toggle does not bubble
       if (initial.event) {
         var ev = events();
         choose(ev.name, ev.indexOf(initial.event), initial.view ? "map" : "link");

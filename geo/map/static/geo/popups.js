@@ -130,13 +130,18 @@ var geoPopups = (function () {
     if (value === null || value === "" || spec.hide.indexOf(value) >= 0) return "";
     return "<tr><th>" + esc(spec.label) + "</th><td>" + esc(value) + "</td></tr>";
   }
+  function isSource(src) { return !!src && typeof src === "object" && !Array.isArray(src); }
+  /* A source as a link: "title: publisher, date". */
+  function sourceLink(src) {
+    var label = textOf(get(src, "title", "source")) + ": " + textOf(get(src, "publisher", "")) +
+      ", " + textOf(get(src, "date", ""));
+    return safeLink(src.url, label);
+  }
   function sources(list) {
     var items = [];
     (Array.isArray(list) ? list : []).forEach(function (src) {
-      if (!src || typeof src !== "object" || Array.isArray(src)) return;
-      var label = textOf(get(src, "title", "source")) + ": " + textOf(get(src, "publisher", "")) +
-        ", " + textOf(get(src, "date", ""));
-      var item = safeLink(src.url, label);
+      if (!isSource(src)) return;
+      var item = sourceLink(src);
       if (!blank(src.quote)) item += "<blockquote>\u201c" + esc(textOf(src.quote)) + "\u201d</blockquote>";
       items.push("<li>" + item + "</li>");
     });
@@ -199,5 +204,24 @@ var geoPopups = (function () {
     var name = props ? get(props, "name") : null;
     return esc(blank(name) ? textOf(props && get(props, "id")) : textOf(name));
   }
-  return {esc: esc, render: render, tooltip: tooltip, textOf: textOf};
+  /* The distinct sources of many features' source lists, as list items, by date. */
+  function sourceItems(lists) {
+    var seen = {}, found = [];
+    lists.forEach(function (list) {
+      (Array.isArray(list) ? list : []).forEach(function (src) {
+        if (!isSource(src)) return;
+        var key = textOf(get(src, "id", "")) || textOf(get(src, "url", "")) || textOf(get(src, "title", ""));
+        if (Object.prototype.hasOwnProperty.call(seen, key)) return;
+        seen[key] = true;
+        found.push(src);
+      });
+    });
+    found.sort(function (a, b) {
+      var x = textOf(get(a, "date", "")), y = textOf(get(b, "date", ""));
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return found.map(function (src) { return "<li>" + sourceLink(src) + "</li>"; });
+  }
+
+  return {esc: esc, render: render, tooltip: tooltip, textOf: textOf, sourceItems: sourceItems};
 })();
