@@ -154,6 +154,27 @@ def test_hover_and_click_with_a_real_mouse(map_page):
     assert map_page.locator(".leaflet-tooltip").count() == 0
 
 
+def test_a_pointer_that_comes_to_rest_quickly_still_gets_its_tooltip(map_page):
+    """Leaflet's canvas handles one move per 32 ms; the last one, on the point, is not lost."""
+    map_page.evaluate(f"() => {MAP}.setView([38.5, 125], 9, {{animate: false}})")
+    map_page.wait_for_timeout(300)
+    name, x, y = map_page.evaluate(f"""() => {{
+        const map = {MAP}, box = map.getContainer().getBoundingClientRect();
+        const f = geoFeatureLayer.features(map).find(f => f.drawn &&
+            map.getBounds().pad(-0.2).contains(f.layer.getLatLng()));
+        const p = map.latLngToContainerPoint(f.layer.getLatLng());
+        return [f.layer.feature.properties.name, box.left + p.x, box.top + p.y];
+    }}""")
+    box = map_page.evaluate(f"() => {MAP}.getContainer().getBoundingClientRect().toJSON()")
+    for _ in range(3):
+        map_page.mouse.move(box["left"] + box["width"] / 2, box["top"] - 5)  # off the map
+        map_page.wait_for_timeout(300)  # a closed tooltip fades out in 200 ms
+        assert map_page.locator(".leaflet-tooltip").count() == 0
+        map_page.mouse.move(x + 1, y + 1, steps=3)  # three moves well within 32 ms
+        map_page.wait_for_timeout(150)
+        assert map_page.inner_text(".leaflet-tooltip") == name
+
+
 def test_the_browser_unpacks_what_python_unpacks(browser):
     features = [
         {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [1.5, 2]},

@@ -19,6 +19,21 @@ var geoFeatureLayer = (function () {
     stackPx: 4      // points closer than this on the screen stand on one spot
   };
   var FADED_ALPHA = 0.22;
+
+  /* Leaflet's canvas handles at most one pointer move per 32 ms and drops the others, the last
+     one too: a pointer that comes to rest on a point within 32 ms of its previous move never
+     shows the tooltip. The last move dropped is handled when the pause ends. */
+  var hoverOnce = L.Canvas.prototype._handleMouseHover;
+  L.Canvas.prototype._handleMouseHover = function (e, point) {
+    if (this._mouseHoverThrottled) { this._geoPendingHover = [e, point]; return; }
+    hoverOnce.call(this, e, point);
+    var self = this;
+    setTimeout(function () {
+      var pending = self._geoPendingHover;
+      self._geoPendingHover = null;
+      if (pending && self._map && !self._mouseHoverThrottled) self._handleMouseHover(pending[0], pending[1]);
+    }, 40);
+  };
   var HIGHLIGHT = "#ffb000";
   var own = Object.prototype.hasOwnProperty;
 
@@ -546,6 +561,11 @@ var geoFeatureLayer = (function () {
     }
     this.points = null;
     this.pointIndex = null;  // feature index -> point number in the PointSet
+    var versionOf = this.spec.versionOf;
+    if (versionOf) {  // another source's account is drawn beneath the record it is a version of
+      var isVersion = function (i) { return packed.get(i, versionOf) ? 1 : 0; };
+      points.sort(function (a, b) { return isVersion(b) - isVersion(a) || a - b; });
+    }
     if (points.length) {
       this.points = new PointSet(packed, points, {});
       this.points.geoFeature = options.control;
