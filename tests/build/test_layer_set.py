@@ -183,14 +183,17 @@ def test_readers_see_one_set_while_it_is_replaced(tmp_path):
     files comes from one of them."""
     folder = tmp_path / "layers"
     sets = [{name: f"{tag} {name}\n" for name in FILES} for tag in ("a", "b")]
-    replace_folder(folder, lambda new: [(new / n).write_text(t) for n, t in sets[0].items()])
+
+    def writer(texts: dict[str, str]):
+        return lambda new: [(new / name).write_text(text) for name, text in texts.items()]
+
+    replace_folder(folder, writer(sets[0]))
     stop = threading.Event()
     switches = [0]
 
     def switch() -> None:
         while not stop.is_set():
-            texts = sets[switches[0] % 2]
-            replace_folder(folder, lambda new: [(new / n).write_text(t) for n, t in texts.items()])
+            replace_folder(folder, writer(sets[switches[0] % 2]))
             switches[0] += 1
 
     thread = threading.Thread(target=switch)
