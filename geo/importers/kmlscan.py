@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import xml.parsers.expat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ _PLAIN = re.compile(rf"\s*{_NUMBER}\s*")
 _COMMA = re.compile(r"\s*,\s*")
 CONTAINERS = ("Document", "Folder")
 SHOWN = 5
+CHUNK = 1 << 20
 
 
 @dataclass
@@ -154,12 +156,18 @@ class _Scanner:
             placemark.problem = RowProblem("bad coordinates", reason, "geometry")
 
 
-def scan_kml(data: bytes, file: str) -> list[Container]:
+def scan_kml(data: bytes, file: str, progress: Callable[[float], None] | None = None
+             ) -> list[Container]:
     """The Documents and Folders of a KML in document order, each with its placemarks and their
-    coordinate problems. Raises ImportDataError when the file is not well-formed XML."""
+    coordinate problems; progress gets the share read. Raises ImportDataError when the file is
+    not well-formed XML."""
     scanner = _Scanner()
     try:
-        scanner.parser.Parse(data, True)
+        for start in range(0, len(data), CHUNK):
+            scanner.parser.Parse(data[start:start + CHUNK], False)
+            if progress is not None:
+                progress(min(1.0, (start + CHUNK) / len(data)))
+        scanner.parser.Parse(b"", True)
     except xml.parsers.expat.ExpatError as exc:
         raise fail(file, f"is not well-formed XML (line {exc.lineno}, column {exc.offset}: "
                          f"{xml.parsers.expat.ErrorString(exc.code)})") from None

@@ -6,6 +6,7 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +58,11 @@ def kml_from_kmz(data: bytes, file: str) -> bytes:
     return kml
 
 
-def read_ogr(path: Path, file: str, layer: str | None
+def read_ogr(path: Path, file: str, layer: str | None,
+             progress: Callable[[float, str], None] | None = None
              ) -> tuple[list[tuple[str, list[Record]]], list[str]]:
     """([(layer, its records)…], notes) of every layer (or the one named), records numbered
-    across layers; 'source_layer' tells them apart."""
+    across layers; 'source_layer' tells them apart. progress gets (share of layers read, text)."""
     try:
         with warnings.catch_warnings():  # GDAL's warnings about odd files; errors still raise
             warnings.simplefilter("ignore", RuntimeWarning)
@@ -78,7 +80,9 @@ def read_ogr(path: Path, file: str, layer: str | None
     layers: list[tuple[str, list[Record]]] = []
     count = 0
     notes = []
-    for name in listed:
+    for index, name in enumerate(listed):
+        if progress is not None:
+            progress(index / len(listed), f"reading layer '{name}' ({index + 1} of {len(listed)})")
         layer_records = _read_layer(path, file, name, len(listed) > 1)
         for record in layer_records:
             count += 1

@@ -25,6 +25,8 @@ from .result import ImportResult
 from .source import read_source, too_big
 
 SAMPLE_ROWS = 2000
+READ_SHARE = 0.4
+"""The part of the progress bar for reading the file; the rest is for checking its rows."""
 
 
 def import_path(path: Path, options: ImportOptions | None = None,
@@ -47,7 +49,7 @@ def import_bytes(data: bytes, filename: str, options: ImportOptions | None = Non
     report(0.0, f"reading {file}")
     unit = "row" if fmt == "csv" else "feature"
     result = ImportResult(source_file=file, layer=safe_layer_name(file, taken), unit=unit)
-    records = _records(fmt, data, file, options, result)
+    records = _records(fmt, data, file, options, result, report)
     if not records:
         raise fail(file, f"has no {unit}s to import")
     headers = _headers(records)
@@ -67,13 +69,15 @@ def import_bytes(data: bytes, filename: str, options: ImportOptions | None = Non
     for index, record in enumerate(records):
         builder.add(record)
         if index % step == 0:
-            report(index / len(records), f"{index:,} of {len(records):,} {unit}s")
+            report(READ_SHARE + (1 - READ_SHARE) * index / len(records),
+                   f"{index:,} of {len(records):,} {unit}s")
     report(1.0, result.summary())
     return result
 
 
 def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
-             result: ImportResult) -> list[Record]:
+             result: ImportResult, report: Progress) -> list[Record]:
+    """The file's rows or features as records; reports progress up to READ_SHARE."""
     if fmt in ("csv", "geojson"):
         try:
             text, encoding = decode(data, options.encoding)
@@ -81,7 +85,9 @@ def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
             raise fail(file, f"cannot be decoded as {options.encoding} ({exc})") from None
         if fmt == "geojson":
             return read_geojson(text, file)
-        _, records, delimiter = read_csv(text, file, PurePath(file).suffix.lower(), options.delimiter)
+        _, records, delimiter = read_csv(
+            text, file, PurePath(file).suffix.lower(), options.delimiter,
+            lambda share, text: report(READ_SHARE * share, text))
         result.notes.append(f"read as {encoding}, {DELIMITER_NAMES.get(delimiter, repr(delimiter))}"
                             "-separated")
         return records
@@ -90,14 +96,16 @@ def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
     containers = None
     if fmt in ("kml", "kmz"):
         check_kml_bytes(data, file)
-        containers = scan_kml(data, file)
+        containers = scan_kml(data, file, lambda share: report(
+            READ_SHARE / 2 * share, "checking the coordinates"))
     else:
         check_gpkg(data, file)
     # GDAL reads from a path: the file goes in a scratch folder that a kill cannot leave behind
     with system_scratch("geo-import") as folder:
         path = folder / ("upload.gpkg" if fmt == "gpkg" else "doc.kml")
         path.write_bytes(data)
-        layers, notes = read_ogr(path, file, options.layer)
+        layers, notes = read_ogr(path, file, options.layer, lambda share, text: report(
+            READ_SHARE / 2 * (1 + share), text))
     if containers is not None:
         apply_scan(layers, containers, file)
     result.notes.extend(notes)
