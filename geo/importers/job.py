@@ -265,6 +265,7 @@ def _talk(run: _Run, parts: list[bytes]) -> ImportResult | GeoError:
     selector.register(process.stdout, selectors.EVENT_READ)
     selector.register(process.stderr, selectors.EVENT_READ)
     buffer, errors = bytearray(), bytearray()
+    shared = _Sharing()
     summary: dict[str, Any] | None = None
     problems: list[Problem] | None = None
     out_of_memory = False
@@ -304,7 +305,7 @@ def _talk(run: _Run, parts: list[bytes]) -> ImportResult | GeoError:
                     fraction, text = message["progress"]
                     run.progress = (float(fraction), str(text))
                 elif "features" in message:
-                    run.features.extend(message["features"])
+                    run.features.extend(shared.share(message["features"]))
                 elif "result" in message:
                     summary = message["result"]
                 elif "error" in message:
@@ -333,6 +334,39 @@ def _talk(run: _Run, parts: list[bytes]) -> ImportResult | GeoError:
            else f"exit code {process.returncode}")
     last = stderr.strip().splitlines()[-1:] or [""]
     return fail(run.file, f"the import stopped unexpectedly ({how}) {last[0][:200]}".strip())
+
+
+class _Sharing:
+    """One string object for a value repeated down a column (a kind, a file name, a date), and
+    the feature's id shared with its 'id' property, as an import in this process would have
+    them: JSON gives every value an object of its own. A column whose first values are mostly
+    distinct (coordinates, names) is left alone, so the table stays small."""
+
+    SHORT = 40
+    DISTINCT = 1000
+
+    def __init__(self) -> None:
+        self.columns: dict[str, dict[str, str] | None] = {}
+
+    def share(self, features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for feature in features:
+            props = feature.get("properties")
+            if not isinstance(props, dict):
+                continue
+            if "id" in props and props["id"] == feature.get("id"):
+                props["id"] = feature["id"]
+            for key, value in props.items():
+                if type(value) is not str or len(value) > self.SHORT:
+                    continue
+                seen = self.columns.setdefault(key, {})
+                if seen is None:
+                    continue
+                kept = seen.setdefault(value, value)
+                if kept is not value:
+                    props[key] = kept
+                elif len(seen) > self.DISTINCT:
+                    self.columns[key] = None
+        return features
 
 
 def _time_error(run: _Run) -> ImportBudgetError:
