@@ -37,7 +37,7 @@ def big_csv(tmp_path_factory) -> Path:
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # gone, or going while being read
         return False
     return state != "Z"
 
