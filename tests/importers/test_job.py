@@ -3,6 +3,7 @@ no work that outlives whoever started it (issue 15)."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
@@ -131,9 +132,9 @@ def test_whatever_interrupts_run_import_stops_the_child(big_csv):
         pass
 
     def progress(fraction: float, text: str) -> None:
-        children = Path(f"/proc/{os.getpid()}/task")
-        for task in children.iterdir():
-            pids.extend(int(p) for p in (task / "children").read_text().split())
+        for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+            with contextlib.suppress(OSError):  # a thread may end meanwhile
+                pids.extend(int(p) for p in (task / "children").read_text().split())
         if fraction > 0:
             raise Stop
 
