@@ -179,11 +179,13 @@ def run_import(source: bytes | Path, filename: str | None = None,
     wait (Ctrl-C, an exception raised by progress) stops the job before it propagates."""
     with ImportJob(source, filename, options, taken, budget) as job:
         shown = None
-        while not job.wait(POLL_S):
+        while True:
+            finished = job.wait(POLL_S)
             if progress is not None and job.progress != shown:
                 shown = job.progress
                 progress(*shown)
-        return job.result()
+            if finished:
+                return job.result()
 
 
 def release_memory() -> None:
