@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
+import functools
 import glob
 import os
 import shutil
@@ -240,9 +241,16 @@ _RENAME_EXCHANGE = 2  # linux/fs.h
 _RENAME_SWAP = 2  # macOS stdio.h
 
 
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    # By name on Linux: find_library would start a process (ldconfig) to look for it.
+    name = "libc.so.6" if sys.platform.startswith("linux") else ctypes.util.find_library("c")
+    return ctypes.CDLL(name, use_errno=True)
+
+
 def exchange(first: Path, second: Path) -> None:
     """Swap two paths in one step. Raises OSError (EINVAL/ENOSYS when the system cannot)."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc = _libc()
     if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
         at_fdcwd = -100
         result = libc.renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second),

@@ -9,7 +9,6 @@ Anything else that prints (GDAL, warnings) goes to stderr, so it cannot corrupt 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import dataclasses
 import json
 import os
@@ -80,7 +79,7 @@ def _die_with_parent(parent: int) -> None:
     """Be killed when the thread that started this process ends (Linux), or leave now if the
     parent is already gone."""
     if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
