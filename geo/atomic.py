@@ -43,17 +43,19 @@ def os_message(exc: OSError, path: Path | str) -> str:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
     """Yield a temp path beside target; on success rename it over target, on error remove it."""
-    with atomic_paths([target]) as (tmp,):
+    with atomic_paths([target], durable) as (tmp,):
         yield tmp
 
 
 @contextlib.contextmanager
-def atomic_paths(targets: Sequence[Path]) -> Iterator[list[Path]]:
+def atomic_paths(targets: Sequence[Path], durable: bool = True) -> Iterator[list[Path]]:
     """Yield one temp path per target; when the block ends without an error, every temp file is
-    renamed over its target (none is before all are written); on error none is. Failures of its
-    own (a folder that cannot be made, a rename) raise WriteError naming the target."""
+    renamed over its target (none is before all are written); on error none is. Durable: each
+    file is flushed to disk (fsync) before its rename, so a power cut leaves the old file or the
+    whole new one. Failures of its own (a folder that cannot be made, a rename) raise
+    WriteError naming the target."""
     targets = [Path(target) for target in targets]
     for target in targets:
         _check_target(target)
@@ -68,12 +70,14 @@ def atomic_paths(targets: Sequence[Path]) -> Iterator[list[Path]]:
         for tmp, target in zip(temps, targets, strict=True):
             if not tmp.exists():
                 raise WriteError(f"{target}: the writer left no file")
-            with _naming(target):
-                _fsync_path(tmp)
+            if durable:
+                with _naming(target):
+                    _fsync_path(tmp)
         for tmp, target in zip(temps, targets, strict=True):
             with _naming(target):
                 os.replace(tmp, target)
-                _fsync_path(target.parent)
+                if durable:
+                    _fsync_path(target.parent)
 
 
 @contextlib.contextmanager

@@ -31,8 +31,9 @@ WRITERS: dict[str, Callable[[Layers, Path], None]] = {
     "fgb": write_fgb, "shp": write_shp}
 
 
-def export_layers(layers: Layers, fmt: str, out: Path) -> Path:
-    """Write the given layers to out in format fmt; returns the path written."""
+def export_layers(layers: Layers, fmt: str, out: Path, durable: bool = True) -> Path:
+    """Write the given layers to out in format fmt; returns the path written. Durable: flushed
+    to disk before it replaces the previous file (geo.atomic.atomic_paths)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if not layers:
@@ -43,7 +44,7 @@ def export_layers(layers: Layers, fmt: str, out: Path) -> Path:
     if out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name")
     try:
-        with atomic_path(out) as tmp:
+        with atomic_path(out, durable) as tmp:
             write_format(layers, fmt, tmp)
     except (ExportError, WriteError):
         raise
@@ -65,8 +66,8 @@ def write_format(layers: Layers, fmt: str, path: Path) -> None:
 
 def export_bytes(layers: Layers, fmt: str) -> bytes:
     """The export as bytes (for a download button)."""
-    with system_scratch("geo-export") as folder:
-        path = export_layers(layers, fmt, folder / f"export{SUFFIXES[fmt]}")
+    with system_scratch("geo-export") as folder:  # read back at once: no need to flush it
+        path = export_layers(layers, fmt, folder / f"export{SUFFIXES[fmt]}", durable=False)
         return path.read_bytes()
 
 
