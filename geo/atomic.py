@@ -161,6 +161,8 @@ def replace_folder(target: Path, write: Callable[[Path], None]) -> None:
     target = Path(target)
     if not target.name or str(target) in ("", "."):
         raise WriteError("no folder name given")
+    if target.is_symlink():  # replace the folder it points to, not the link
+        target = Path(os.path.realpath(target))
     parent = target.parent
     try:
         recover(target)

@@ -255,3 +255,12 @@ def test_a_full_disk_leaves_the_old_set_and_names_the_file(tmp_path, new_texts):
     assert f"{disk}/all.geojson" in report["export"] and "No space left" in report["export"]
     assert "Traceback" not in report["build"] + report["export"]
     assert report["listing"] == ["build.err", "codes", "export.err", "layers"]  # no leftovers
+
+
+def test_a_linked_layers_folder_is_replaced_where_it_is(tmp_path, new_texts):
+    real = tmp_path / "data" / "layers"
+    _old_set(real)
+    link = tmp_path / "layers"
+    link.symlink_to(real)
+    build(link, SEEDS)
+    assert link.is_symlink() and _state(real, new_texts) == "new"
