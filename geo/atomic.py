@@ -1,61 +1,308 @@
-"""Write files atomically: a temp file beside the target, then a rename."""
+"""Files and folders written whole or not at all, and a folder of files read as one set.
+
+A file is written in a scratch folder beside its target (geo.scratch), then renamed over it; a
+set of files (an import's output and its --skipped report) is renamed into place only when
+every one of them is complete. A folder (the layer set) is written beside the old one and
+switched with it in one step: renameat2(RENAME_EXCHANGE) on Linux, renamex_np(RENAME_SWAP) on
+macOS; elsewhere two renames, with a note in the scratch folder from which the next write or
+read finishes a switch that a kill interrupted. Readers open the folder once and read its files
+through that handle, so they see the old set or the new one, never a mix.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import errno
+import functools
 import glob
 import os
 import shutil
-import tempfile
+import stat
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+
+from .errors import GeoError
+from .scratch import clean_stale, held, scratch_dir
+
+STALE_AFTER_S = 600
+SWITCH_NOTE = "SWITCHING"
+
+
+class WriteError(GeoError):
+    """A file or folder could not be written; the message names it and the previous one is intact."""
+
+
+def os_message(exc: OSError, path: Path | str) -> str:
+    """'layers/zones.geojson: No space left on device' — the file an OS error is about, named."""
+    name = exc.filename if isinstance(exc.filename, str) and exc.filename else str(path)
+    return f"{name}: {exc.strerror or exc}"
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
     """Yield a temp path beside target; on success rename it over target, on error remove it."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temps(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()  # writers such as GDAL want to create the file themselves
-    try:
+    with atomic_paths([target], durable) as (tmp,):
         yield tmp
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
-STALE_AFTER_S = 600
+@contextlib.contextmanager
+def atomic_paths(targets: Sequence[Path], durable: bool = True) -> Iterator[list[Path]]:
+    """Yield one temp path per target; when the block ends without an error, every temp file is
+    renamed over its target (none is before all are written); on error none is. Durable: each
+    file is flushed to disk (fsync) before its rename, so a power cut leaves the old file or the
+    whole new one. Failures of its own (a folder that cannot be made, a rename) raise
+    WriteError naming the target."""
+    targets = [Path(target) for target in targets]
+    for target in targets:
+        _check_target(target)
+    with contextlib.ExitStack() as stack:
+        temps = []
+        for target in targets:
+            with _naming(target):
+                _remove_stale_temps(target)
+                folder = stack.enter_context(scratch_dir(target.parent, f".{target.name}"))
+            temps.append(folder / target.name)
+        yield temps
+        for tmp, target in zip(temps, targets, strict=True):
+            if not tmp.exists():
+                raise WriteError(f"{target}: the writer left no file")
+            if durable:
+                with _naming(target):
+                    _fsync_path(tmp)
+        for tmp, target in zip(temps, targets, strict=True):
+            with _naming(target):
+                os.replace(tmp, target)
+                if durable:
+                    _fsync_path(target.parent)
 
 
-def _remove_stale_temps(target: Path) -> None:
-    """Temp files that a killed writer (SIGKILL, power loss) left beside target."""
-    now = time.time()
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        with contextlib.suppress(OSError):  # another process may be cleaning up as well
-            if now - leftover.stat().st_mtime > STALE_AFTER_S:
-                if leftover.is_dir():
-                    shutil.rmtree(leftover)
-                else:
-                    leftover.unlink()
+@contextlib.contextmanager
+def _naming(target: Path) -> Iterator[None]:
+    try:
+        yield
+    except (FileExistsError, NotADirectoryError):
+        raise WriteError(f"{target}: {target.parent} is not a folder") from None
+    except OSError as exc:
+        raise WriteError(f"{target}: {exc.strerror or exc}") from None
+
+
+def _check_target(target: Path) -> None:
+    if not target.name or str(target) in ("", "."):
+        raise WriteError("no file name given")
+    if target.is_dir():
+        raise WriteError(f"{target} is a folder; give a file name")
 
 
 def write_text_atomic(target: Path, text: str) -> None:
     """Write text (UTF-8, LF) to target atomically."""
-    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
+    write_texts_atomic({Path(target): text})
+
+
+def write_texts_atomic(texts: dict[Path, str]) -> None:
+    """Write several text files, each atomically, renamed into place only once all are written."""
+    targets = list(texts)
+    try:
+        with atomic_paths(targets) as temps:
+            for tmp, target in zip(temps, targets, strict=True):
+                tmp.write_text(texts[target], encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise WriteError(os_message(exc, targets[0])) from None
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
     """Write bytes to target atomically."""
-    with atomic_path(target) as tmp, open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+    except OSError as exc:
+        raise WriteError(os_message(exc, target)) from None
+
+
+def _fsync_path(path: Path) -> None:
+    flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EBADF):  # some file systems refuse it on folders
+            raise
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Temp files of the earlier scheme (.X.abc.tmp and GDAL's .X.abc.tmp-journal, .tmp.fgb)
+    that a killed writer left beside target, once they are old enough to be nobody's."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp*"):
+        if leftover.name.endswith((".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm", ".tmp.fgb")):
+            with contextlib.suppress(OSError):  # another process may be cleaning up as well
+                if now - leftover.lstat().st_mtime > STALE_AFTER_S:
+                    if leftover.is_dir() and not leftover.is_symlink():
+                        shutil.rmtree(leftover)
+                    else:
+                        leftover.unlink()
+
+
+# --- folders ---------------------------------------------------------------------------------
+
+
+def replace_folder(target: Path, write: Callable[[Path], None]) -> None:
+    """Fill a new folder with write(folder), then put it in target's place in one step.
+
+    The files of the old folder that write did not make are carried over (hard links); a
+    folder inside it is refused, since the whole folder is replaced. Raises WriteError naming
+    the file when anything fails; target is then as it was.
+    """
+    target = Path(target)
+    if not target.name or str(target) in ("", "."):
+        raise WriteError("no folder name given")
+    if target.is_symlink():  # replace the folder it points to, not the link
+        target = Path(os.path.realpath(target))
+    parent = target.parent
+    try:
+        recover(target)
+        old = os.stat(target) if target.exists() else None
+        if old is not None and not stat.S_ISDIR(old.st_mode):
+            raise WriteError(f"{target} is not a folder")
+        with scratch_dir(parent, f".{target.name}") as scratch:
+            new = scratch / target.name
+            new.mkdir()
+            write(new)
+            if old is not None:
+                _carry_over(target, new)
+                os.chmod(new, stat.S_IMODE(old.st_mode))
+            for item in new.iterdir():
+                _fsync_path(item)
+            _fsync_path(new)
+            if old is None:
+                os.rename(new, target)
+            else:
+                _switch(new, target, scratch)
+            _fsync_path(parent)
+    except OSError as exc:
+        raise WriteError(os_message(exc, target)) from None
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    for entry in os.scandir(old):
+        if (new / entry.name).exists() or entry.name.endswith((".tmp", ".new")):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            raise WriteError(f"{old} holds the folder '{entry.name}'; the build replaces the whole "
+                             "folder, so give it a folder of its own")
+        try:
+            os.link(entry.path, new / entry.name, follow_symlinks=False)
+        except OSError:
+            shutil.copy2(entry.path, new / entry.name, follow_symlinks=False)
+
+
+def _switch(new: Path, target: Path, scratch: Path) -> None:
+    """Put new in target's place; the old folder ends up at new's path (removed with scratch)."""
+    try:
+        exchange(new, target)
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+    # No atomic exchange here: two renames, with a note that lets recover() finish the switch.
+    note = scratch / SWITCH_NOTE
+    note.write_text(target.name, encoding="utf-8")
+    _fsync_path(note)
+    _fsync_path(scratch)
+    old_place = scratch / f"{target.name}.old"
+    _rename(target, old_place)
+    _rename(new, target)  # a kill before this line: recover() does it
+    _rename(old_place, new)
+    note.unlink()
+
+
+def _rename(source: Path, destination: Path) -> None:
+    os.rename(source, destination)
+
+
+def recover(target: Path) -> None:
+    """Finish a folder switch that a kill interrupted between its two renames (only where the
+    system has no atomic exchange): the complete new folder waiting in a stale scratch folder
+    takes target's empty place."""
+    if target.exists():
+        return
+    parent = target.parent
+    with contextlib.suppress(OSError):
+        for scratch in parent.glob(f".{glob.escape(target.name)}.geo*.tmp"):
+            note = scratch / SWITCH_NOTE
+            waiting = scratch / target.name
+            if note.is_file() and waiting.is_dir() and not held(scratch):
+                os.rename(waiting, target)
+                note.unlink()
+                break
+    clean_stale(parent)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_RENAME_SWAP = 2  # macOS stdio.h
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    # By name on Linux: find_library would start a process (ldconfig) to look for it.
+    name = "libc.so.6" if sys.platform.startswith("linux") else ctypes.util.find_library("c")
+    return ctypes.CDLL(name, use_errno=True)
+
+
+def exchange(first: Path, second: Path) -> None:
+    """Swap two paths in one step. Raises OSError (EINVAL/ENOSYS when the system cannot)."""
+    libc = _libc()
+    if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
+        at_fdcwd = -100
+        result = libc.renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second),
+                                _RENAME_EXCHANGE)
+    elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
+        result = libc.renamex_np(os.fsencode(first), os.fsencode(second), _RENAME_SWAP)
+    else:
+        raise OSError(errno.ENOSYS, "no atomic exchange of two paths on this system")
+    if result != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(second))
+
+
+def read_folder(folder: Path, names: Sequence[str], attempts: int = 5) -> dict[str, bytes]:
+    """The bytes of the named files of folder, all from the same folder even while a
+    replace_folder switches it. Raises FileNotFoundError naming a missing file."""
+    folder = Path(folder)
+    recover(folder)
+    for _ in range(attempts):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            return {name: _read_at(fd, name) for name in names}
+        except FileNotFoundError as exc:
+            # The folder was switched and its old files removed while we read: read again.
+            if os.fstat(fd).st_ino == _inode(folder):
+                raise FileNotFoundError(exc.errno, exc.strerror, str(folder / str(exc.filename))) \
+                    from None
+        finally:
+            os.close(fd)
+    raise OSError(errno.EAGAIN, "the folder kept changing while being read", str(folder))
+
+
+def _read_at(dir_fd: int, name: str) -> bytes:
+    try:  # O_NONBLOCK: a FIFO put in a file's place must not block the reader
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=dir_fd)
+    except FileNotFoundError:
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", name)
+        os.set_blocking(fd, True)
+        return handle.read()
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except FileNotFoundError:
+        return None

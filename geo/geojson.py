@@ -51,12 +51,19 @@ def feature(fid: str, geometry: BaseGeometry, properties: dict[str, Any]) -> dic
 
 
 def dumps(features: list[dict[str, Any]], name: str) -> str:
-    """A FeatureCollection as text: features sorted by id, one per line, UTF-8, LF."""
-    ordered = sorted(features, key=lambda item: str(item["id"]))
+    """A FeatureCollection as text: features sorted by id, one per line, UTF-8, LF. Features
+    without an id (RFC 7946 makes it optional: pasted notice areas have none) follow, in the
+    order given."""
+    ordered = sorted(features, key=_order)
     lines = [json.dumps(item, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
              for item in ordered]
     head = json.dumps({"type": "FeatureCollection", "name": name}, ensure_ascii=False)[:-1]
     return head + ', "features": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def _order(item: dict[str, Any]) -> tuple[int, str]:
+    fid = item.get("id")
+    return (0, str(fid)) if fid is not None else (1, "")
 
 
 def read_geometry(geometry: dict[str, Any]) -> BaseGeometry:

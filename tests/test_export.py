@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import xml.etree.ElementTree as ElementTree
 import zipfile
 
 import pyogrio
@@ -13,6 +15,8 @@ from geo.layers.registry import NAMES as LAYER_NAMES
 
 
 def _read(path, fmt, layer=None):
+    if fmt == "kml":
+        ElementTree.parse(path)  # every KML written is well-formed XML
     if fmt == "csv":
         return pyogrio.read_dataframe(path, GEOM_POSSIBLE_NAMES="wkt", KEEP_GEOM_COLUMNS="NO")
     if fmt == "shp":
@@ -69,7 +73,7 @@ def test_gpkg_keeps_properties(layers, tmp_path):
 
 def test_csv_has_lon_lat_and_wkt(layers, tmp_path):
     out = export_layers(select_layers(layers, ["sites"]), "csv", tmp_path / "s.csv")
-    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    header = next(csv.reader(out.open(encoding="utf-8")))
     assert {"lon", "lat", "wkt", "names_en", "source_urls"} <= set(header)
 
 

@@ -1,6 +1,8 @@
 """The build: seeds/ to the layer files, through the catalogue, the physics and the registry.
 
-Everything is validated and computed first; then the files are written, each atomically.
+Everything is validated and computed first; then the layer set is written as a whole: a new
+folder beside the old one, switched with it in one step (geo.atomic.replace_folder), so a kill
+or a full disk leaves every layer old or every layer new.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import geojson
-from ..atomic import write_text_atomic
+from ..atomic import WriteError, replace_folder
 from ..catalogue import DEFAULT_SEEDS, Catalogue, load_catalogue
 from ..layers import registry
 from .catalogue import event_features, site_features, zone_features
@@ -42,11 +44,19 @@ def render_layers(seeds_dir: Path = DEFAULT_SEEDS) -> dict[str, str]:
 
 
 def build(out_dir: Path = DEFAULT_LAYERS, seeds_dir: Path = DEFAULT_SEEDS) -> list[Path]:
-    """Write the layer files into out_dir; nothing is written unless every layer is ready."""
+    """Write the layer files into out_dir, all of them or (on any error) none: raises DataError
+    on bad seeds, WriteError naming the file that could not be written."""
     texts = render_layers(seeds_dir)
-    written = []
-    for file_name, text in texts.items():
-        path = Path(out_dir) / file_name
-        write_text_atomic(path, text)
-        written.append(path)
-    return written
+    out_dir = Path(out_dir)
+
+    def write(folder: Path) -> None:
+        for file_name, text in texts.items():
+            try:
+                with open(folder / file_name, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(text)
+            except OSError as exc:
+                raise WriteError(f"{out_dir / file_name}: {exc.strerror or exc}; the previous "
+                                 "layers are as they were") from None
+
+    replace_folder(out_dir, write)
+    return [out_dir / file_name for file_name in texts]

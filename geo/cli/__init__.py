@@ -18,6 +18,7 @@ from ..importers.limits import MAX_UPLOAD_MB
 from ..layers import registry
 from ..layers.files import read_layers
 from . import import_command, zones_command
+from .arguments import non_empty_path
 from .interrupt import sigterm_as_interrupt
 
 APP_SERVER = Path(__file__).resolve().parent.parent / "app" / "server.py"
@@ -38,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="check seeds/ and print every problem")
 
     build = sub.add_parser("build", help="write the GeoJSON layers")
-    build.add_argument("--out", type=Path, default=build_mod.DEFAULT_LAYERS, help="output folder")
+    build.add_argument("--out", type=non_empty_path, default=build_mod.DEFAULT_LAYERS,
+                       help="output folder, replaced as a whole (default: layers/)")
 
     export = sub.add_parser("export", help="export layers to another format")
     export.add_argument("--format", required=True, choices=FORMATS)
@@ -46,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="a layer to export (repeat for several; default all)")
     export.add_argument("--layers-dir", type=Path, default=build_mod.DEFAULT_LAYERS,
                         help="where the built layers are")
-    export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    export.add_argument("-o", "--output", type=non_empty_path, required=True, help="file to write")
     import_command.add_parser(sub)
     zones = sub.add_parser("zones", help="danger areas from notice text")
     zones_sub = zones.add_subparsers(dest="zones_command", required=True, parser_class=_Parser)
@@ -118,9 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        atomic = args.command in ("import", "export")  # one file, written whole or not at all
+        atomic = args.command in ("import", "export", "build")  # written whole or not at all
         print(f"interrupted; nothing was {'' if atomic else 'half-'}written", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1

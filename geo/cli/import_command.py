@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
+import os
 import sys
 from pathlib import Path
 
-from ..atomic import write_text_atomic
-from ..errors import GeoError
-from ..export import SUFFIXES, export_layers
+from ..atomic import WriteError, atomic_paths
+from ..errors import ExportError, GeoError
+from ..export import SUFFIXES, write_format
+from ..export.csvtext import write_rows
 from ..importers.failure import fail
 from ..importers.kinds import requirement
-from ..importers.limits import LIMITS_TEXT
+from ..importers.limits import JOB_MEMORY_MB, JOB_SECONDS, LIMITS_TEXT
 from ..importers.options import KINDS, ImportOptions
 from ..importers.progress import TerminalBar
 from ..importers.result import ImportResult
+from .arguments import non_empty_path
 
 FORMAT_BY_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()} | {".json": "geojson"}
 SHOWN = 20
@@ -29,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description=f"Read a file of your own, check every row and write the rows that pass. "
                     f"Limits: {LIMITS_TEXT}.")
     parser.add_argument("file", type=Path, help="the file to import")
-    parser.add_argument("-o", "--output", type=Path, required=True,
+    parser.add_argument("-o", "--output", type=non_empty_path, required=True,
                         help="file to write; the suffix picks the format (.geojson, .gpkg, .kml, "
                              ".csv, .fgb, .zip); a folder gets <layer>.geojson")
     needs = ", ".join(f"{kind} need {requirement(kind)}" for kind in KINDS)
@@ -44,8 +46,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        ("--delimiter", "CSV delimiter (default: detected)"),
                        ("--encoding", "text encoding (default: UTF-8, else Windows-1252)")):
         parser.add_argument(flag, help=text)
-    parser.add_argument("--skipped", type=Path, help="also write the skipped rows, as CSV, here")
+    parser.add_argument("--skipped", type=non_empty_path,
+                        help="also write the skipped rows, as CSV, here")
     parser.add_argument("--strict", action="store_true", help="write nothing if any row is skipped")
+    parser.add_argument("--time-limit", type=float, default=JOB_SECONDS, metavar="SECONDS",
+                        help=f"stop the import after this long (default {JOB_SECONDS})")
+    parser.add_argument("--memory-limit", type=int, default=JOB_MEMORY_MB, metavar="MB",
+                        help=f"stop the import when it needs more memory, in MB of 10^6 bytes "
+                             f"(default {JOB_MEMORY_MB:,})")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,12 +62,18 @@ def run(args: argparse.Namespace) -> int:
                             wkt=args.wkt, time=args.time, time_of_day=args.time_of_day,
                             name=args.name, layer=args.layer, delimiter=_delimiter(args.delimiter),
                             encoding=args.encoding)
+    skipped: Path | None = args.skipped
+    if args.time_limit <= 0 or args.memory_limit <= 0:
+        raise GeoError("--time-limit and --memory-limit must be positive")
     _target(Path(args.output), args.file)  # a bad -o fails before the work, not after
+    if skipped is not None and (skipped.is_dir() or not skipped.name):
+        raise GeoError(f"--skipped {skipped} is a folder; give a file name")
     bar = TerminalBar(sys.stderr)
     try:
-        from ..importers.reader import import_path  # pandas and GDAL: only when importing
+        from ..importers.job import Budget, run_import
 
-        result = import_path(args.file, options, bar)
+        result = run_import(args.file, options=options, progress=bar,
+                            budget=Budget(memory_mb=args.memory_limit, seconds=args.time_limit))
     finally:
         bar.close()
     _report(result)
@@ -70,14 +84,35 @@ def run(args: argparse.Namespace) -> int:
     out, fmt = _target(Path(args.output), args.file, result.layer)
     bar(0.0, f"writing {out.name}")
     try:
-        export_layers({result.layer: result.features}, fmt, out)
+        _write(result, out, fmt, skipped)
     finally:
         bar.close()
-    if args.skipped:
-        write_text_atomic(args.skipped, skipped_csv(result))
     print(f"wrote {out} ({fmt}, {len(result.features)} features, layer '{result.layer}')")
+    if skipped:
+        print(f"wrote {skipped} ({len(result.skipped) + len(result.warnings)} rows)")
     print(result.summary())
     return 0
+
+
+def _write(result: ImportResult, out: Path, fmt: str, skipped: Path | None) -> None:
+    """The output and the --skipped report, both or neither (each atomically)."""
+    targets = [out] + ([skipped] if skipped else [])
+    with atomic_paths(targets) as temps:
+        try:
+            write_format({result.layer: result.features}, fmt, temps[0])
+        except (GeoError, KeyboardInterrupt):
+            raise
+        except OSError as exc:
+            raise WriteError(f"{out}: {exc.strerror or exc}; nothing was written") from None
+        except Exception as exc:  # GDAL and pandas raise many kinds
+            raise ExportError(f"could not write {out} as {fmt}: {exc}; nothing was written") \
+                from exc
+        if skipped:
+            try:
+                temps[1].write_text(skipped_csv(result), encoding="utf-8", newline="")
+            except OSError as exc:
+                raise WriteError(f"{skipped}: {exc.strerror or exc}; nothing was written") \
+                    from None
 
 
 def _delimiter(text: str | None) -> str | None:
@@ -98,9 +133,17 @@ def _target(output: Path, source: Path, layer: str = "imported") -> tuple[Path, 
     if fmt is None:
         known = ", ".join(sorted(FORMAT_BY_SUFFIX))
         raise GeoError(f"cannot tell a format from '{output.name}'; end it with one of {known}")
-    if output.resolve() == Path(source).resolve():
+    if _same_file(output, Path(source)):
         raise GeoError(f"{output} is the file being imported; write somewhere else")
     return output, fmt
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name the same file (symbolic link loops and missing files are not)."""
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return os.path.realpath(first) == os.path.realpath(second)
 
 
 def _report(result: ImportResult) -> None:
@@ -115,11 +158,10 @@ def _report(result: ImportResult) -> None:
 
 
 def skipped_csv(result: ImportResult) -> str:
-    """Skipped rows and warnings as CSV text: row, column, problem, reason."""
+    """Skipped rows and warnings as CSV text: row, column, problem, reason (cells made safe for
+    spreadsheets, as every CSV the project writes: geo.export.csvtext)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[result.unit, "column", "problem", "reason"],
-                            lineterminator="\n")
-    writer.writeheader()
-    for item in [*result.skipped, *result.warnings]:
-        writer.writerow(item.as_dict(result.unit))
+    rows = ([item.row, item.column, item.category, item.reason]
+            for item in [*result.skipped, *result.warnings])
+    write_rows(buffer, [result.unit, "column", "problem", "reason"], rows)
     return buffer.getvalue()

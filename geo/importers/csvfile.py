@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .failure import fail
 from .limits import MAX_COLUMNS, MAX_FIELD_CHARS, MAX_ROWS
@@ -14,6 +14,7 @@ from .values import clean_text
 
 DELIMITERS = (",", "\t", ";", "|")
 DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
+PROGRESS_ROWS = 5000
 csv.field_size_limit(MAX_FIELD_CHARS)
 
 
@@ -34,9 +35,11 @@ def sniff(text: str, suffix: str) -> str:
     return max(scores, key=lambda d: scores[d]) if scores else ","
 
 
-def read_csv(text: str, file: str, suffix: str, delimiter: str | None
+def read_csv(text: str, file: str, suffix: str, delimiter: str | None,
+             progress: Callable[[float, str], None] | None = None
              ) -> tuple[list[str], list[Record], str]:
-    """(headers, records, delimiter) of CSV text. Raises ImportDataError for an unreadable file."""
+    """(headers, records, delimiter) of CSV text, with progress (share of the text read, what is
+    happening) every PROGRESS_ROWS rows. Raises ImportDataError for an unreadable file."""
     if "\x00" in text:
         raise fail(file, "contains NUL bytes: this is a binary file, not CSV text")
     first_line = text.split("\n", 1)[0].strip()
@@ -48,7 +51,12 @@ def read_csv(text: str, file: str, suffix: str, delimiter: str | None
     delimiter = delimiter or sniff(text, suffix)
     headers: list[str] | None = None
     records: list[Record] = []
+    consumed = 0
     for number, cells in _rows(text, delimiter, file, skipped_lines):
+        if progress is not None:
+            consumed += sum(len(cell) for cell in cells) + len(cells)
+            if number % PROGRESS_ROWS == 0:
+                progress(min(1.0, consumed / max(1, len(text))), f"read {number:,} rows")
         if not any(cell.strip() for cell in cells):
             continue
         if headers is None:

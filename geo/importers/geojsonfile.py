@@ -8,8 +8,8 @@ from typing import Any
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from .crs import CrsRefused, reproject_records
 from .failure import fail
-from .geometry import reproject_records
 from .limits import MAX_ROWS
 from .records import Record
 from .result import RowProblem
@@ -35,12 +35,12 @@ def read_geojson(text: str, file: str) -> list[Record]:
     if len(items) > MAX_ROWS:
         raise fail(file, f"has {len(items):,} features; at most {MAX_ROWS:,} are read")
     records = [_record(number, item) for number, item in enumerate(items, start=1)]
-    crs = _crs_name(data)
+    crs = _crs_name(data, file)
     if crs and crs.lower() not in _WGS84_NAMES:
         try:
             reproject_records(records, crs)
-        except ValueError as exc:
-            raise fail(file, f"its crs '{crs}' cannot be converted to WGS 84 ({exc})") from None
+        except CrsRefused as exc:
+            raise fail(file, f"its crs cannot be converted to WGS 84: {exc}", field="crs") from None
     return records
 
 
@@ -60,11 +60,19 @@ def _features(data: Any, file: str) -> list[Any]:
                field="type")
 
 
-def _crs_name(data: Any) -> str | None:
+def _crs_name(data: Any, file: str) -> str | None:
+    """The name in a (pre-RFC 7946) named crs member; None without one. A crs member of
+    another form (a link, a number…) is refused rather than ignored."""
     crs = data.get("crs") if isinstance(data, dict) else None
+    if crs is None:
+        return None
     props = crs.get("properties") if isinstance(crs, dict) else None
     name = props.get("name") if isinstance(props, dict) else None
-    return name if isinstance(name, str) else None
+    if not isinstance(name, str) or not name.strip():
+        shown = json.dumps(crs, ensure_ascii=False)[:80]
+        raise fail(file, f"has a crs member that names no CRS ({shown}); only named CRSs such as "
+                         "EPSG:3857 are read", field="crs")
+    return name
 
 
 def _record(number: int, item: Any) -> Record:

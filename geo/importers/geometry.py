@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import shapely
-from pyproj import CRS, Transformer
-from pyproj.exceptions import CRSError
 from shapely.geometry.base import BaseGeometry
 
 from .coords import check_range
@@ -54,28 +50,3 @@ def _repair(geometry: BaseGeometry) -> BaseGeometry | None:
     else:
         result = parts[0] if len(parts) == 1 else shapely.union_all(parts)
     return result if result.is_valid and not result.is_empty else None
-
-
-def to_wgs84(geometries: list[BaseGeometry | None], crs: str) -> list[BaseGeometry | None]:
-    """The geometries converted from crs to WGS 84 longitude, latitude. Raises ValueError."""
-    try:
-        transformer = Transformer.from_crs(CRS.from_user_input(crs), CRS.from_epsg(4326), always_xy=True)
-    except CRSError as exc:
-        raise ValueError(str(exc)) from None
-    if transformer.source_crs is not None and transformer.source_crs.equals(CRS.from_epsg(4326)):
-        return geometries
-    out: list[BaseGeometry | None] = []
-    for geometry in geometries:
-        if geometry is None or geometry.is_empty:
-            out.append(geometry)
-            continue
-        out.append(shapely.transform(geometry, lambda xy: np.column_stack(
-            transformer.transform(xy[:, 0], xy[:, 1]))))
-    return out
-
-
-def reproject_records(records: list[Any], crs: str) -> None:
-    """Convert each record's geometry from crs to WGS 84, in place. Raises ValueError."""
-    geometries = to_wgs84([record.geometry for record in records], crs)
-    for record, geometry in zip(records, geometries, strict=True):
-        record.geometry = geometry

@@ -1,15 +1,52 @@
-"""What an import accepts at most; stated to users in the CLI help and the upload box."""
+"""What an import accepts at most; stated to users in the CLI help, the upload box and the README.
+
+One definition of a megabyte everywhere: MB is 10**6 bytes (as the upload box counts on macOS
+and Linux, and as disks are sold). Every size a user reads is written with megabytes().
+"""
 
 from __future__ import annotations
 
+MB = 1_000_000
+"""A megabyte: 10**6 bytes, in every limit, check and message of the project."""
+
 MAX_UPLOAD_MB = 50
-MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_BYTES = MAX_UPLOAD_MB * MB
 MAX_ROWS = 200_000
 MAX_COLUMNS = 1_000
 MAX_FIELD_CHARS = 1_000_000
+MAX_LAYERS = 100
+"""Tables of a GeoPackage or folders of a KML: each one read opens the file again."""
 MAX_LAYER_NAME = 48
 TWO_DIGIT_YEAR_PIVOT = 50
 """Two-digit years: 00–49 are 2000–2049, 50–99 are 1950–1999 (so '84' is 1984, '23' is 2023)."""
 
-LIMITS_TEXT = (f"at most {MAX_UPLOAD_MB} MB and {MAX_ROWS:,} rows or features a file; "
-               "latitudes within ±90°, longitudes within ±180°")
+JOB_MEMORY_MB = 2_000
+"""The memory (address space) an import's own process may take, on top of its code."""
+JOB_SECONDS = 120
+"""The wall-clock time an import may take before it is stopped."""
+
+MAX_SESSION_UPLOADS = 10
+MAX_SESSION_MB = 100
+"""What one app session may hold: files, and their total size."""
+
+LIMITS_TEXT = (f"at most {MAX_UPLOAD_MB} MB (1 MB = 1,000,000 bytes), {MAX_ROWS:,} rows or "
+               f"features and {MAX_LAYERS} layers a file; latitudes within ±90°, longitudes "
+               f"within ±180°; an import stops after {JOB_SECONDS} s or {JOB_MEMORY_MB:,} MB of "
+               "memory")
+
+
+def megabytes(size: int) -> str:
+    """'47.3 MB': a size in bytes as users read it (1 MB = 10**6 bytes)."""
+    return f"{size / MB:,.1f} MB"
+
+
+def session_problem(sizes: list[int]) -> str | None:
+    """Why one more upload would not fit a session holding files of these sizes (the new one
+    last), or None when it fits."""
+    if len(sizes) > MAX_SESSION_UPLOADS:
+        return f"at most {MAX_SESSION_UPLOADS} files a session; remove one to add another"
+    total = sum(sizes)
+    if total > MAX_SESSION_MB * MB:
+        return (f"the files of this session would take {megabytes(total)}; at most "
+                f"{MAX_SESSION_MB} MB a session; remove one to add another")
+    return None

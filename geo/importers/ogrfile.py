@@ -6,6 +6,7 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,9 @@ import pyogrio
 import pyogrio.raw
 import shapely
 
+from .crs import CrsRefused, reproject_records
 from .failure import fail
-from .geometry import reproject_records
-from .limits import MAX_BYTES, MAX_ROWS
+from .limits import MAX_BYTES, MAX_LAYERS, MAX_ROWS, MAX_UPLOAD_MB
 from .records import Record
 from .result import RowProblem
 from .values import plain
@@ -46,19 +47,22 @@ def kml_from_kmz(data: bytes, file: str) -> bytes:
                 raise fail(file, "is a zip without a .kml file inside, so not a KMZ")
             info = names[0]
             if info.file_size > MAX_BYTES:
-                raise fail(file, f"{info.filename} unpacks to more than {MAX_BYTES // 2**20} MB")
+                raise fail(file, f"{info.filename} unpacks to more than {MAX_UPLOAD_MB} MB")
             with archive.open(info) as handle:
                 kml = handle.read(MAX_BYTES + 1)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError,
             EOFError, ValueError) as exc:
         raise fail(file, f"is not a readable KMZ (zip) file ({exc})") from None
     if len(kml) > MAX_BYTES:
-        raise fail(file, f"{info.filename} unpacks to more than {MAX_BYTES // 2**20} MB")
+        raise fail(file, f"{info.filename} unpacks to more than {MAX_UPLOAD_MB} MB")
     return kml
 
 
-def read_ogr(path: Path, file: str, layer: str | None) -> tuple[list[Record], list[str]]:
-    """(records, notes) of every layer (or the one named); 'source_layer' tells them apart."""
+def read_ogr(path: Path, file: str, layer: str | None,
+             progress: Callable[[float, str], None] | None = None
+             ) -> tuple[list[tuple[str, list[Record]]], list[str]]:
+    """([(layer, its records)…], notes) of every layer (or the one named), records numbered
+    across layers; 'source_layer' tells them apart. progress gets (share of layers read, text)."""
     try:
         with warnings.catch_warnings():  # GDAL's warnings about odd files; errors still raise
             warnings.simplefilter("ignore", RuntimeWarning)
@@ -71,17 +75,23 @@ def read_ogr(path: Path, file: str, layer: str | None) -> tuple[list[Record], li
         listed = [layer]
     if not listed:
         raise fail(file, "has no layer to import")
-    records: list[Record] = []
+    if len(listed) > MAX_LAYERS:
+        raise fail(file, f"has {len(listed):,} layers; at most {MAX_LAYERS} are read")
+    layers: list[tuple[str, list[Record]]] = []
+    count = 0
     notes = []
-    for name in listed:
+    for index, name in enumerate(listed):
+        if progress is not None:
+            progress(index / len(listed), f"reading layer '{name}' ({index + 1} of {len(listed)})")
         layer_records = _read_layer(path, file, name, len(listed) > 1)
         for record in layer_records:
-            record.row = len(records) + 1
-            records.append(record)
-            if len(records) > MAX_ROWS:
+            count += 1
+            record.row = count
+            if count > MAX_ROWS:
                 raise fail(file, f"has more than {MAX_ROWS:,} features; at most {MAX_ROWS:,} are read")
+        layers.append((name, layer_records))
         notes.append(f"layer '{name}': {len(layer_records)} features")
-    return records, notes
+    return layers, notes
 
 
 def _read_layer(path: Path, file: str, name: str, tag: bool) -> list[Record]:
@@ -110,8 +120,8 @@ def _read_layer(path: Path, file: str, name: str, tag: bool) -> list[Record]:
     if crs and records:
         try:
             reproject_records(records, crs)
-        except ValueError as exc:
-            raise fail(file, f"layer '{name}' has a crs ({crs}) that cannot be converted ({exc})") from None
+        except CrsRefused as exc:
+            raise fail(file, f"layer '{name}' cannot be converted to WGS 84: {exc}") from None
     return records
 
 

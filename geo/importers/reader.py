@@ -2,43 +2,39 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
+from ..scratch import system_scratch
 from .columns import Plan, normal, plan_columns
 from .csvfile import DELIMITER_NAMES, read_csv
 from .decode import decode
 from .detect import detect
 from .failure import fail
 from .geojsonfile import read_geojson
+from .gpkgcheck import check_gpkg
 from .kinds import needs_date
-from .limits import MAX_BYTES, MAX_UPLOAD_MB
+from .kmlscan import apply_scan, scan_kml
+from .limits import MAX_BYTES
 from .names import safe_layer_name
 from .ogrfile import check_kml_bytes, kml_from_kmz, read_ogr
 from .options import ImportOptions
 from .progress import Progress, no_progress
 from .records import Builder, Record
 from .result import ImportResult
+from .source import read_source, too_big
 
 SAMPLE_ROWS = 2000
+READ_SHARE = 0.4
+"""The part of the progress bar for reading the file; the rest is for checking its rows."""
 
 
 def import_path(path: Path, options: ImportOptions | None = None,
-                progress: Progress | None = None) -> ImportResult:
-    """Import a file on disk. Raises ImportDataError; never changes the file."""
+                progress: Progress | None = None, taken: Iterable[str] = ()) -> ImportResult:
+    """Import a regular file on disk (geo.importers.source). Raises ImportDataError; never
+    changes the file."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(path.name, f"is {size / 2**20:.1f} MB; at most {MAX_UPLOAD_MB} MB is imported")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise fail(path.name, "is a folder, not a file") from None
-    except OSError as exc:
-        raise fail(path.name, f"cannot be read ({exc.strerror or exc})") from None
-    return import_bytes(data, path.name, options, progress)
+    return import_bytes(read_source(path), path.name, options, progress, taken)
 
 
 def import_bytes(data: bytes, filename: str, options: ImportOptions | None = None,
@@ -48,12 +44,12 @@ def import_bytes(data: bytes, filename: str, options: ImportOptions | None = Non
     report = progress or no_progress
     file = PurePath(filename.replace("\\", "/")).name or "upload"
     if len(data) > MAX_BYTES:
-        raise fail(file, f"is {len(data) / 2**20:.1f} MB; at most {MAX_UPLOAD_MB} MB is imported")
+        raise too_big(file, len(data))
     fmt = detect(file, data)
     report(0.0, f"reading {file}")
     unit = "row" if fmt == "csv" else "feature"
     result = ImportResult(source_file=file, layer=safe_layer_name(file, taken), unit=unit)
-    records = _records(fmt, data, file, options, result)
+    records = _records(fmt, data, file, options, result, report)
     if not records:
         raise fail(file, f"has no {unit}s to import")
     headers = _headers(records)
@@ -73,13 +69,15 @@ def import_bytes(data: bytes, filename: str, options: ImportOptions | None = Non
     for index, record in enumerate(records):
         builder.add(record)
         if index % step == 0:
-            report(index / len(records), f"{index:,} of {len(records):,} {unit}s")
+            report(READ_SHARE + (1 - READ_SHARE) * index / len(records),
+                   f"{index:,} of {len(records):,} {unit}s")
     report(1.0, result.summary())
     return result
 
 
 def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
-             result: ImportResult) -> list[Record]:
+             result: ImportResult, report: Progress) -> list[Record]:
+    """The file's rows or features as records; reports progress up to READ_SHARE."""
     if fmt in ("csv", "geojson"):
         try:
             text, encoding = decode(data, options.encoding)
@@ -87,23 +85,31 @@ def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
             raise fail(file, f"cannot be decoded as {options.encoding} ({exc})") from None
         if fmt == "geojson":
             return read_geojson(text, file)
-        _, records, delimiter = read_csv(text, file, PurePath(file).suffix.lower(), options.delimiter)
+        _, records, delimiter = read_csv(
+            text, file, PurePath(file).suffix.lower(), options.delimiter,
+            lambda share, text: report(READ_SHARE * share, text))
         result.notes.append(f"read as {encoding}, {DELIMITER_NAMES.get(delimiter, repr(delimiter))}"
                             "-separated")
         return records
     if fmt == "kmz":
         data = kml_from_kmz(data, file)
+    containers = None
     if fmt in ("kml", "kmz"):
         check_kml_bytes(data, file)
-    folder = Path(tempfile.mkdtemp(prefix="geo-import-"))
-    try:
+        containers = scan_kml(data, file, lambda share: report(
+            READ_SHARE / 2 * share, "checking the coordinates"))
+    else:
+        check_gpkg(data, file)
+    # GDAL reads from a path: the file goes in a scratch folder that a kill cannot leave behind
+    with system_scratch("geo-import") as folder:
         path = folder / ("upload.gpkg" if fmt == "gpkg" else "doc.kml")
         path.write_bytes(data)
-        records, notes = read_ogr(path, file, options.layer)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        layers, notes = read_ogr(path, file, options.layer, lambda share, text: report(
+            READ_SHARE / 2 * (1 + share), text))
+    if containers is not None:
+        apply_scan(layers, containers, file)
     result.notes.extend(notes)
-    return records
+    return [record for _, records in layers for record in records]
 
 
 def _headers(records: list[Record]) -> list[str]:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..atomic import read_folder
 from ..errors import DataError, GeoError, Problem
 from . import registry
 from .spec import LayerSpec, Prop
@@ -19,19 +20,34 @@ _SOURCE_KEYS = {"id", "title", "publisher", "date", "url"}
 
 
 def read_layers(layers_dir: Path, names: tuple[str, ...] = registry.NAMES) -> Layers:
-    """The built layers' features by name, read from their files and checked against the specs."""
+    """The built layers' features by name, read from their files and checked against the specs.
+
+    The files are read as one set (geo.atomic.read_folder): never some from before a build and
+    some from after it."""
     layers: Layers = {}
     problems: list[Problem] = []
-    for name in names:
-        path = Path(layers_dir) / f"{name}.geojson"
+    files = [f"{name}.geojson" for name in names]
+    try:
+        contents = read_folder(Path(layers_dir), files)
+    except FileNotFoundError as exc:
+        if not Path(layers_dir).is_dir():
+            raise GeoError(f"{layers_dir}: no layers folder; run 'geo build'") from None
+        missing = Path(str(exc.filename)).name
+        raise GeoError(f"{missing}: layer file missing; run 'geo build'") from None
+    except OSError as exc:
+        raise GeoError(f"{Path(str(exc.filename)).name}: cannot be read ({exc.strerror or exc})") \
+            from None
+    for name, file_name in zip(names, files, strict=True):
+        path = Path(layers_dir) / file_name
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(contents[file_name].decode("utf-8"))
             features = data["features"]
             if not isinstance(features, list):
                 raise TypeError("'features' is not a list")
-        except FileNotFoundError:
-            raise GeoError(f"{path.name}: layer file missing; run 'geo build'") from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except RecursionError:
+            raise GeoError(f"{path.name}: not a GeoJSON FeatureCollection (nested too deeply)") \
+                from None
+        except (ValueError, KeyError, TypeError) as exc:
             raise GeoError(f"{path.name}: not a GeoJSON FeatureCollection ({exc})") from None
         spec = registry.BY_NAME[name]
         for index, feature in enumerate(features):

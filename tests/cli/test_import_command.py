@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import json
 import os
 import shutil
@@ -9,45 +12,56 @@ import signal
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pyogrio
 import pytest
 
 from geo.cli import main, serve_command
+from geo.importers.limits import MAX_BYTES
 
 from ..conftest import DATA, LAYERS, ROOT
 
 GOOD = "name,lat,lon,date\nA,39.5,125.5,2024-05-27\nB,Unknown,125.5,2024-05-28\nC,40,126,27 May 2024\n"
 
-# Runs the CLI with one step made slow; touches $GEO_MARK when the slow step has started.
+# Runs the CLI with one step made slow; touches $GEO_MARK when the slow step has started. The
+# rows are read in the import's own process (geo.importers.job), so there the child is started
+# through SLOW_CHILD, which writes its process id into the mark.
 SLOW_RUNNER = '''
 import os, sys, time
 from pathlib import Path
 import geo.export as export
-import geo.importers.records as records
-
-def mark():
-    Path(os.environ["GEO_MARK"]).write_text("started")
+import geo.importers.job as job
 
 if os.environ["GEO_SLOW"] == "write":
-    real = export._WRITERS["geojson"]
+    real = export.WRITERS["geojson"]
     def slow_write(layers, tmp):
         real(layers, tmp)  # the new file is complete in the temp file, not yet renamed
-        mark()
+        Path(os.environ["GEO_MARK"]).write_text("started")
         time.sleep(120)
-    export._WRITERS["geojson"] = slow_write
+    export.WRITERS["geojson"] = slow_write
 else:
-    real_add = records.Builder.add
-    def slow_add(self, record):
-        if record.row == 3:
-            mark()
-            time.sleep(120)
-        real_add(self, record)
-    records.Builder.add = slow_add
+    job.WORKER_ARGS = [os.environ["GEO_SLOW_CHILD"]]
 
 from geo.cli import main
 sys.exit(main(sys.argv[1:]))
+'''
+SLOW_CHILD = '''
+import os, sys, time
+from pathlib import Path
+import geo.importers.records as records
+
+real_add = records.Builder.add
+def slow_add(self, record):
+    if record.row == 3:
+        Path(os.environ["GEO_MARK"]).write_text(str(os.getpid()))
+        time.sleep(120)
+    real_add(self, record)
+records.Builder.add = slow_add
+
+from geo.importers.worker import main
+sys.exit(main())
 '''
 
 
@@ -81,11 +95,13 @@ def test_import_writes_geojson_and_says_what_it_did(good_csv, tmp_path):
 def test_the_output_suffix_picks_the_format(good_csv, tmp_path, suffix, layer_count, capsys):
     out = tmp_path / "out" / f"mine{suffix}"
     assert main(["import", str(good_csv), "-o", str(out)]) == 0
+    if suffix == ".kml":
+        ElementTree.parse(out)  # every KML written is well-formed XML
     if layer_count:
         # the imported layer's key; KML writes its '-' as '_'
         assert [name for name, _ in pyogrio.list_layers(out)] in (["imported-mine"], ["imported_mine"])
     else:
-        header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+        header = next(csv.reader(out.open(encoding="utf-8")))
         assert {"layer", "id", "name", "time_utc", "source_row", "wkt"} <= set(header)
 
 
@@ -116,7 +132,8 @@ def test_skipped_rows_as_csv(good_csv, tmp_path, capsys):
     assert main(["import", str(good_csv), "-o", str(tmp_path / "o.geojson"),
                  "--skipped", str(report)]) == 0
     assert report.read_text(encoding="utf-8").splitlines() == [
-        "row,column,problem,reason", "3,lat,missing coordinates,no position: 'lat' is 'Unknown'"]
+        '"row","column","problem","reason"',
+        '3,"lat","missing coordinates","no position: \'lat\' is \'Unknown\'"']
 
 
 def test_an_output_folder_gets_a_safe_name_inside_it(tmp_path, capsys):
@@ -146,19 +163,26 @@ def test_bad_import_arguments_end_in_one_line(args, fragment):
 
 
 def test_serve_states_the_upload_limit():
+    """Streamlit's option is in 'MB': its browser check multiplies it by 10**6 (by 2**20 on
+    Windows) and its server check by 2**20. With MB = 10**6 here, 50 refuses in the browser
+    exactly what the importer refuses, and the server never refuses first."""
     command = serve_command(8501)
-    assert command[command.index("--server.maxUploadSize") + 1] == "50"
+    value = int(command[command.index("--server.maxUploadSize") + 1])
+    assert value == 50 and value * 10**6 == MAX_BYTES and value * 2**20 >= MAX_BYTES
 
 
 def _start_slow(tmp_path: Path, slow: str, *args: str) -> tuple[subprocess.Popen, Path]:
     runner = tmp_path / "slow_runner.py"
     runner.write_text(SLOW_RUNNER, encoding="utf-8")
+    child = tmp_path / "slow_child.py"
+    child.write_text(SLOW_CHILD, encoding="utf-8")
     mark = tmp_path / "mark"
-    env = {**os.environ, "GEO_MARK": str(mark), "GEO_SLOW": slow}
+    env = {**os.environ, "GEO_MARK": str(mark), "GEO_SLOW": slow, "GEO_SLOW_CHILD": str(child)}
     process = subprocess.Popen([sys.executable, str(runner), *args], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
     deadline = time.monotonic() + 60
-    while not mark.exists():
+    while not mark.exists() or not mark.read_text():
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise AssertionError(f"the slow step never started: {process.communicate()}")
@@ -170,21 +194,43 @@ def _leftovers(folder: Path, keep: set[str]) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name not in keep)
 
 
-@pytest.mark.parametrize(("slow", "sig"), [("rows", signal.SIGINT), ("write", signal.SIGINT),
-                                           ("write", signal.SIGTERM)])
-def test_an_interrupted_import_writes_nothing(good_csv, tmp_path, slow, sig):
+def _gone(pid: int, within: float = 10) -> bool:
+    """Whether the process has ended (or is a zombie no one waits for) within the time."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize(("slow", "sig", "group"), [
+    ("rows", signal.SIGINT, False), ("rows", signal.SIGINT, True), ("rows", signal.SIGTERM, False),
+    ("write", signal.SIGINT, False), ("write", signal.SIGTERM, False)])
+def test_an_interrupted_import_writes_nothing(good_csv, tmp_path, slow, sig, group):
+    """Ctrl-C (to the command, or to its whole process group as a terminal sends it) or SIGTERM
+    while the rows are read (in the import's own process) or while the output is written."""
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     out = out_dir / "mine.geojson"
     out.write_bytes(b"the previous import")
-    process, _ = _start_slow(tmp_path, slow, "import", str(good_csv), "-o", str(out))
-    process.send_signal(sig)
+    process, mark = _start_slow(tmp_path, slow, "import", str(good_csv), "-o", str(out))
+    if group:
+        os.killpg(process.pid, sig)
+    else:
+        process.send_signal(sig)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert stderr.strip().splitlines()[-1] == "interrupted; nothing was written"
     assert "Traceback" not in stderr
     assert out.read_bytes() == b"the previous import"
     assert _leftovers(out_dir, {"mine.geojson"}) == []  # the temp file went with it
+    if slow == "rows":
+        assert _gone(int(mark.read_text())), "the import's process outlived the command"
 
 
 def test_a_killed_export_leaves_the_previous_file_intact(tmp_path):
@@ -221,3 +267,83 @@ def test_a_file_named_like_a_built_in_layer_never_replaces_it(tmp_path, name, ca
     assert main(["export", "--format", "geojson", "--layers-dir", str(folder), "--layer", stem,
                  "-o", str(out)]) == 0
     assert out.read_bytes() == before[f"{stem}.geojson"]
+
+
+def _main(*args: str) -> tuple[int, str]:
+    """Run the command in this process: (exit code, stderr), argparse's exits included."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return code, err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["import", "x.csv", "-o", ""], 2, "argument -o/--output: needs a path, not an empty text"),
+        (["import", "x.csv", "-o", "o.geojson", "--skipped", ""], 2, "argument --skipped: needs"),
+        (["export", "--format", "csv", "-o", ""], 2, "argument -o/--output: needs a path"),
+        (["build", "--out", ""], 2, "argument --out: needs a path, not an empty text"),
+        (["import", "/dev/zero", "-o", "o.geojson"], 1, "zero: is a character device, not a file"),
+        (["import", "README.md", "-o", "o.geojson", "--time-limit", "0"], 1, "must be positive"),
+    ],
+)
+def test_more_bad_arguments_end_in_one_line(args, code, fragment, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    got, err = _main(*args)
+    assert got == code and fragment in err and len(err.strip().splitlines()) <= 2
+    assert list(tmp_path.iterdir()) == []  # `-o ""` wrote into the current folder (issue 15)
+
+
+def test_an_unwritable_skipped_report_writes_nothing(good_csv, tmp_path):
+    """The output used to be written, with exit 1, when --skipped could not be."""
+    out = tmp_path / "out.geojson"
+    out.write_bytes(b"the previous import")
+    code, err = _main("import", str(good_csv), "-o", str(out), "--skipped",
+                      str(good_csv / "skipped.csv"))
+    assert code == 1
+    assert err.splitlines()[-1] == f"error: {good_csv}/skipped.csv: {good_csv} is not a folder"
+    assert out.read_bytes() == b"the previous import"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv", "out.geojson"]
+
+
+def test_symbolic_link_loops_are_messages(good_csv, tmp_path):
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(tmp_path / "other.csv")
+    (tmp_path / "other.csv").symlink_to(loop)
+    code, err = _main("import", str(loop), "-o", str(tmp_path / "o.geojson"))
+    assert code == 1 and "loop.csv: cannot be read: a loop of symbolic links" in err
+    code, err = _main("import", str(good_csv), "-o", str(loop))
+    assert code == 0, err
+    assert loop.is_file() and not loop.is_symlink()  # the link is replaced, not followed
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    code, err = _main("import", str(fifo), "-o", str(tmp_path / "o.geojson"))
+    assert code == 1 and "pipe.csv: is a named pipe (FIFO), not a file" in err
+
+
+def test_a_layers_file_nested_too_deeply_is_a_message(tmp_path):
+    """A layers file of 100,000 '[' was a RecursionError (issue 15)."""
+    folder = tmp_path / "layers"
+    shutil.copytree(LAYERS, folder)
+    (folder / "zones.geojson").write_text("[" * 100_000, encoding="utf-8")
+    code, err = _main("export", "--format", "geojson", "--layers-dir", str(folder), "-o",
+                      str(tmp_path / "all.geojson"))
+    assert code == 1
+    assert err.strip() == "error: zones.geojson: not a GeoJSON FeatureCollection (nested too deeply)"
+
+
+def test_an_import_over_its_time_budget_is_a_message(tmp_path):
+    rows = "\n".join(f"p{i},39.{i % 1000:03d},125.{i % 999:03d}" for i in range(200_000))
+    big = tmp_path / "big.csv"
+    big.write_text("name,lat,lon\n" + rows + "\n", encoding="utf-8")
+    code, err = _main("import", str(big), "-o", str(tmp_path / "o.geojson"), "--time-limit", "1")
+    assert code == 1
+    assert err.splitlines() == ["error: big.csv: stopped after 1 s, the time an import may take",
+                                "1 problem(s); nothing was written"]

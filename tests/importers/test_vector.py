@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import xml.etree.ElementTree as ElementTree
 import zipfile
 from pathlib import Path
 
@@ -138,6 +139,7 @@ def own_export(tmp_path_factory, layers) -> Path:
     wanted = {name: layers[name] for name in ("events", "sites", "zones")}
     export_layers(wanted, "gpkg", folder / "catalogue.gpkg")
     export_layers(wanted, "kml", folder / "catalogue.kml")
+    ElementTree.parse(folder / "catalogue.kml")  # every KML written is well-formed XML
     return folder
 
 
@@ -162,5 +164,5 @@ def test_one_gpkg_layer_by_name(own_export, layers):
 
 def test_truncated_gpkg_is_one_clear_problem(own_export):
     data = (own_export / "catalogue.gpkg").read_bytes()
-    with pytest.raises(ImportDataError, match="cannot be read"):
+    with pytest.raises(ImportDataError, match="is not a readable GeoPackage"):
         import_bytes(data[:3000], "cut.gpkg")
