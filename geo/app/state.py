@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import GeoError
+from ..importers.job import ImportJob
 from ..importers.result import ImportResult
 from ..notices.pasted import Pasted
 from .sessions import SessionLayers, new_session
@@ -34,5 +35,6 @@ class ExplorerState:
 
     session: SessionLayers = field(default_factory=new_session)
     imports: dict[str, ImportResult | GeoError] = field(default_factory=dict)
+    jobs: dict[str, ImportJob] = field(default_factory=dict)  # files being read
     notice: tuple[str, Pasted] | None = None
     rings: tuple[tuple[Any, ...], Features] | None = None

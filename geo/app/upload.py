@@ -7,6 +7,7 @@ can never take the place of a built-in layer, whatever its name.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from typing import Any
 
@@ -15,11 +16,17 @@ import streamlit as st
 
 from ..errors import DataError, GeoError
 from ..importers.detect import ACCEPTED
+from ..importers.job import ImportCancelled, ImportJob, release_memory
 from ..importers.kinds import KINDS, requirement
-from ..importers.limits import LIMITS_TEXT, MAX_UPLOAD_MB
+from ..importers.limits import (
+    LIMITS_TEXT,
+    MAX_SESSION_MB,
+    MAX_SESSION_UPLOADS,
+    MAX_UPLOAD_MB,
+    session_problem,
+)
 from ..importers.names import safe_layer_name
 from ..importers.options import ImportOptions
-from ..importers.reader import import_bytes
 from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
@@ -34,54 +41,91 @@ def _kind_label(kind: str | None) -> str:
 
 
 def render_upload(state: ExplorerState) -> UserLayers:
-    """The upload box, a progress bar while reading, and a report per file; {key: (spec, features)}."""
+    """The upload box, a progress bar and a Cancel button while a file is read, and a report per
+    file; {key: (spec, features)}."""
     st.subheader("Your own data")
     files = st.file_uploader(
         f"Add CSV, GeoJSON, KML/KMZ or GeoPackage (up to {MAX_UPLOAD_MB} MB each)",
         type=list(ACCEPTED), accept_multiple_files=True, key=UPLOAD_KEY,
-        help=f"Limits: {LIMITS_TEXT}. Coordinate columns are found by name (lat, latitude, y, "
+        help=f"Limits: {LIMITS_TEXT}; a session holds at most {MAX_SESSION_UPLOADS} files and "
+             f"{MAX_SESSION_MB} MB. Coordinate columns are found by name (lat, latitude, y, "
              "Facility Latitude…); rows that cannot be placed are listed, never guessed.")
     kind = st.selectbox("The rows are", [None, *KINDS], key=UPLOAD_KIND_KEY,
                         format_func=_kind_label)
     cache = state.imports
     layers: UserLayers = {}
-    current = set()
-    for index, upload in enumerate(files or [], start=1):
+    current: set[str] = set()
+    sizes: list[int] = []
+    for upload in files or []:
         data = upload.getvalue()
+        problem = session_problem([*sizes, len(data)])
+        if problem is not None:  # over the session's budget: not read at all
+            st.error(f"{upload.name} was not imported: {problem}.")
+            continue
+        sizes.append(len(data))
         key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{kind}"
         current.add(key)
         if key not in cache:
-            cache[key] = _import(data, upload.name, kind, index, len(files or []))
+            cache[key] = _run_job(state, key, data, upload.name, kind)
         outcome = cache[key]
         if isinstance(outcome, GeoError):
-            _show_error(outcome)
+            _show_error(upload.name, outcome)
             continue
         name = safe_layer_name(outcome.source_file, taken=layers)
         layers[name] = (registry.user_spec(name, outcome.source_file), outcome.features)
         _show_result(name, outcome)
-    for stale in set(cache) - current:  # removed files leave no data behind in the session
-        del cache[stale]
+    _forget(state, current)
     return layers
 
 
-def _import(data: bytes, filename: str, kind: str | None, index: int, count: int
-            ) -> ImportResult | GeoError:
-    bar = st.progress(0.0, text=f"Reading file {index} of {count}…")
-
-    def report(fraction: float, _text: str) -> None:
-        bar.progress(max(0.0, min(1.0, fraction)), text=f"Reading file {index} of {count}: "
-                                                        f"{fraction:.0%}")
-
+def _run_job(state: ExplorerState, key: str, data: bytes, filename: str, kind: str | None
+             ) -> ImportResult | GeoError:
+    """Read a file in a job of its own, showing its progress with a Cancel button; a click on
+    Cancel reruns the page, which stops the job. The job outlives a rerun of the page (it is
+    kept in the session) and ends with the session."""
+    job = state.jobs.get(key)
+    if job is None:
+        job = state.jobs[key] = ImportJob(data, filename, ImportOptions(kind=kind))
+    slot = st.empty()  # the button and the bar, gone once the file is read
+    with slot.container():
+        if st.button(f"Cancel reading {filename}", key=f"cancel:{key}"):
+            job.close()
+            del state.jobs[key]
+            slot.empty()
+            return ImportCancelled(f"{filename}: reading cancelled; remove the file and add it "
+                                   "again to read it")
+        bar = st.progress(0.0, text=f"Reading {filename}…")
+        while not job.wait(0.2):
+            fraction, text = job.progress
+            bar.progress(max(0.0, min(1.0, fraction)), text=f"{filename}: {text or 'reading'} "
+                                                            f"({fraction:.0%})")
+    slot.empty()
+    del state.jobs[key]
     try:
-        return import_bytes(data, filename, ImportOptions(kind=kind), report)
+        return job.result()
     except GeoError as exc:
         return exc
-    finally:
-        bar.empty()
 
 
-def _show_error(error: GeoError) -> None:
-    st.error("A file could not be imported; nothing from it is on the map.")
+def _forget(state: ExplorerState, current: set[str]) -> None:
+    """Removed files leave no data and no job behind in the session, and their memory goes back
+    to the system."""
+    stale = (set(state.imports) | set(state.jobs)) - current
+    for key in stale:
+        state.imports.pop(key, None)
+        job = state.jobs.pop(key, None)
+        if job is not None:
+            job.close()
+    if stale:
+        gc.collect()
+        release_memory()
+
+
+def _show_error(filename: str, error: GeoError) -> None:
+    if isinstance(error, ImportCancelled):
+        st.warning(str(error))
+        return
+    st.error(f"{filename} could not be imported; nothing from it is on the map.")
     problems = error.problems if isinstance(error, DataError) else [error]
     st.text("\n".join(str(problem) for problem in problems[:20]))
 

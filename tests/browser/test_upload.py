@@ -4,6 +4,7 @@ and imported points can be coloured by a column."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
@@ -192,3 +193,56 @@ def test_the_cns_tests_stack_and_colour_by_a_column(server, page):
     colours = frame.evaluate(f"""() => {{ const l = geoFeatureLayer.byName('{name}');
         return new Set(l.packed.ids.map((_, i) => l.packed.styleOf(i).fillColor)).size; }}""")
     assert colours >= 5
+
+
+def _import_workers() -> list[str]:
+    """The import jobs' processes running on this machine (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and b"geo.importers.worker" in (entry / "cmdline").read_bytes():
+                found.append(entry.name)
+    return found
+
+
+def _csv_rows(count: int) -> bytes:
+    rows = ["name,lat,lon,date"] + [f"row {k},{38 + (k % 400) / 100:.2f},{125 + (k % 300) / 100:.2f},"
+                                    f"2020-01-{1 + k % 28:02d}" for k in range(count)]
+    return ("\n".join(rows) + "\n").encode()
+
+
+def test_a_session_holds_at_most_its_budget_of_files(server, page):
+    from geo.importers.limits import MAX_SESSION_UPLOADS
+
+    page.goto(server + "/")
+    wait_ready(page)
+    _open_sidebar(page)
+    files = [{"name": f"f{k:02d}.csv", "mimeType": "text/csv", "buffer": _csv_rows(2 + k)}
+             for k in range(MAX_SESSION_UPLOADS + 1)]
+    page.set_input_files(UPLOAD_INPUT, files=files)
+    sidebar = page.locator(SIDEBAR)
+    last = files[-1]["name"]
+    sidebar.get_by_text(f"{last} was not imported: at most {MAX_SESSION_UPLOADS} files a session",
+                        exact=False).wait_for(timeout=60_000)
+    layers = _wait_for_layers(page, MAX_SESSION_UPLOADS)
+    assert len(layers) == MAX_SESSION_UPLOADS and f"imported-{last[:-4]}" not in layers
+
+
+def test_a_long_import_shows_its_progress_and_can_be_cancelled(server, page, tmp_path):
+    page.goto(server + "/")
+    wait_ready(page)
+    _open_sidebar(page)
+    big = tmp_path / "big.csv"
+    big.write_bytes(_csv_rows(190_000))  # a few seconds of reading
+    page.set_input_files(UPLOAD_INPUT, files=[str(big)])
+    cancel = page.get_by_role("button", name="Cancel reading big.csv")
+    cancel.wait_for(timeout=30_000)
+    assert page.locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 1
+    cancel.click()
+    sidebar = page.locator(SIDEBAR)
+    sidebar.get_by_text("big.csv: reading cancelled", exact=False).wait_for(timeout=30_000)
+    time.sleep(1)
+    assert _user_layers(page) == {}
+    assert page.locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 0
+    assert _import_workers() == []  # the job's process is gone
+    assert page.watch.errors == []
