@@ -18,9 +18,7 @@ trap 'rm -rf "$WORK"' EXIT
 PACKAGES=(
   "leaflet@1.9.4 sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA=="
   "jquery@3.7.1 sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg=="
-  "leaflet.fullscreen@3.0.0 sha512-81wWSUXz1ZtdneR0v5eJDWXUSx+Zo5J50WXWeydG/UcILfIEAgz/iOjZSi3p00Z9MJ/FC/P5i3CgdYuEAos0yQ=="
   "leaflet-measure@2.1.7 sha512-IvoHIoVTIQSXUgaNnAMF17qXFB+dF5ICdwmY8BHyq/Hh33/xeGqQUUYlz0pRMzFN9NUcjsT6JBhCr1ia0CG5ug=="
-  "leaflet-minimap@3.6.1 sha512-6px8f6cfv1rKB6ACpL6bbUFGxipZOq4KsntJgBj9nOcW1RYa5+xFp8emOZwks9X+VtVVsQEwWwfgT1kTTL/LzA=="
 )
 
 # Fetch one package tarball, check its integrity and unpack it into $WORK/<name>/.
@@ -68,17 +66,10 @@ put leaflet "$DEST/leaflet" LICENSE dist/leaflet.js dist/leaflet.css \
 
 put jquery "$DEST/jquery" LICENSE.txt dist/jquery.min.js
 
-# leaflet.fullscreen ships no minified build on npm; the source file is 8 kB.
-put leaflet.fullscreen "$DEST/leaflet.fullscreen" LICENSE Control.FullScreen.js \
-  Control.FullScreen.css icon-fullscreen.svg
-
 put leaflet-measure "$DEST/leaflet-measure" LICENSE dist/leaflet-measure.min.js \
   dist/leaflet-measure.css
 (cd "$WORK/leaflet-measure/package" && find dist/images -name '*.png' | LC_ALL=C sort) \
   | while read -r img; do put leaflet-measure "$DEST/leaflet-measure" "$img"; done
-
-put leaflet-minimap "$DEST/leaflet-minimap" LICENSE.txt dist/Control.MiniMap.min.js \
-  dist/Control.MiniMap.min.css dist/images/toggle.png dist/images/toggle.svg
 
 # Flatten dist/ so each package's files sit at <pkg>/ with their relative url(images/...) intact.
 for pkg in "$DEST"/*/; do

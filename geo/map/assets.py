@@ -29,28 +29,16 @@ VENDORED: dict[str, str] = {
     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js": "vendor/leaflet/leaflet.js",
     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css": "vendor/leaflet/leaflet.css",
     "https://code.jquery.com/jquery-3.7.1.min.js": "vendor/jquery/jquery.min.js",
-    "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.min.js": (
-        "vendor/leaflet.fullscreen/Control.FullScreen.js"
-    ),
-    "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.css": (
-        "vendor/leaflet.fullscreen/Control.FullScreen.css"
-    ),
     "https://cdn.jsdelivr.net/gh/ljagis/leaflet-measure@2.1.7/dist/leaflet-measure.min.js": (
         "vendor/leaflet-measure/leaflet-measure.min.js"
     ),
     "https://cdn.jsdelivr.net/gh/ljagis/leaflet-measure@2.1.7/dist/leaflet-measure.min.css": (
         "vendor/leaflet-measure/leaflet-measure.css"
     ),
-    "https://cdnjs.cloudflare.com/ajax/libs/leaflet-minimap/3.6.1/Control.MiniMap.js": (
-        "vendor/leaflet-minimap/Control.MiniMap.min.js"
-    ),
-    "https://cdnjs.cloudflare.com/ajax/libs/leaflet-minimap/3.6.1/Control.MiniMap.css": (
-        "vendor/leaflet-minimap/Control.MiniMap.min.css"
-    ),
 }
 
 # What folium.Map loads that a map of GeoJson layers, CircleMarkers, popups, tooltips,
-# LayerControl, Fullscreen, MeasureControl, MiniMap and an HTML legend does not need:
+# LayerControl, MeasureControl and an HTML legend does not need:
 # Bootstrap, and awesome-markers with its fonts (only folium.Icon uses them).
 DROPPED: frozenset[str] = frozenset(
     {

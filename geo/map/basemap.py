@@ -8,20 +8,18 @@ below DETAIL_ZOOM: within a pixel there (south of 55°N), with 40 % fewer vertic
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from typing import Any
 
 import folium
 import folium.plugins
-import shapely
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
-from shapely.geometry import mapping, shape
+from shapely.geometry import shape
 
-from ..physics.land import land, load_basemap
+from ..physics.land import load_basemap
 from .assets import STATIC_DIR
 
 PANE = "basemap"
@@ -31,7 +29,6 @@ SEA_COLOUR = "#cfe3ef"
 BORDER_COLOUR = "#8c8c8c"
 LAND_STYLE = {"fillColor": LAND_COLOUR, "fillOpacity": 1, "color": LAND_COLOUR, "weight": 1}
 BORDER_STYLE = {"color": BORDER_COLOUR, "weight": 1, "dashArray": "4 3", "fill": False}
-MINIMAP_TOLERANCE = 0.05  # degrees; the minimap shows a coarser copy of the land
 COARSE_TOLERANCE = 0.02  # degrees, about 2 km: within a pixel at zoom 5 south of 55°N
 WORLD_TOLERANCE = 0.1  # degrees: the world outside the region is drawn from 1:110m data
 DETAIL_ZOOM = 6
@@ -126,8 +123,7 @@ class SeaBackground(MacroElement):
         """
         {% macro header(this, kwargs) %}
             <style>
-                #{{ this._parent.get_name() }}.leaflet-container,
-                .leaflet-control-minimap.leaflet-container { background: {{ this.colour }}; }
+                #{{ this._parent.get_name() }}.leaflet-container { background: {{ this.colour }}; }
             </style>
         {% endmacro %}
         """
@@ -137,41 +133,3 @@ class SeaBackground(MacroElement):
         super().__init__()
         self._name = "SeaBackground"
         self.colour = colour
-
-
-class OfflineMiniMap(folium.plugins.MiniMap):
-    """A folium MiniMap that shows a coarse copy of the offline land instead of web tiles."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }}_land = L.geoJson({{ this.land|tojson }}, {
-                style: {{ this.land_style|tojson }}, interactive: false
-            });
-            var {{ this.get_name() }} = new L.Control.MiniMap(
-                {{ this.get_name() }}_land,
-                {{ this.options|tojavascript }}
-            );
-            {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, zoom_level_offset: int = -3, **kwargs: Any) -> None:
-        super().__init__(zoom_level_offset=zoom_level_offset, **kwargs)
-        self.land = _coarse_land()
-        self.land_style = {**LAND_STYLE, "weight": 0.5}
-
-
-@functools.cache
-def _coarse_land_cached() -> str:
-    """The land, simplified for the minimap, as GeoJSON text (cached)."""
-    coarse = land().simplify(MINIMAP_TOLERANCE, preserve_topology=True)
-    coarse = shapely.set_precision(coarse, 0.001)
-    return json.dumps({"type": "Feature", "properties": {}, "geometry": mapping(coarse)})
-
-
-def _coarse_land() -> dict[str, Any]:
-    """A fresh copy of the minimap's land feature."""
-    data: dict[str, Any] = json.loads(_coarse_land_cached())
-    return data

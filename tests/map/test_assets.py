@@ -15,7 +15,7 @@ from folium.template import Template
 
 from geo.errors import GeoError
 from geo.map.assets import DROPPED, STATIC_DIR, VENDORED, localise, standalone_html, walk
-from geo.map.basemap import OfflineMiniMap, add_basemap
+from geo.map.basemap import add_basemap
 
 SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]*)\"", re.I)
 LINK_HREF = re.compile(r"<link\b[^>]*\bhref=\"([^\"]*)\"", re.I)
@@ -45,7 +45,7 @@ class CdnPlugin(JSCSSMixin, MacroElement):
     default_js = [("cdn_plugin", "https://cdn.example.org/plugin.min.js")]
 
 
-def full_map(minimap: folium.plugins.MiniMap | None = None) -> folium.Map:
+def full_map() -> folium.Map:
     """A map with every kind of element the app uses."""
     m = folium.Map(location=[38.5, 126.0], zoom_start=5, tiles=None)
     add_basemap(m)
@@ -58,9 +58,7 @@ def full_map(minimap: folium.plugins.MiniMap | None = None) -> folium.Map:
     ).add_to(m)
     folium.CircleMarker([39.0194, 125.7381], popup=folium.Popup("Pyongyang"), tooltip="P").add_to(m)
     folium.LayerControl().add_to(m)
-    folium.plugins.Fullscreen().add_to(m)
     folium.plugins.MeasureControl().add_to(m)
-    (minimap or folium.plugins.MiniMap()).add_to(m)
     Legend().add_to(m)
     return m
 
@@ -76,17 +74,15 @@ def static_file(url: str, base: str = "/geo-assets") -> Path:
     return STATIC_DIR / url.removeprefix(base + "/")
 
 
-@pytest.mark.parametrize("minimap", [None, OfflineMiniMap()], ids=["MiniMap", "OfflineMiniMap"])
-def test_localised_map_loads_only_vendored_files(minimap: folium.plugins.MiniMap | None) -> None:
-    html = localise(full_map(minimap)).get_root().render()
+def test_localised_map_loads_only_vendored_files() -> None:
+    html = localise(full_map()).get_root().render()
     urls = links(html)
     assert urls, "the map should link its scripts and stylesheets"
     assert not [u for u in urls if re.match(r"(https?:)?//", u)]
     for url in urls:
         assert static_file(url).is_file(), url
-    for name in ("leaflet.js", "jquery.min.js", "Control.FullScreen.js", "leaflet-measure.min.js"):
+    for name in ("leaflet.js", "jquery.min.js", "leaflet-measure.min.js"):
         assert any(u.endswith(name) for u in urls), name
-    assert any(u.endswith("Control.MiniMap.min.js") for u in urls)
 
 
 def test_every_element_points_at_existing_files() -> None:
@@ -97,9 +93,9 @@ def test_every_element_points_at_existing_files() -> None:
 
 
 def test_class_lists_are_left_alone() -> None:
-    before = list(folium.Map.default_js), list(folium.plugins.Fullscreen.default_css)
+    before = list(folium.Map.default_js), list(folium.plugins.MeasureControl.default_css)
     localise(full_map())
-    assert (list(folium.Map.default_js), list(folium.plugins.Fullscreen.default_css)) == before
+    assert (list(folium.Map.default_js), list(folium.plugins.MeasureControl.default_css)) == before
     assert folium.Map.default_js[0][1].startswith("https://")
 
 
@@ -164,12 +160,12 @@ def test_vendored_stylesheets_refer_to_vendored_images() -> None:
 
 
 def test_standalone_html_has_no_network_links() -> None:
-    m = localise(full_map(OfflineMiniMap()))
+    m = localise(full_map())
     html = standalone_html(m)
     assert not re.search(r"<script\b[^>]*\bsrc=", html, re.I)
     assert not re.search(r"<link\b[^>]*\bhref=\"(https?:)?//", html, re.I)
     assert 'src="http' not in html
-    assert "L.Control.MiniMap" in html and "L.Control.Measure" in html
+    assert "L.Control.Measure" in html
     assert 'url("data:image/png;base64,' in html  # Leaflet's layer-control icon, inlined
     assert 'id="legend"' in html
 

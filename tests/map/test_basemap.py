@@ -26,7 +26,6 @@ from geo.map.basemap import (
     SCRIPT_PATH,
     SEA_COLOUR,
     OfflineBasemap,
-    OfflineMiniMap,
     add_basemap,
     browser_script,
 )
@@ -165,14 +164,6 @@ def _mercator(xy):
     lon, lat = xy[:, 0], xy[:, 1]
     return numpy.column_stack([numpy.radians(lon) * 6378137,
                                numpy.log(numpy.tan(numpy.pi / 4 + numpy.radians(lat) / 2)) * 6378137])
-
-
-def test_offline_minimap_draws_land_without_tiles() -> None:
-    m = folium.Map(tiles=None)
-    OfflineMiniMap().add_to(m)
-    html = m.get_root().render()
-    assert "L.Control.MiniMap" in html and "L.tileLayer" not in html
-    assert "tile.openstreetmap" not in html
 
 
 def tiny_topology() -> dict[str, Any]:
