@@ -1,8 +1,9 @@
 """Benchmark the explorer's map against plain folium at 1k, 10k and 100k synthetic events.
 
 For each size and each approach it measures, in one run on this machine:
-- server time: building the map and rendering it to HTML, what the app does on every rerun
-  when the date range changes (this project: filter_layers + make_map + render);
+- server time: building the map and rendering it to HTML, what the app does once for its
+  page and for each offline HTML download of a filtered view (this project: filter_layers +
+  make_map + render);
 - bytes sent: the rendered map HTML (scripts are served separately and cached), and its
   ratio to a compact GeoJSON of the same features;
 - peak memory of the Python process doing it (a fresh subprocess per measurement);
@@ -87,7 +88,7 @@ def compact_geojson_bytes(events: list[dict[str, Any]]) -> int:
 # --- the two ways to draw, each run in its own process for a clean memory figure -------------
 
 def render_ours(events: list[dict[str, Any]]) -> str:
-    """This project: filter by date (the rerun path), make_map, render."""
+    """This project: filter by date (as a download of a filtered view does), make_map, render."""
     from geo.layers.filters import filter_layers
     from geo.map.explorer import make_map
 
@@ -315,7 +316,7 @@ def _print_table(rows: list[tuple[int, int, dict[str, dict[str, Any]]]], timeout
     print(f"\n{date.today().isoformat()} · {platform.node()} · {os.cpu_count()} cores · "
           f"Python {platform.python_version()} · Chromium headless · timeout {timeout_s:.0f} s · "
           f"time to drawn: median of {runs} loads\n")
-    header = ("events", "approach", "time to drawn", "server rerun", "bytes sent",
+    header = ("events", "approach", "time to drawn", "server render", "bytes sent",
               "bytes / compact GeoJSON", "peak memory")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
