@@ -29,11 +29,15 @@ def feature(spec: LayerSpec, fid: str, geometry: BaseGeometry, values: dict[str,
 
 
 def cited_sources(cat: Catalogue, citations: Iterable[Citation]) -> list[dict[str, Any]]:
-    """Each cited source in full (id, title, publisher, date, url), with its quote if any, and
-    via (the copy read) and secondary (the original was not found) when set; publisher then
-    says so too, so that every popup shows it."""
+    """Each cited source once, in full (id, title, publisher, date, url), with the quote of its
+    first citation if any, and via (the copy read) and secondary (the original was not found)
+    when set; publisher then says so too, so that every popup shows it."""
     out = []
+    seen: set[str] = set()
     for citation in citations:
+        if citation.source in seen:
+            continue
+        seen.add(citation.source)
         src = cat.sources[citation.source]
         publisher = src.publisher + (f", via {src.via}" if src.via else "")
         publisher += " (secondary: original not found)" if src.secondary else ""

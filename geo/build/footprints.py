@@ -151,7 +151,7 @@ def _footprint(cat: Catalogue, model: FallModel, version: Version, route: Route,
         "confidence": "low",
         "area_km2": round(area_km2(polygon), 1),
         "raw_text": assumptions_text(cat, model, version, vehicle, outcome),
-        "sources": cited_sources(cat, _unique(citations)),
+        "sources": cited_sources(cat, citations),
     })
 
 
@@ -197,16 +197,6 @@ def assumptions_text(cat: Catalogue, model: FallModel, version: Version,
 def _r(pair: tuple[float, float]) -> str:
     lo, hi = pair
     return f"{lo:g}" if lo == hi else f"{lo:g} to {hi:g}"
-
-
-def _unique(citations: list[Any]) -> list[Any]:
-    seen: set[str] = set()
-    out = []
-    for citation in citations:
-        if citation.source not in seen:
-            seen.add(citation.source)
-            out.append(citation)
-    return out
 
 
 def fall_places(cat: Catalogue, event_id: str) -> list[str]:

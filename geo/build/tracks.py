@@ -121,10 +121,4 @@ def _sources(cat: Catalogue, event_id: str, area_ids: tuple[str, ...],
     for zid in area_ids:
         citations.extend(cat.zones[zid].sources)
     citations.extend(model.sources if model else ())
-    seen: set[str] = set()
-    unique = []
-    for citation in citations:
-        if citation.source not in seen:
-            seen.add(citation.source)
-            unique.append(citation)
-    return cited_sources(cat, unique)
+    return cited_sources(cat, citations)
