@@ -16,6 +16,7 @@ from ..physics import geodesy
 Feature = dict[str, Any]
 PAD_KINDS = ("launch_pad", "launch_site")
 SHOWN_OVERLAPS = 5
+MATCH_IOU = 0.5  # the mean intersection over union from which areas are "the same areas"
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,13 @@ class NoticeComparison:
     def to_json(self) -> dict[str, Any]:
         """Rows of text for the explorer's side panel."""
         best = None
-        if self.best_event_name:
+        if self.best_event_name and self.best_score >= MATCH_IOU:
             best = (f"Best match: the announced areas of {self.best_event_name} "
                     f"(mean intersection over union {self.best_score:.2f}).")
+        elif self.best_event_name:
+            best = (f"No launch's announced areas match these; the closest are those of "
+                    f"{self.best_event_name} (mean intersection over union {self.best_score:.2f}; "
+                    f"a match needs {MATCH_IOU:.2f}).")
         elif self.areas:
             best = "No announced area of the catalogue overlaps these areas."
         return {"best": best, "areas": [{

@@ -6,6 +6,7 @@ The same page is the app's map (served by the app, in a frame) and the offline H
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import Any
 
@@ -86,6 +87,7 @@ def make_map(
     chosen = {name: (specs or {}).get(name) or registry.spec_of(name) for name in layers}
     m = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, prefer_canvas=True,
                    control_scale=True, trackResize=True)
+    m.get_root().title = html.escape(title)  # the page's tab; a title can be the user's text
     # jQuery serves only folium.Popup, which this map does not use: one script less to load.
     m.default_js = [(name, url) for name, url in m.default_js if name != "jquery"]
     basemap.add_basemap(m)

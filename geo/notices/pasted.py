@@ -67,11 +67,16 @@ def read_pasted(text: str, name: str = "notice") -> Pasted:
 
 
 def decorate(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add name, kind, geometry_note and area_km2 to features of geo.notices (in place)."""
+    """Add id, name, kind, geometry_note and area_km2 to features of geo.notices (in place).
+    A notice's areas are named by its id and their number in it ("A1090/23 area 1"); the
+    areas of text without a notice id by their number in the text ("Pasted area 2")."""
+    in_notice: dict[str, int] = {}
     for number, item in enumerate(features, start=1):
         props = item["properties"]
-        label = props.get("area_label") or str(props.get("area") or number)
         notice = props.get("notice_id")
+        if notice:
+            in_notice[notice] = in_notice.get(notice, 0) + 1
+        label = props.get("area_label") or str(props.get("area") or in_notice.get(notice, number))
         item["id"] = props["id"] = f"pasted-area-{number}"
         props.update({
             "name": f"{notice} area {label}" if notice else f"Pasted area {label}",

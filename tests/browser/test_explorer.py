@@ -218,6 +218,25 @@ def test_each_launch_can_be_chosen_from_the_timeline(server, page, catalogue):
         assert state(page)["event"] == event["id"], event["id"]
 
 
+def test_the_event_list_gives_utc_dates_at_their_precision(server, page, catalogue):
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    options = dict(frame.evaluate("""() => Array.from(document.querySelectorAll('select.geo-event option'))
+        .map(o => [o.value, o.textContent])"""))
+    assert "UTC" in options[""]
+    listed = 0
+    for event in catalogue["events"]:
+        props = event["properties"]
+        if props["version_of"]:
+            assert event["id"] not in options  # another source's version: listed once, by the first
+            continue
+        listed += 1
+        shown = {"month": props["time_utc"][:7], "day": props["time_utc"][:10]}.get(
+            props["time_precision"], props["time_utc"][:10])
+        assert options[event["id"]].startswith(shown + "  "), (event["id"], options[event["id"]])
+    assert listed == len(options) - 1
+
+
 def test_no_two_timeline_dots_overlap(server, page):
     page.goto(server + "/")
     frame = wait_ready(page)
@@ -232,16 +251,19 @@ def test_playback_shows_a_zone_only_within_its_validity_window(server, page):
     page.goto(server + "/")
     frame = wait_ready(page)
 
-    def shown_at(day: str) -> bool:
-        return frame.evaluate("""(day) => {
-            geoExplorer.setPlayhead(Date.parse(day + "T12:00:00Z"));
+    def shown_at(when: str, zone: str = "2016-02-first-stage") -> bool:
+        return frame.evaluate("""([when, zone]) => {
+            geoExplorer.setPlayhead(Date.parse(when.length > 10 ? when : when + "T12:00:00Z"));
             const zones = geoFeatureLayer.byName("zones");
-            return zones.shown[zones.indexOf("2016-02-first-stage")] === 1;
-        }""", day)
+            return zones.shown[zones.indexOf(zone)] === 1;
+        }""", [when, zone])
 
     assert shown_at("2016-02-05") is False  # before the announced window (7-14 Feb)
     assert shown_at("2016-02-10") is True
     assert shown_at("2016-02-20") is False
+    # a window of local dates (Japan's, from 31 May) is open at the launch, 21:27 UTC on 30 May
+    assert shown_at("2023-05-30T21:27:00Z", "2023-05-first-stage") is True
+    assert shown_at("2023-05-29T12:00:00Z", "2023-05-first-stage") is False
     frame.evaluate("() => geoExplorer.setPlayhead(null)")
     assert frame.evaluate("() => geoFeatureLayer.byName('zones').shown.every(v => v === 1)")
 
@@ -351,6 +373,15 @@ def test_on_a_phone_the_card_fits_and_the_details_follow_the_map(server, browser
         card = frame.evaluate("""() => { const all = document.querySelectorAll('.leaflet-popup');
             return all[all.length - 1].getBoundingClientRect().toJSON(); }""")
         assert card["left"] >= 0 and card["right"] <= 390
+        buttons = frame.evaluate(
+            "() => document.querySelector('.leaflet-top.leaflet-left').getBoundingClientRect().toJSON()")
+        assert card["left"] >= buttons["right"] or card["top"] >= buttons["bottom"] \
+            or card["bottom"] <= buttons["top"]  # the zoom and ruler buttons never cover it
+        frame.get_by_role("button", name="Download ▾").click()
+        menu = frame.evaluate("() => document.querySelector('.geo-menu-list:not([hidden])')"
+                              ".getBoundingClientRect().toJSON()")
+        assert menu["left"] >= 0 and menu["right"] <= 390  # the whole menu on the screen
+        frame.get_by_role("button", name="Download ▾").click()
         side = frame.locator(".geo-side").bounding_box()
         map_box = frame.evaluate("() => geoExplorer.map().getContainer().getBoundingClientRect().toJSON()")
         assert side["y"] >= map_box["bottom"] - 1  # the details come below the map

@@ -68,6 +68,9 @@ def test_a_standalone_page_carries_its_view_and_date(layers):
     html = m.get_root().render()
     assert '"initial":{"event":"2024-05-27-malligyong-1-1","z":"6"}' in html
     assert '"made":"2026-11-29"' in html and '"download":null' in html
+    assert "<title>North Korea&#x27;s satellite launches</title>" in html  # the tab's name
+    hostile = make_map({}, title="</title><script>x()</script>").get_root().render()
+    assert "<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;</title>" in hostile
 
 
 def test_layers_hidden_by_their_spec_are_not_added_to_the_map(layers):

@@ -36,6 +36,14 @@ var geoExplorer = (function () {
 
   /* --- times -------------------------------------------------------------------------- */
 
+  /* A window given by dates alone ("2023-05-31", often a local date: Japan's notices) may
+     start and end at any hour of those days wherever they are reckoned: from UTC-12 to UTC+14.
+     A window with a time keeps it. */
+  var EAST_MS = 14 * 3600000, WEST_MS = 12 * 3600000;
+  function timed(time) { return time.precision === "minute" || time.precision === "second"; }
+  function earliest(time) { return timed(time) ? time.t : time.t - EAST_MS; }
+  function latest(time) { return timed(time) ? time.t1 : time.t1 + WEST_MS; }
+
   function indexTimes(l) {
     var fields = spec(l).timeFields || [];
     times[l.name] = null;
@@ -46,7 +54,7 @@ var geoExplorer = (function () {
       first.push(geoTimeline.parseTime(l.packed.get(i, fields[0])));
       if (spans) {
         var a = first[i], b = geoTimeline.parseTime(l.packed.get(i, fields[1]));
-        spans.push(a ? [a.t, b ? b.t1 : a.t1] : null);
+        spans.push(a ? [earliest(a), latest(b || a)] : null);
       }
     }
     times[l.name] = first;
@@ -273,9 +281,10 @@ var geoExplorer = (function () {
   }
 
   function whenOf(l, i) {
-    var t = timeOf(l, i), spans = windows[l.name];
-    if (spans && spans[i]) {
-      return geoTimeline.isoDay(spans[i][0]) + " – " + geoTimeline.isoDay(spans[i][1]);
+    var t = timeOf(l, i), fields = spec(l).timeFields || [];
+    if (t && fields.length > 1) {  // a window, as recorded (the playback widens date-only ones)
+      var end = geoTimeline.parseTime(l.packed.get(i, fields[1])) || t;
+      return geoTimeline.isoDay(t.t) + " – " + geoTimeline.isoDay(end.t);
     }
     return t ? geoTimeline.describe(t, approximate(l, i)) : "";
   }
@@ -314,15 +323,19 @@ var geoExplorer = (function () {
   /* A popup that never moves the map: if it would stick out, it opens below the point or is
      shifted sideways instead. */
   function showPopup(latlng, content, className) {
-    var size = map.getSize();
-    var popup = L.popup({autoPan: false, maxWidth: Math.max(180, Math.min(340, size.x - 40)),
-                         minWidth: Math.min(220, size.x - 60), className: className,
+    var size = map.getSize(), mapBox = map.getContainer().getBoundingClientRect();
+    // the zoom and ruler buttons keep their strip on the left: the card fits beside them
+    var buttons = map.getContainer().querySelector(".leaflet-top.leaflet-left");
+    var b = buttons ? buttons.getBoundingClientRect() : null;
+    var room = size.x - 24 - (b && b.width ? b.right - mapBox.left : 0) - 50;  // 50: the card's frame
+    var popup = L.popup({autoPan: false, maxWidth: Math.max(180, Math.min(340, room)),
+                         minWidth: Math.min(220, room - 20), className: className,
                          maxHeight: Math.max(140, Math.min(360, size.y - 60))})
       .setLatLng(latlng).setContent(content).openOn(map);
     var node = popup.getElement();
     if (!node) return;
     var point = map.latLngToContainerPoint(latlng), box = node.getBoundingClientRect();
-    var mapBox = map.getContainer().getBoundingClientRect(), dx = 0, dy = 0;
+    var dx = 0, dy = 0;
     if (box.top < mapBox.top + 4) {
       dy = box.height + 28;
       L.DomUtil.addClass(node, "geo-below");
@@ -330,6 +343,11 @@ var geoExplorer = (function () {
     if (box.left < mapBox.left + 4) dx = mapBox.left + 4 - box.left;
     if (box.right > mapBox.right - 4) dx = mapBox.right - 4 - box.right;
     if (point.y + dy > size.y) dy = 0;
+    // nor under the zoom and ruler buttons: moved right of them when there is room
+    if (b && b.width && box.left + dx < b.right + 4 && box.top + dy < b.bottom && box.bottom + dy > b.top) {
+      var shift = b.right + 4 - (box.left + dx);
+      if (box.right + dx + shift <= mapBox.right - 4) dx += shift;
+    }
     if (dx || dy) { popup.options.offset = L.point(dx, 7 + dy); popup.update(); }
   }
 
@@ -546,11 +564,11 @@ var geoExplorer = (function () {
       rows.push({i: i, t: t ? t.t : 0, id: ev.id(i), shown: !!ev.shown[i]});
     }
     rows.sort(function (a, b) { return a.t - b.t; });
-    var html = ['<option value="">Choose an event…</option>'];
+    var html = ['<option value="">Choose an event (dates in UTC)…</option>'];
     rows.forEach(function (row) {
       var t = times[ev.name][row.i];
       html.push('<option value="' + esc(row.id) + '"' + (row.shown ? "" : " disabled") + ">" +
-                esc((t ? geoTimeline.isoDay(t.t) : "") + "  " + (ev.packed.get(row.i, "name") || row.id)) +
+                esc((t ? geoTimeline.isoAt(t) : "") + "  " + (ev.packed.get(row.i, "name") || row.id)) +
                 "</option>");
     });
     select.innerHTML = html.join("");
@@ -568,10 +586,16 @@ var geoExplorer = (function () {
     if (all) all.addEventListener("click", function () { setRange(null, null); });
   }
 
-  function copyLink() {
-    var text = geoHost.link();
+  function copyLink(e) {
+    var text = geoHost.link(), target = e && e.currentTarget;
+    function done() {  // say so on the button for a moment
+      if (!target) return;
+      var label = target.textContent;
+      target.textContent = "Copied";
+      setTimeout(function () { target.textContent = label; }, 1500);
+    }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).catch(function () { window.prompt("Link to this view:", text); });
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt("Link to this view:", text); });
     } else {
       window.prompt("Link to this view:", text);
     }

@@ -32,6 +32,12 @@ var geoTimeline = (function () {
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
+  /* A UTC date at the precision it was recorded: "2024-05-27", "2023-09", "2023". */
+  function isoAt(time) {
+    var day = isoDay(time.t);
+    return time.precision === "year" ? day.slice(0, 4) : time.precision === "month" ? day.slice(0, 7) : day;
+  }
+
   /* A time at the precision it was recorded: "2023-05-30 21:27 UTC", "13 Sep 2023", "Sep 2023". */
   function describe(time, approximate) {
     if (!time) return "";
@@ -312,5 +318,5 @@ var geoTimeline = (function () {
     try { this.canvas.releasePointerCapture(e.pointerId); } catch (err) { /* already released */ }
   };
 
-  return {Timeline: Timeline, parseTime: parseTime, describe: describe, isoDay: isoDay};
+  return {Timeline: Timeline, parseTime: parseTime, describe: describe, isoDay: isoDay, isoAt: isoAt};
 })();
