@@ -87,7 +87,8 @@ def make_map(
     chosen = {name: (specs or {}).get(name) or registry.spec_of(name) for name in layers}
     m = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, prefer_canvas=True,
                    control_scale=True, trackResize=True)
-    m.get_root().title = html.escape(title)  # the page's tab; a title can be the user's text
+    root: Any = m.get_root()  # a branca Figure
+    root.title = html.escape(title)  # the page's tab; a title can be the user's text
     # jQuery serves only folium.Popup, which this map does not use: one script less to load.
     m.default_js = [(name, url) for name, url in m.default_js if name != "jquery"]
     basemap.add_basemap(m)
