@@ -97,11 +97,6 @@ def _check_target(target: Path) -> None:
         raise WriteError(f"{target} is a folder; give a file name")
 
 
-def write_text_atomic(target: Path, text: str) -> None:
-    """Write text (UTF-8, LF) to target atomically."""
-    write_texts_atomic({Path(target): text})
-
-
 def write_texts_atomic(texts: dict[Path, str]) -> None:
     """Write several text files, each atomically, renamed into place only once all are written."""
     targets = list(texts)
@@ -111,15 +106,6 @@ def write_texts_atomic(texts: dict[Path, str]) -> None:
                 tmp.write_text(texts[target], encoding="utf-8", newline="\n")
     except OSError as exc:
         raise WriteError(os_message(exc, targets[0])) from None
-
-
-def write_bytes_atomic(target: Path, data: bytes) -> None:
-    """Write bytes to target atomically."""
-    try:
-        with atomic_path(target) as tmp:
-            tmp.write_bytes(data)
-    except OSError as exc:
-        raise WriteError(os_message(exc, target)) from None
 
 
 def _fsync_path(path: Path) -> None:

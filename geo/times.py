@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from .errors import FieldError
@@ -49,19 +49,6 @@ def check_local(reported: object, moment: datetime, tz_name: str, precision: str
             f"{reported!r:.40} disagrees with time_utc in {tz_name}: expected {computed[:-6]!r}"
         )
     return computed
-
-
-def time_span(time_utc: str, precision: str) -> tuple[datetime, datetime]:
-    """First and last instant that a time at this precision may stand for (UTC)."""
-    start = parse_time(time_utc, precision)
-    if precision == "second":
-        return start, start
-    if precision == "minute":
-        return start, start + timedelta(seconds=59)
-    if precision == "day":
-        return start, start + timedelta(days=1, seconds=-1)
-    month_end = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return start, month_end - timedelta(seconds=1)
 
 
 def event_date(time_utc: str) -> date:

@@ -30,7 +30,7 @@ from ..layers.filters import filter_layers
 from ..map.assets import STATIC_DIR, STATIC_URL, standalone_html
 from ..map.explorer import make_map
 from . import sessions
-from .permalink import ViewState
+from .permalink import date_range
 
 LAYERS_DIR = Path(os.environ.get("GEO_LAYERS_DIR", DEFAULT_LAYERS))
 EXPLORER_URL = "/geo/explorer"
@@ -95,8 +95,8 @@ def shown_layers(query: dict[str, str], session: sessions.SessionLayers | None) 
     full = _full_range(found.layers)
     user = dict(session.layers) if session else {}
     every: Layers = {**found.layers, **{key: feats for key, (_, feats) in user.items()}}
-    view = ViewState.from_query(query, *full, set())
-    filtered = filter_layers(every, view.start, view.end, full)
+    start, end = date_range(query, *full)
+    filtered = filter_layers(every, start, end, full)
     names = [n for n in str(query.get("layers", "")).split(",") if n in every] \
         if "layers" in query else list(every)
     specs = {key: spec for key, (spec, _) in user.items()}

@@ -30,7 +30,7 @@ Features = list[dict[str, Any]]
 @dataclass
 class ExplorerState:
     """The session's memory: its own layers (shared with the server's routes), the imported
-    files by content, and the notice and rings last drawn (so that an unchanged input gives the
+    files by upload, and the notice and rings last drawn (so that an unchanged input gives the
     same layer and the map is not told to load it again)."""
 
     session: SessionLayers = field(default_factory=new_session)

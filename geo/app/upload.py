@@ -8,7 +8,6 @@ can never take the place of a built-in layer, whatever its name.
 from __future__ import annotations
 
 import gc
-import hashlib
 from typing import Any
 
 import pandas as pd
@@ -57,16 +56,15 @@ def render_upload(state: ExplorerState) -> UserLayers:
     current: set[str] = set()
     sizes: list[int] = []
     for upload in files or []:
-        data = upload.getvalue()
-        problem = session_problem([*sizes, len(data)])
+        problem = session_problem([*sizes, upload.size])
         if problem is not None:  # over the session's budget: not read at all
             st.error(f"{upload.name} was not imported: {problem}.")
             continue
-        sizes.append(len(data))
-        key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{kind}"
+        sizes.append(upload.size)
+        key = f"{upload.file_id}:{kind}"  # Streamlit's id of this upload: the same on every rerun
         current.add(key)
         if key not in cache:
-            cache[key] = _run_job(state, key, data, upload.name, kind)
+            cache[key] = _run_job(state, key, upload.getvalue(), upload.name, kind)
         outcome = cache[key]
         if isinstance(outcome, GeoError):
             _show_error(upload.name, outcome)

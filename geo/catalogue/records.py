@@ -47,11 +47,6 @@ def is_required(item: Field[Any]) -> bool:
     return item.default is MISSING and item.default_factory is MISSING
 
 
-def record_fields(cls: type) -> tuple[Field[Any], ...]:
-    """The declared fields of a record class."""
-    return fields(cls)
-
-
 def _text(max_len: int = checks.MAX_TEXT) -> Check:
     return partial(checks.text, max_len=max_len)
 

@@ -20,7 +20,6 @@ from .frames import Layers, to_frame
 
 _UNSAFE_NAME = re.compile(r"[^\w .\-]")
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-KML_RESERVED = ("name", "description")
 
 
 def safe_field_names(names: list[str]) -> dict[str, str]:

@@ -21,7 +21,6 @@ FORMATS = ("text", "words", "utc", "local", "arrow", "window", "km2", "km", "deg
            "within_m")
 """Row formatters, each implemented in geo.layers.popup and in popups.js."""
 BLOCKS = ("text", "pre", "note", "sources", "related", "every_field")
-SWATCHES = ("dot", "disc", "box", "solid", "dashed", "ring")
 
 
 def frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:

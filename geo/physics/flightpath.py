@@ -46,10 +46,6 @@ class Route:
         offsets = [(b - mid + 180.0) % 360.0 - 180.0 for b in bearings]
         return mid + min(offsets), mid + max(offsets)
 
-    def first_area_km(self) -> float:
-        """Ground distance from the pad to the centre of the first area, in km."""
-        return distance_azimuth(*self.pad, *self.centres[0])[0] / 1000.0
-
 
 def flight_order(pad: LonLat, areas: Mapping[str, BaseGeometry]) -> list[str]:
     """The keys of the areas, nearest to the pad first (ties by key)."""

@@ -133,12 +133,6 @@ var geoTimeline = (function () {
     this.plotHeight = laneTop;
   };
 
-  Timeline.prototype.neededHeight = function () {
-    if (!this.width) this.width = this.canvas.clientWidth || 800;
-    this._place();
-    return this.plotHeight + AXIS_H + 2;
-  };
-
   Timeline.prototype.draw = function () {
     var canvas = this.canvas, ratio = window.devicePixelRatio || 1;
     this.width = canvas.clientWidth || 800;
