@@ -410,28 +410,29 @@ var geoExplorer = (function () {
       items.join("") + "</ul>" : "";
   }
 
+  /* A table of a name column and number columns: heads, rows of [name, number, number…]. */
+  function compareTable(heads, rows) {
+    return '<table class="geo-compare"><tr>' + heads.map(function (h) { return "<th>" + esc(h) + "</th>"; }).join("") +
+      "</tr>" + rows.map(function (row) {
+        return "<tr><td>" + esc(row[0]) + "</td>" + row.slice(1).map(function (v) {
+          return '<td class="num">' + esc(v) + "</td>";
+        }).join("") + "</tr>";
+      }).join("") + "</table>";
+  }
+
   function compareHtml(data) {
     var out = ["<h3>Pasted notice, compared</h3>"];
     if (data.best) out.push("<p>" + esc(data.best) + "</p>");
     (data.areas || []).forEach(function (area) {
       out.push("<p><b>" + esc(area.name) + "</b> · " + esc(area.area) + "</p>");
-      if (area.overlaps && area.overlaps.length) {
-        out.push('<table class="geo-compare"><tr><th>overlaps</th><th>of it</th><th>IoU</th></tr>');
-        area.overlaps.forEach(function (o) {
-          out.push("<tr><td>" + esc(o.name) + '</td><td class="num">' + esc(o.share) +
-                   '</td><td class="num">' + esc(o.iou) + "</td></tr>");
-        });
-        out.push("</table>");
-      } else {
-        out.push('<p class="geo-hint">No overlap with any area of the catalogue.</p>');
-      }
-      if (area.pads && area.pads.length) {
-        out.push('<table class="geo-compare"><tr><th>from</th><th>distance</th><th>bearing</th></tr>');
-        area.pads.forEach(function (p) {
-          out.push("<tr><td>" + esc(p.name) + '</td><td class="num">' + esc(p.distance) +
-                   '</td><td class="num">' + esc(p.bearing) + "</td></tr>");
-        });
-        out.push("</table>");
+      var overlaps = area.overlaps || [], pads = area.pads || [];
+      out.push(overlaps.length ? compareTable(["overlaps", "of it", "IoU"], overlaps.map(function (o) {
+        return [o.name, o.share, o.iou];
+      })) : '<p class="geo-hint">No overlap with any area of the catalogue.</p>');
+      if (pads.length) {
+        out.push(compareTable(["from", "distance", "bearing"], pads.map(function (p) {
+          return [p.name, p.distance, p.bearing];
+        })));
       }
     });
     return out.join("");
