@@ -18,6 +18,10 @@ from ..times import local_iso, parse_time
 
 Feature = dict[str, Any]
 
+TITLE_NOT_SEEN = " (headline not seen)"
+"""Ends the title of a source whose headline was not seen (headline_seen: false in the seeds):
+its title is then a description of the source, and says so in every popup and export."""
+
 
 def feature(spec: LayerSpec, fid: str, geometry: BaseGeometry, values: dict[str, Any]) -> Feature:
     """A feature of the layer with exactly the properties its spec declares, in their order."""
@@ -30,8 +34,9 @@ def feature(spec: LayerSpec, fid: str, geometry: BaseGeometry, values: dict[str,
 
 def cited_sources(cat: Catalogue, citations: Iterable[Citation]) -> list[dict[str, Any]]:
     """Each cited source once, in full (id, title, publisher, date, url), with the quote of its
-    first citation if any, and via (the copy read) and secondary (the original was not found)
-    when set; publisher then says so too, so that every popup shows it."""
+    first citation if any; the title marked when it is a description (TITLE_NOT_SEEN); via (the
+    copy read) and secondary (the original was not found) when set, which publisher then says
+    too, so that every popup shows it."""
     out = []
     seen: set[str] = set()
     for citation in citations:
@@ -41,7 +46,8 @@ def cited_sources(cat: Catalogue, citations: Iterable[Citation]) -> list[dict[st
         src = cat.sources[citation.source]
         publisher = src.publisher + (f", via {src.via}" if src.via else "")
         publisher += " (secondary: original not found)" if src.secondary else ""
-        entry: dict[str, Any] = {"id": src.id, "title": src.title, "publisher": publisher,
+        title = src.title if src.headline_seen else src.title + TITLE_NOT_SEEN
+        entry: dict[str, Any] = {"id": src.id, "title": title, "publisher": publisher,
                                  "date": src.date, "url": src.url}
         if citation.quote is not None:
             entry["quote"] = citation.quote

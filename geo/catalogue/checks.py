@@ -39,6 +39,24 @@ def text(value: Any, max_len: int = MAX_TEXT) -> str:
     return clean
 
 
+PLACEHOLDER_TITLE = re.compile(
+    r"not seen|seen only in|untitled|no title|placeholder|\btodo\b|\btbd\b|^\W*$|^\(.*\)$",
+    re.IGNORECASE)
+"""Words that make a title a placeholder: a source whose headline was not seen says so with
+headline_seen: false (the build then adds TITLE_NOT_SEEN), never in the title itself."""
+
+
+def title(value: Any, max_len: int = 300) -> str:
+    """A source's title as published, or a description of it when headline_seen is false;
+    never a placeholder."""
+    clean = text(value, max_len)
+    found = PLACEHOLDER_TITLE.search(clean)
+    if found:
+        raise FieldError(f"reads as a placeholder ({found.group(0) or clean!r:.40}); give the "
+                         "published title, or describe the source and set headline_seen: false")
+    return clean
+
+
 def one_of(value: Any, choices: tuple[str, ...]) -> str:
     """One of a fixed set of words."""
     if value not in choices:

@@ -117,7 +117,8 @@ class Source:
     """A publication the catalogue cites (sources.yaml)."""
 
     id: str = checked(_ID)
-    title: str = checked(_text(300))
+    title: str = checked(checks.title)  # as published, or described when headline_seen is false
+    headline_seen: bool = checked(checks.boolean, default=True)  # false: title is a description
     publisher: str = checked(_text(200))
     date: str = checked(checks.partial_date)
     url: str = checked(checks.url)

@@ -87,6 +87,10 @@ BAD = [
      ["id '2016-02-first-stage'", "field 'event_id'", "unknown event"]),
     ("sources.yaml", "  url: https://", "  url: javascript:alert(1)//",
      ["seeds/sources.yaml", "field 'url'", "http:// or https:// URL"]),
+    ("sources.yaml", "  title: KCNA Report\n", "  title: KCNA report (headline not seen)\n",
+     ["id 'kcna-2023-05-31'", "field 'title'", "placeholder", "headline_seen: false"]),
+    ("sources.yaml", "  headline_seen: false\n", "  headline_seen: never\n",
+     ["seeds/sources.yaml", "field 'headline_seen'", "true or false"]),
     ("zones.yaml", "- id: 2016-02-fairing\n", "- id: 2016-02-first-stage\n",
      ["id '2016-02-first-stage'", "field 'id'", "duplicates the id"]),
 ]
