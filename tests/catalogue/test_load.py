@@ -72,7 +72,7 @@ BAD = [
      "  version_of: 2023-05-30-malligyong-1-japan-time\n  sources:\n    - kbs-2023-05-31\n",
      ["id '2023-05-30-malligyong-1-jcs-time'", "field 'version_of'", "is itself a version"]),
     ("zones.yaml", "  version_of: 2009-04-first-stage\n", "  version_of: 2016-02-first-stage\n",
-     ["id '2009-04-first-stage-yonhap'", "field 'version_of'", "zone of the same event"]),
+     ["id '2009-04-first-stage-tongilnews'", "field 'version_of'", "zone of the same event"]),
     ("zones.yaml", "    radius_km: 15\n  note: >-\n    The circle holds both",
      "    radius_km: 0.5\n    points: []\n  note: >-\n    The circle holds both",
      ["id '2012-12-first-stage-salvage'", "field 'geometry'", "unknown key"]),

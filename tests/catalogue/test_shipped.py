@@ -142,8 +142,8 @@ def test_reported_zone_corners_are_the_published_ones(catalogue):
     west, south, east, north = april.bounds
     assert (south, north) == pytest.approx((35 + 12 / 60 + 13 / 3600, 35 + 55 / 60 + 20 / 3600))
     assert (west, east) == pytest.approx((124 + 30 / 60 + 34 / 3600, 124 + 52 / 60 + 23 / 3600))
-    tongil = catalogue.zone_geometry["2009-04-first-stage"].bounds
-    yonhap = catalogue.zone_geometry["2009-04-first-stage-yonhap"].bounds
+    tongil = catalogue.zone_geometry["2009-04-first-stage-tongilnews"].bounds
+    yonhap = catalogue.zone_geometry["2009-04-first-stage"].bounds
     assert tongil[3] == pytest.approx(40 + 41 / 60 + 40 / 3600)  # the one value they dispute
     assert yonhap[3] == pytest.approx(40 + 41 / 60 + 44 / 3600)
 
