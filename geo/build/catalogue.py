@@ -134,6 +134,7 @@ def _event(cat: Catalogue, event: Event) -> Feature:
         "site_name": site.name if site else None,
         "vehicle": event.vehicle,
         "payload": event.payload,
+        **_satellite(event),
         "outcome": event.outcome,
         "summary": event.summary,
         "zone_ids": [zone.id for zone in cat.zones_of(event.id)],
@@ -144,6 +145,14 @@ def _event(cat: Catalogue, event: Event) -> Feature:
         "geometry_note": note,
         "sources": cited_sources(cat, event.sources),
     })
+
+
+def _satellite(event: Event) -> dict[str, Any]:
+    """The satellite's catalogue numbers, orbit at insertion and decay (None when not given)."""
+    sat = event.satellite
+    names = ("cospar_id", "norad_id", "perigee_km", "apogee_km", "inclination_deg", "orbit_note",
+             "decay_date")
+    return {name: getattr(sat, name) if sat else None for name in names}
 
 
 def _zone_note(cat: Catalogue, zone: Zone) -> str:

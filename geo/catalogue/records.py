@@ -8,6 +8,7 @@ geo.catalogue.validate reads every record of every file through these declaratio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import MISSING, Field, dataclass, field, fields
 from functools import partial
@@ -19,7 +20,8 @@ from . import checks
 
 SITE_KINDS = ("launch_site", "launch_pad", "city", "control_center", "border_station")
 EVENT_KINDS = ("launch", "salvage", "journey", "meeting", "visit", "treaty", "institutional",
-               "plan", "claim", "construction", "engine_test", "launch_preparation")
+               "plan", "claim", "construction", "engine_test", "launch_preparation",
+               "satellite_test", "orbit")
 ZONE_KINDS = ("danger_area", "debris_area", "salvage_area")
 OUTCOMES = ("success", "failure", "n/a")
 SEED_METHODS = ("reported", "digitised")  # "derived" shapes are computed, never seeded
@@ -164,6 +166,64 @@ def _as_is(value: Any) -> Any:
     return value
 
 
+_COSPAR = re.compile(r"^(19[5-9]\d|2\d{3})-\d{3}[A-Z]{1,3}$")
+
+
+def _cospar(value: Any) -> str:
+    """An international designator, e.g. 2012-072A."""
+    if not isinstance(value, str) or not _COSPAR.match(value):
+        raise FieldError(f"must be a COSPAR id such as 2012-072A (got {value!r:.30})")
+    return value
+
+
+def _norad(value: Any) -> int:
+    """A NORAD (SATCAT) catalogue number."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 999_999:
+        raise FieldError(f"must be a NORAD catalogue number, 1 to 999999 (got {value!r:.30})")
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class Satellite:
+    """What a successful launch put in orbit: its catalogue numbers, its orbit at insertion
+    (as its sources give it, orbit_note saying whose figures) and the date it decayed."""
+
+    name: str = checked(_text(200))
+    cospar_id: str | None = checked(_cospar, default=None)
+    norad_id: int | None = checked(_norad, default=None)
+    perigee_km: float | None = checked(_bounded(80, 5000), default=None)
+    apogee_km: float | None = checked(_bounded(80, 50000), default=None)
+    inclination_deg: float | None = checked(_bounded(0, 180), default=None)
+    orbit_note: str | None = checked(_text(400), default=None)
+    decay_date: str | None = checked(checks.full_date, default=None)
+
+
+def _satellite(value: Any) -> Satellite:
+    """A mapping of Satellite's fields (name required)."""
+    declared = {yaml_name(f): f for f in fields(Satellite)}
+    if not isinstance(value, dict):
+        raise FieldError(f"must be a mapping with {', '.join(declared)}")
+    unknown = sorted(set(value) - set(declared))
+    if unknown:
+        raise FieldError(f"unknown key {unknown[0]!r:.30}; allowed: {', '.join(declared)}")
+    values: dict[str, Any] = {}
+    for key, spec in declared.items():
+        if value.get(key) is None:
+            if is_required(spec):
+                raise FieldError(f"lacks {key}")
+            continue
+        try:
+            values[spec.name] = spec.metadata["check"](value[key])
+        except FieldError as exc:
+            raise FieldError(f"{key}: {exc}") from None
+    sat = Satellite(**values)
+    if sat.perigee_km is not None and sat.apogee_km is not None and sat.perigee_km > sat.apogee_km:
+        raise FieldError(f"perigee_km {sat.perigee_km:g} is above apogee_km {sat.apogee_km:g}")
+    if (sat.perigee_km is None) != (sat.apogee_km is None):
+        raise FieldError("give perigee_km and apogee_km together")
+    return sat
+
+
 @dataclass(frozen=True, kw_only=True)
 class Event:
     """A launch or another dated fact, drawn at a site or at a zone's centre (events.yaml)."""
@@ -181,6 +241,7 @@ class Event:
     payload: str | None = checked(_text(200), default=None)
     outcome: str = checked(_choice(OUTCOMES))
     summary: str = checked(_text())
+    satellite: Satellite | None = checked(_satellite, default=None)  # a launch that reached orbit
     version_of: str | None = checked(_ID, default=None)  # another source's version of that record
     sources: tuple[Citation, ...] = checked(_citations)
 

@@ -33,7 +33,7 @@ OUTCOME_COLOURS = {"success": "#1a9850", "failure": "#d73027", "n/a": "#4575b4"}
 EVENT_GROUPS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("launches", ("launch",), ""),
     ("programme", ("engine_test", "launch_preparation", "construction", "salvage", "plan",
-                   "claim", "institutional"), "#bf812d"),
+                   "claim", "institutional", "satellite_test", "orbit"), "#bf812d"),
     ("diplomacy", ("journey", "meeting", "visit", "treaty"), OUTCOME_COLOURS["n/a"]),
 )
 """Kinds of event by what they tell: the launches (coloured by outcome), the programme around
@@ -150,6 +150,16 @@ EVENTS = LayerSpec(
         Prop("site_name", "text", "that site's name", required=False),
         Prop("vehicle", "text", "the rocket (launches)", required=False),
         Prop("payload", "text", "the satellite (launches)", required=False),
+        Prop("cospar_id", "text", "the satellite's international designator (launches that "
+             "reached orbit)", required=False),
+        Prop("norad_id", "integer", "the satellite's NORAD catalogue number", required=False),
+        Prop("perigee_km", "number", "perigee at insertion, as the sources give it",
+             required=False),
+        Prop("apogee_km", "number", "apogee at insertion", required=False),
+        Prop("inclination_deg", "number", "inclination at insertion", required=False),
+        Prop("orbit_note", "text", "whose orbital figures these are", required=False),
+        Prop("decay_date", "date", "the date the satellite decayed (re-entered)",
+             required=False),
         Prop("outcome", "text", "success, failure, or n/a for other events", choices=OUTCOMES),
         Prop("summary", "text", "what happened, in words"),
         Prop("zone_ids", "ids", "the event's zones"),
@@ -174,6 +184,10 @@ EVENTS = LayerSpec(
               Row("Local", ("time_local",), "local"),
               Row("Site", ("site_name",), card=True),
               Row("Vehicle → payload", ("vehicle", "payload"), "arrow"),
+              Row("COSPAR", ("cospar_id",)),
+              Row("NORAD", ("norad_id",)),
+              Row("Orbit at insertion", ("orbit_note",)),
+              Row("Decayed", ("decay_date",)),
               Row("Outcome", ("outcome",), hide=("n/a",), card=True)),
         blocks=(Block("text", field="summary"), VERSIONS_BLOCK,
                 Block("related", label="Modelled footprints (layer off by default)",

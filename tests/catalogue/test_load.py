@@ -91,6 +91,10 @@ BAD = [
      ["id 'kcna-2023-05-31'", "field 'title'", "placeholder", "headline_seen: false"]),
     ("sources.yaml", "  headline_seen: false\n", "  headline_seen: never\n",
      ["seeds/sources.yaml", "field 'headline_seen'", "true or false"]),
+    ("events.yaml", "    cospar_id: 2012-072A\n", "    cospar_id: 2012-72A\n",
+     ["id '2012-12-12-kwangmyongsong-3-unit-2'", "field 'satellite'", "COSPAR id"]),
+    ("events.yaml", "    perigee_km: 499.7\n", "    perigee_km: 599.7\n",
+     ["id '2012-12-12-kwangmyongsong-3-unit-2'", "field 'satellite'", "above apogee_km"]),
     ("zones.yaml", "- id: 2016-02-fairing\n", "- id: 2016-02-first-stage\n",
      ["id '2016-02-first-stage'", "field 'id'", "duplicates the id"]),
 ]

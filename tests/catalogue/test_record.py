@@ -111,3 +111,49 @@ def test_may_2023_launch_is_on_the_coastal_pad_with_csis_as_a_version(catalogue)
     for vid in catalogue.versions_of(launch.id):
         if vid != csis.id:
             assert events[vid].site == "sohae-lc2", vid
+
+
+SATELLITES = {  # launch: (COSPAR, NORAD, decay date)
+    "2012-12-12-kwangmyongsong-3-unit-2": ("2012-072A", 39026, "2023-09-13"),
+    "2016-02-07-kwangmyongsong-4": ("2016-009A", 41332, "2023-06-30"),
+    "2023-11-21-malligyong-1": ("2023-179A", None, None),
+}
+
+
+def test_satellites_carry_their_numbers_orbit_and_decay(catalogue, layers):
+    events = {f["id"]: f["properties"] for f in layers["events"]}
+    for eid, (cospar, norad, decay) in SATELLITES.items():
+        sat = catalogue.events[eid].satellite
+        assert (sat.cospar_id, sat.norad_id, sat.decay_date) == (cospar, norad, decay), eid
+        assert 400 < sat.perigee_km <= sat.apogee_km < 600 and 97 < sat.inclination_deg < 98
+        shipped = events[eid]
+        assert (shipped["cospar_id"], shipped["norad_id"], shipped["decay_date"]) == \
+            (cospar, norad, decay)
+        assert shipped["orbit_note"] == sat.orbit_note
+    carrying = {e.id for e in catalogue.events.values() if e.satellite is not None}
+    assert carrying == set(SATELLITES)  # only launches that reached orbit
+    assert all(catalogue.events[e].kind == "launch" and catalogue.events[e].outcome == "success"
+               for e in carrying)
+
+
+def test_every_decay_is_an_event_on_its_day(catalogue):
+    decays = {e.time_utc: e for e in catalogue.events.values() if e.kind == "orbit"
+              and "decays" in e.name}
+    for eid, (_, _, decay) in SATELLITES.items():
+        if decay:
+            assert decay in decays, eid
+            assert decays[decay].site == catalogue.events[eid].site
+
+
+@pytest.mark.parametrize("eid", [
+    "2022-12-18-final-stage-test", "2023-06-30-kms-4-decays", "2023-09-13-kms-3-2-decays",
+    "2023-11-22-kim-at-control-center", "2024-02-19-malligyong-1-perigee-raised",
+    "2024-10-24-duma-ratifies", "2022-03-kim-orders-sohae-expansion",
+])
+def test_the_events_of_2022_to_2024_the_audit_found_are_there(catalogue, eid):
+    assert catalogue.events[eid].sources
+
+
+def test_the_control_center_has_events(layers):
+    at_gscc = [f for f in layers["events"] if f["properties"]["site_id"] == "pyongyang-gscc"]
+    assert len(at_gscc) >= 2
