@@ -148,7 +148,8 @@ def test_every_decay_is_an_event_on_its_day(catalogue):
 @pytest.mark.parametrize("eid", [
     "2022-12-18-final-stage-test", "2023-06-30-kms-4-decays", "2023-09-13-kms-3-2-decays",
     "2023-11-22-kim-at-control-center", "2024-02-19-malligyong-1-perigee-raised",
-    "2024-10-24-duma-ratifies", "2022-03-kim-orders-sohae-expansion",
+    "2024-10-24-duma-ratifies", "2022-03-kim-orders-sohae-expansion", "2022-02-27-satellite-test",
+    "2022-03-05-satellite-test", "2023-05-16-kim-inspects-satellite",
 ])
 def test_the_events_of_2022_to_2024_the_audit_found_are_there(catalogue, eid):
     assert catalogue.events[eid].sources
