@@ -104,7 +104,11 @@ def test_may_2023_launch_is_on_the_coastal_pad_with_csis_as_a_version(catalogue)
     events = catalogue.events
     launch = events["2023-05-30-malligyong-1"]
     assert launch.site == "sohae-lc2"
+    # South Korea's intelligence service is credited only with the source that reports it
     assert "South Korean intelligence" not in launch.summary
+    nis = [c for c in launch.sources if c.source == "kbs-2023-csis-original-pad"]
+    assert "National Intelligence Service" in launch.summary
+    assert nis and "National Intelligence Service" in (nis[0].quote or "")
     csis = events["2023-05-30-malligyong-1-csis-pad"]
     assert (csis.site, csis.version_of) == ("sohae-lc1", launch.id)
     assert [c.source for c in csis.sources] == ["kbs-2023-csis-original-pad"]
