@@ -5,7 +5,7 @@
    a month-only record spans its month. */
 var geoTimeline = (function () {
   "use strict";
-  var LABEL_W = 96, AXIS_H = 16, ROW_H = 10, LANE_PAD = 4, MAX_ROWS = 6, R = 4.5;
+  var LABEL_W = 96, AXIS_H = 16, ROW_H = 10, LANE_PAD = 4, MAX_ROWS = 5, R = 4.5;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   /* A time as written (2023, 2023-09, 2023-09-13, 2023-09-13T10:00Z, …) → {t, t1, precision}:
