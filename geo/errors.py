@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
+from typing import Any
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxdict, _SHOWN.maxlist, _SHOWN.maxtuple, _SHOWN.maxset = 2, 4, 4, 4, 4
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A short repr of a value for a message, bounded in time and length whatever it holds."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 133:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    _SHOWN.maxstring = _SHOWN.maxother = limit
+    text = _SHOWN.repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class GeoError(Exception):

@@ -6,17 +6,17 @@ import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from .errors import FieldError
+from .errors import FieldError, shown
 
 PRECISIONS = ("second", "minute", "day", "month")
 
 _FORMS = {
-    "second": (re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"), "%Y-%m-%dT%H:%M:%SZ",
+    "second": (re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"), "%Y-%m-%dT%H:%M:%SZ",
                "YYYY-MM-DDTHH:MM:SSZ"),
-    "minute": (re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$"), "%Y-%m-%dT%H:%MZ",
+    "minute": (re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}Z$"), "%Y-%m-%dT%H:%MZ",
                "YYYY-MM-DDTHH:MMZ"),
-    "day": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "%Y-%m-%d", "YYYY-MM-DD"),
-    "month": (re.compile(r"^\d{4}-\d{2}$"), "%Y-%m", "YYYY-MM"),
+    "day": (re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "%Y-%m-%d", "YYYY-MM-DD"),
+    "month": (re.compile(r"^[0-9]{4}-[0-9]{2}$"), "%Y-%m", "YYYY-MM"),
 }
 
 
@@ -24,11 +24,11 @@ def parse_time(value: object, precision: str) -> datetime:
     """The instant (UTC) or start of the day/month that value names, checked against precision."""
     pattern, fmt, shape = _FORMS[precision]
     if not isinstance(value, str) or not pattern.match(value):
-        raise FieldError(f"must look like {shape} for precision '{precision}' (got {value!r:.60})")
+        raise FieldError(f"must look like {shape} for precision '{precision}' (got {shown(value)})")
     try:
         moment = datetime.strptime(value, fmt)
     except ValueError as exc:
-        raise FieldError(f"is not a real date and time ({exc}): {value!r}") from None
+        raise FieldError(f"is not a real date and time ({exc}): {shown(value)}") from None
     return moment.replace(tzinfo=UTC)
 
 
@@ -46,7 +46,7 @@ def check_local(reported: object, moment: datetime, tz_name: str, precision: str
     computed = local_iso(moment, tz_name, precision)
     if not isinstance(reported, str) or reported != computed[: len(reported)] or len(reported) < 16:
         raise FieldError(
-            f"{reported!r:.40} disagrees with time_utc in {tz_name}: expected {computed[:-6]!r}"
+            f"{shown(reported, 40)} disagrees with time_utc in {tz_name}: expected {computed[:-6]!r}"
         )
     return computed
 

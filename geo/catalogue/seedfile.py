@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import Problem
+from ..errors import Problem, shown
 
 MAX_SEED_BYTES = 5_000_000
 
@@ -35,18 +36,79 @@ class Record:
 
 
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+MAX_DEPTH = 32  # seeds nest a few levels; libyaml's composer recurses (and crashes) on deep nesting
 
 
 class _Loader(_BASE):
-    """SafeLoader that keeps timestamps and dates as the strings they were written as."""
+    """SafeLoader that reads only plain YAML 1.2 values: no dates, no YAML 1.1 surprises.
+
+    Dates stay strings (the catalogue validates their form itself, and "2023-09" must not differ
+    in type from "2023-09-13"); `yes`, `no`, `on`, `off` stay words, `1:30` (YAML 1.1's base 60,
+    which reads as 90) and `0o17`, `0x1F`, `1_000`, `.nan`, `.inf` stay text that the field checks
+    then refuse by name. Numbers are ASCII digits only.
+    """
 
 
-# Dates stay strings: the catalogue validates their form itself, and "2023-09" must not differ
-# in type from "2023-09-13".
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]{0,299})$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern, re.ASCII), list(_first))
+
+
+class _Duplicate(yaml.YAMLError):
+    """A mapping that names a key twice: YAML keeps the last silently, we refuse it."""
+
+    def __init__(self, key: str, mark: Any) -> None:
+        super().__init__(f"the key {shown(key, 40)} appears twice in one record")
+        self.problem = str(self)
+        self.problem_mark = mark
+
+
+def _refuse_aliases_and_depth(text: str) -> None:
+    """Refuse aliases (`*name`: a few hundred bytes can expand to gigabytes) and deep nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Located(event.start_mark,
+                           f"aliases (*{shown(event.anchor, 30)[1:-1]}) are not allowed in seeds: "
+                           "write the value out")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Located(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+class _Located(yaml.YAMLError):
+    """A refusal of ours, placed like YAML's own errors."""
+
+    def __init__(self, mark: Any, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
+def _refuse_duplicate_keys(node: yaml.Node) -> None:
+    """Walk the (alias-free, shallow) node tree; a key twice in one mapping is an error."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise _Duplicate(key.value, key.start_mark)
+                    seen.add(key.value)
+                stack.extend((key, value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def load_records(path: Path, display: str) -> tuple[list[Record], list[Problem]]:
@@ -62,7 +124,10 @@ def load_records(path: Path, display: str) -> tuple[list[Record], list[Problem]]
     except UnicodeDecodeError as exc:
         return [], [Problem(display, "", "", f"not UTF-8 text (byte {exc.start})")]
     try:
+        _refuse_aliases_and_depth(text)
         node = yaml.compose(text, Loader=_Loader)
+        if node is not None:
+            _refuse_duplicate_keys(node)
     except yaml.YAMLError as exc:
         return [], [Problem(display, _yaml_where(exc), "", f"not valid YAML: {_yaml_reason(exc)}")]
     if node is None:
@@ -75,7 +140,7 @@ def load_records(path: Path, display: str) -> tuple[list[Record], list[Problem]]
         line = item.start_mark.line + 1
         try:
             data = _Loader("").construct_document(item)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
             problems.append(Problem(display, f"record {index + 1} (line {line})", "",
                                     f"not valid YAML: {_yaml_reason(exc)}"))
             continue
@@ -96,6 +161,6 @@ def _yaml_where(exc: yaml.YAMLError) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
 
 
-def _yaml_reason(exc: yaml.YAMLError) -> str:
+def _yaml_reason(exc: Exception) -> str:
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return str(reason)
+    return str(reason)[:200]

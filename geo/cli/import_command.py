@@ -18,7 +18,7 @@ from ..importers.limits import JOB_MEMORY_MB, JOB_SECONDS, LIMITS_TEXT
 from ..importers.options import KINDS, ImportOptions
 from ..importers.progress import TerminalBar
 from ..importers.result import ImportResult
-from .arguments import non_empty_path
+from .arguments import non_empty_path, positive_megabytes, positive_seconds
 
 FORMAT_BY_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()} | {".json": "geojson"}
 SHOWN = 20
@@ -49,9 +49,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--skipped", type=non_empty_path,
                         help="also write the skipped rows, as CSV, here")
     parser.add_argument("--strict", action="store_true", help="write nothing if any row is skipped")
-    parser.add_argument("--time-limit", type=float, default=JOB_SECONDS, metavar="SECONDS",
+    parser.add_argument("--time-limit", type=positive_seconds, default=JOB_SECONDS, metavar="SECONDS",
                         help=f"stop the import after this long (default {JOB_SECONDS})")
-    parser.add_argument("--memory-limit", type=int, default=JOB_MEMORY_MB, metavar="MB",
+    parser.add_argument("--memory-limit", type=positive_megabytes, default=JOB_MEMORY_MB, metavar="MB",
                         help=f"stop the import when it needs more memory, in MB of 10^6 bytes "
                              f"(default {JOB_MEMORY_MB:,})")
 
@@ -63,8 +63,6 @@ def run(args: argparse.Namespace) -> int:
                             name=args.name, layer=args.layer, delimiter=_delimiter(args.delimiter),
                             encoding=args.encoding)
     skipped: Path | None = args.skipped
-    if args.time_limit <= 0 or args.memory_limit <= 0:
-        raise GeoError("--time-limit and --memory-limit must be positive")
     _target(Path(args.output), args.file)  # a bad -o fails before the work, not after
     if skipped is not None and (skipped.is_dir() or not skipped.name):
         raise GeoError(f"--skipped {skipped} is a folder; give a file name")

@@ -9,8 +9,9 @@ from ..errors import NoticeParseError
 from ..notices import parse_position
 from .result import RowProblem
 
-_DECIMAL = re.compile(r"^[-+−]?\d{1,3}(?:[.,]\d+)?$")
-_DECIMAL_PAIR = re.compile(r"^\(?\s*([-+−]?\d{1,2}(?:\.\d+)?)\s*[,;/ ]\s*([-+−]?\d{1,3}(?:\.\d+)?)\s*\)?$")
+_DECIMAL = re.compile(r"^[-+−]?[0-9]{1,3}(?:[.,][0-9]+)?$")
+_DECIMAL_PAIR = re.compile(r"^\(?\s*([-+−]?[0-9]{1,2}(?:\.[0-9]+)?)\s*[,;/ ]\s*"
+                           r"([-+−]?[0-9]{1,3}(?:\.[0-9]+)?)\s*\)?$")  # ASCII digits only
 
 
 class CoordError(RowProblem):

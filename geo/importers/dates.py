@@ -27,21 +27,22 @@ MONTHS = {name: number for number, names in enumerate(
      ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
 
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
-_YEAR = r"(?P<y>\d{4}|\d{2})(?!\d)"
+_YEAR = r"(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"
 _REST = r"(?P<rest>(?:[T\s,].*)?)$"
-_ISO = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?(?!\d)" + _REST)
+_ISO = re.compile(r"^(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<d>[0-9]{1,2}))?"
+                  r"(?![0-9])" + _REST)
 _NAMED_DMY = re.compile(
-    r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*(?P<mon>[A-Za-z]{3,9})\.?[\s\-/.,]*" + _YEAR + _REST)
+    r"^(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?[\s\-/.]*(?P<mon>[A-Za-z]{3,9})\.?[\s\-/.,]*" + _YEAR + _REST)
 _NAMED_MDY = re.compile(
-    r"^(?P<mon>[A-Za-z]{3,9})\.?[\s\-/.]*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.,]+" + _YEAR + _REST)
-_NAMED_MY = re.compile(r"^(?P<mon>[A-Za-z]{3,9})\.?(?:[\s\-/.,]*(?P<y>\d{4})|[-/](?P<yy>\d{2}))$")
-_NUMERIC = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)" + _YEAR + _REST)
+    r"^(?P<mon>[A-Za-z]{3,9})\.?[\s\-/.]*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,?[\s\-/.,]+" + _YEAR + _REST)
+_NAMED_MY = re.compile(r"^(?P<mon>[A-Za-z]{3,9})\.?(?:[\s\-/.,]*(?P<y>[0-9]{4})|[-/](?P<yy>[0-9]{2}))$")
+_NUMERIC = re.compile(r"^(?P<a>[0-9]{1,2})(?P<sep>[/.\-])(?P<b>[0-9]{1,2})(?P=sep)" + _YEAR + _REST)
 _CLOCK = re.compile(
-    r"^(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?\s*"
-    r"(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>z|zulu|utc|gmt|(?:utc|gmt)?\s*[-+−]\s*\d{1,2}(?::?\d{2})?)?"
+    r"^(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2})(?:[.,][0-9]+)?)?\s*"
+    r"(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>z|zulu|utc|gmt|(?:utc|gmt)?\s*[-+−]\s*[0-9]{1,2}(?::?[0-9]{2})?)?"
     r"(?:\s*\((?:utc|gmt|z)\))?$", re.I)
-_CLOCK_COMPACT = re.compile(r"^(?P<h>\d{2})(?P<mi>\d{2})\s*(?P<zone>z|utc|gmt)$", re.I)
-_OFFSET = re.compile(r"(?P<sign>[-+−])\s*(?P<h>\d{1,2}):?(?P<m>\d{2})?$")
+_CLOCK_COMPACT = re.compile(r"^(?P<h>[0-9]{2})(?P<mi>[0-9]{2})\s*(?P<zone>z|utc|gmt)$", re.I)
+_OFFSET = re.compile(r"(?P<sign>[-+−])\s*(?P<h>[0-9]{1,2}):?(?P<m>[0-9]{2})?$")
 
 
 class WhenError(ValueError):
@@ -160,9 +161,9 @@ def _date_parts(value: str, order: str | None) -> tuple[int, int, int | None, st
 
 
 def _unrecognised(value: str) -> str:
-    if re.fullmatch(r"\d{4}", value):
+    if re.fullmatch(r"[0-9]{4}", value):
         return f"'{value}' is a year alone, not a date"
-    if re.fullmatch(r"\d{5}(\.\d+)?", value):
+    if re.fullmatch(r"[0-9]{5}(\.[0-9]+)?", value):
         return f"'{value}' looks like a spreadsheet serial number; format the column as a date"
     if looks_like_clock(value):
         return f"'{value}' is a time without a date"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import warnings
+
+import antimeridian
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -26,6 +29,10 @@ def check_geometry(geometry: BaseGeometry | None, kind: str | None, field: str =
     if allowed and geometry.geom_type not in allowed:
         raise RowProblem("wrong geometry type",
                          f"{kind} need a {' or '.join(allowed)}, not a {geometry.geom_type}", field)
+    split = _split_at_antimeridian(geometry)
+    if split is not None:
+        return split, (f"{geometry.geom_type} crosses the antimeridian (an edge spans more than 180° of "
+                       "longitude); split at ±180° as RFC 7946 asks, not drawn the long way round")
     if geometry.is_valid:
         return geometry, None
     reason = shapely.is_valid_reason(geometry)
@@ -50,3 +57,33 @@ def _repair(geometry: BaseGeometry) -> BaseGeometry | None:
     else:
         result = parts[0] if len(parts) == 1 else shapely.union_all(parts)
     return result if result.is_valid and not result.is_empty else None
+
+
+_FIXERS = {
+    "Polygon": antimeridian.fix_polygon,
+    "MultiPolygon": antimeridian.fix_multi_polygon,
+}
+
+
+def _split_at_antimeridian(geometry: BaseGeometry) -> BaseGeometry | None:
+    """The geometry split at ±180° when one of its edges jumps more than 180° of longitude, else None.
+
+    Such an edge is the short way across the date line: a file that meant the long way round
+    would have said so with intermediate vertices. The `antimeridian` package does the split,
+    with straight edges in longitude and latitude (`great_circle=False`), as GeoJSON draws them.
+    """
+    lines = shapely.get_parts(shapely.boundary(geometry)) if shapely.get_dimensions(geometry) == 2 \
+        else shapely.get_parts(geometry)
+    if not any(np.any(np.abs(np.diff(shapely.get_coordinates(line)[:, 0])) > 180) for line in lines):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns when it re-winds a ring, which we do not report
+        if geometry.geom_type in _FIXERS:
+            fixed = _FIXERS[geometry.geom_type](geometry, great_circle=False)
+        elif geometry.geom_type == "LineString":
+            fixed = antimeridian.fix_line_string(geometry, great_circle=False)
+        elif geometry.geom_type == "MultiLineString":
+            fixed = antimeridian.fix_multi_line_string(geometry, great_circle=False)
+        else:
+            return None  # points and collections have no edges to split
+    return fixed if fixed.is_valid else shapely.make_valid(fixed)

@@ -21,7 +21,7 @@ from typing import Any
 from .failure import fail
 from .result import RowProblem
 
-_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_NUMBER = r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
 _TUPLE = re.compile(rf"({_NUMBER}),({_NUMBER})(?:,({_NUMBER}))?")
 _GX_COORD = re.compile(rf"\s*({_NUMBER})\s+({_NUMBER})(?:\s+({_NUMBER}))?\s*")
 _PLAIN = re.compile(rf"\s*{_NUMBER}\s*")

@@ -288,7 +288,11 @@ def _main(*args: str) -> tuple[int, str]:
         (["export", "--format", "csv", "-o", ""], 2, "argument -o/--output: needs a path"),
         (["build", "--out", ""], 2, "argument --out: needs a path, not an empty text"),
         (["import", "/dev/zero", "-o", "o.geojson"], 1, "zero: is a character device, not a file"),
-        (["import", "README.md", "-o", "o.geojson", "--time-limit", "0"], 1, "must be positive"),
+        (["import", "README.md", "-o", "o.geojson", "--time-limit", "0"], 2, "seconds above 0"),
+        (["import", "README.md", "-o", "o.geojson", "--time-limit", "nan"], 2, "seconds above 0"),
+        (["import", "README.md", "-o", "o.geojson", "--time-limit", "inf"], 2, "seconds above 0"),
+        (["import", "README.md", "-o", "o.geojson", "--memory-limit", "nan"], 2, "whole number of MB"),
+        (["import", "README.md", "-o", "o.geojson", "--memory-limit", "-5"], 2, "whole number of MB"),
     ],
 )
 def test_more_bad_arguments_end_in_one_line(args, code, fragment, tmp_path, monkeypatch):
