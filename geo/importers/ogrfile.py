@@ -102,11 +102,12 @@ def _read_layer(path: Path, file: str, name: str, tag: bool) -> list[Record]:
             # pyogrio allocates every column at max_features before reading: a one-row table of
             # 999 columns asked for 200,001 rows took 1.7 GB. Count first, then ask for that many.
             info = pyogrio.read_info(path, layer=name, force_feature_count=True)
-            features, fields = int(info["features"]), len(info["fields"])
+            features, columns_count = int(info["features"]), len(info["fields"])
             if features > MAX_ROWS:
                 raise fail(file, f"layer '{name}' has {features:,} features; at most {MAX_ROWS:,} are read")
-            if fields > MAX_COLUMNS:
-                raise fail(file, f"layer '{name}' has {fields:,} columns; at most {MAX_COLUMNS:,} are read")
+            if columns_count > MAX_COLUMNS:
+                raise fail(file, f"layer '{name}' has {columns_count:,} columns; "
+                                 f"at most {MAX_COLUMNS:,} are read")
             meta, _, wkbs, columns = pyogrio.raw.read(
                 path, layer=name, datetime_as_string=True,
                 max_features=features + 1 if features >= 0 else MAX_ROWS + 1)
