@@ -200,23 +200,9 @@ class Satellite:
 
 def _satellite(value: Any) -> Satellite:
     """A mapping of Satellite's fields (name required)."""
-    declared = {yaml_name(f): f for f in fields(Satellite)}
     if not isinstance(value, dict):
-        raise FieldError(f"must be a mapping with {', '.join(declared)}")
-    unknown = sorted(set(value) - set(declared))
-    if unknown:
-        raise FieldError(f"unknown key {unknown[0]!r:.30}; allowed: {', '.join(declared)}")
-    values: dict[str, Any] = {}
-    for key, spec in declared.items():
-        if value.get(key) is None:
-            if is_required(spec):
-                raise FieldError(f"lacks {key}")
-            continue
-        try:
-            values[spec.name] = spec.metadata["check"](value[key])
-        except FieldError as exc:
-            raise FieldError(f"{key}: {exc}") from None
-    sat = Satellite(**values)
+        raise FieldError(f"must be a mapping with {', '.join(yaml_name(f) for f in fields(Satellite))}")
+    sat = Satellite(**_checked_fields(Satellite, value, ""))
     if sat.perigee_km is not None and sat.apogee_km is not None and sat.perigee_km > sat.apogee_km:
         raise FieldError(f"perigee_km {sat.perigee_km:g} is above apogee_km {sat.apogee_km:g}")
     if (sat.perigee_km is None) != (sat.apogee_km is None):
@@ -355,22 +341,7 @@ def _versions(value: Any) -> tuple[Version, ...]:
     for index, item in enumerate(value):
         if not isinstance(item, dict):
             raise FieldError(f"version {index + 1} must be a mapping")
-        declared = {yaml_name(f): f for f in fields(Version)}
-        unknown = sorted(set(item) - set(declared))
-        if unknown:
-            raise FieldError(f"version {index + 1}: unknown key {unknown[0]!r:.30}; "
-                             f"allowed: {', '.join(declared)}")
-        values: dict[str, Any] = {}
-        for key, spec in declared.items():
-            if item.get(key) is None:
-                if is_required(spec):
-                    raise FieldError(f"version {index + 1} lacks {key}")
-                continue
-            try:
-                values[spec.name] = spec.metadata["check"](item[key])
-            except FieldError as exc:
-                raise FieldError(f"version {index + 1}, {key}: {exc}") from None
-        version = Version(**values)
+        version = Version(**_checked_fields(Version, item, f"version {index + 1}"))
         if (version.breakup_s is None) == (not version.breakup_at_burnout):
             raise FieldError(f"version {index + 1}: give breakup_s or breakup_at_burnout: true")
         out.append(version)
@@ -422,3 +393,24 @@ class FallModel:
 VEHICLE_FIELDS = ("thrust_to_weight", "isp_s", "burn_s", "vertical_s", "burnout_angle_deg",
                   "piece_ballistic_coefficient", "breakup_speed_ms", "vehicle")
 """What a FallModel must give to be flown (versions and scenarios need them all)."""
+
+
+def _checked_fields(cls: type, item: dict[str, Any], where: str) -> dict[str, Any]:
+    """The checked values of a nested record's mapping (a satellite, a version), by field name;
+    where ('version 2', or '' for a single one) starts each message."""
+    declared = {yaml_name(f): f for f in fields(cls)}
+    unknown = sorted(set(item) - set(declared))
+    if unknown:
+        raise FieldError(f"{where + ': ' if where else ''}unknown key {unknown[0]!r:.30}; "
+                         f"allowed: {', '.join(declared)}")
+    values: dict[str, Any] = {}
+    for key, spec in declared.items():
+        if item.get(key) is None:
+            if is_required(spec):
+                raise FieldError(f"{where + ' ' if where else ''}lacks {key}")
+            continue
+        try:
+            values[spec.name] = spec.metadata["check"](item[key])
+        except FieldError as exc:
+            raise FieldError(f"{where + ', ' if where else ''}{key}: {exc}") from None
+    return values

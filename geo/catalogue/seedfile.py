@@ -60,15 +60,6 @@ for _tag, _pattern, _first in (
     _Loader.add_implicit_resolver(_tag, re.compile(_pattern, re.ASCII), list(_first))
 
 
-class _Duplicate(yaml.YAMLError):
-    """A mapping that names a key twice: YAML keeps the last silently, we refuse it."""
-
-    def __init__(self, key: str, mark: Any) -> None:
-        super().__init__(f"the key {shown(key, 40)} appears twice in one record")
-        self.problem = str(self)
-        self.problem_mark = mark
-
-
 def _refuse_aliases_and_depth(text: str) -> None:
     """Refuse aliases (`*name`: a few hundred bytes can expand to gigabytes) and deep nesting."""
     depth = 0
@@ -103,8 +94,9 @@ def _refuse_duplicate_keys(node: yaml.Node) -> None:
             seen: set[str] = set()
             for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        raise _Duplicate(key.value, key.start_mark)
+                    if key.value in seen:  # YAML would keep the last one silently
+                        raise _Located(key.start_mark,
+                                       f"the key {shown(key.value, 40)} appears twice in one record")
                     seen.add(key.value)
                 stack.extend((key, value))
         elif isinstance(current, yaml.SequenceNode):
