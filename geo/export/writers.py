@@ -10,17 +10,25 @@ from typing import Any
 from .. import geojson
 from .csvtext import write_rows
 from .frames import Layers, merged, to_frame
+from .timespan import add_time_columns
 
 SHP_TEXT_LIMIT = 254
 
 
 def write_geojson(layers: Layers, tmp: Path) -> None:
-    """One FeatureCollection; several layers merged with a 'layer' property."""
+    """One FeatureCollection; several layers merged with a 'layer' property; the time columns
+    of geo.export.timespan added to each feature's properties."""
     if len(layers) == 1:
         ((name, features),) = layers.items()
     else:
         name, features = "+".join(layers), merged(layers)
-    tmp.write_text(geojson.dumps(features, name), encoding="utf-8")
+    tmp.write_text(geojson.dumps([_with_times(item) for item in features], name),
+                   encoding="utf-8")
+
+
+def _with_times(item: dict[str, Any]) -> dict[str, Any]:
+    props = item.get("properties") or {}
+    return {**item, "properties": add_time_columns(dict(props), props)}
 
 
 def write_gpkg(layers: Layers, tmp: Path) -> None:
