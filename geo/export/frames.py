@@ -58,7 +58,11 @@ def to_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
         columns.update(dict.fromkeys(row))
     frame = pd.DataFrame(rows, columns=list(columns))
     for column in frame.columns:
-        if frame[column].dtype == object:
+        values = [row.get(column) for row in rows if row.get(column) is not None]
+        if values and all(isinstance(v, int) and not isinstance(v, bool)
+                          and -(2**63) <= v < 2**63 for v in values):
+            frame[column] = frame[column].astype("Int64")  # whole numbers stay integers
+        elif frame[column].dtype == object:
             frame[column] = frame[column].astype("string").astype(object)
             frame[column] = frame[column].where(frame[column].notna(), None)
     geometry = [shape(item["geometry"]) for item in features]

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import os
+import re
 import zipfile
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import geojson
+from ..layers import registry
+from ..layers.spec import LayerSpec
+from . import qgisstyle
 from .csvtext import write_rows
 from .frames import Layers, merged, to_frame
 from .timespan import add_time_columns
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 SHP_TEXT_LIMIT = 254
 
@@ -31,11 +39,58 @@ def _with_times(item: dict[str, Any]) -> dict[str, Any]:
     return {**item, "properties": add_time_columns(dict(props), props)}
 
 
+GPKG_VERSION = "1.2"
+"""GDAL 3.12 writes 1.4 unless told; Debian 12's GDAL 3.6 (QGIS 3.22) warns on every open of it."""
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def write_gpkg(layers: Layers, tmp: Path) -> None:
-    """One table per layer."""
+    """One table per layer, dates and times typed (typed_columns), each table's registry style
+    as its default QGIS style (a row of layer_styles: QML and SLD, geo.export.qgisstyle)."""
+    styles = []
     for index, (name, features) in enumerate(layers.items()):
-        to_frame(features).to_file(tmp, layer=name, driver="GPKG", engine="pyogrio",
-                                   append=index > 0)
+        spec = registry.spec_of(name)
+        frame = typed_columns(to_frame(features), spec)
+        frame.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio", append=index > 0,
+                      use_arrow=True, **({} if index else {"dataset_options": {"VERSION": GPKG_VERSION}}))
+        kind = qgisstyle.symbol_kind(frame.geom_type)
+        classes = qgisstyle.style_classes(spec, features)
+        styles.append({"f_table_catalog": "", "f_table_schema": "", "f_table_name": name,
+                       "f_geometry_column": "geom", "styleName": name,
+                       "styleQML": qgisstyle.qml(spec, classes, kind),
+                       "styleSLD": qgisstyle.sld(name, spec, classes, kind),
+                       "useAsDefault": True, "description": f"{spec.title}: the map's style",
+                       "owner": "", "ui": None})
+    _write_styles(tmp, styles)
+
+
+def _write_styles(tmp: Path, styles: list[dict[str, Any]]) -> None:
+    """The layer_styles table QGIS reads (and writes) styles from, as an attribute table."""
+    import pandas as pd
+    import pyogrio
+
+    frame = pd.DataFrame(styles)
+    frame["update_time"] = pd.Timestamp.now(tz="UTC").floor("s")
+    pyogrio.write_dataframe(frame, tmp, layer="layer_styles", driver="GPKG", append=True)
+
+
+def typed_columns(frame: gpd.GeoDataFrame, spec: LayerSpec | None) -> gpd.GeoDataFrame:
+    """time_start/time_end as DATETIME (UTC); the registry's date fields as DATE when every value
+    is a whole day (else they stay text, at the precision the sources give)."""
+    import pandas as pd
+
+    for column in ("time_start", "time_end"):
+        if column in frame.columns:
+            frame[column] = pd.to_datetime(frame[column], utc=True, format="%Y-%m-%dT%H:%M:%SZ")
+    for prop in spec.properties if spec else ():
+        if prop.type != "date" or prop.name not in frame.columns:
+            continue
+        values = [None if pd.isna(v) else v for v in frame[prop.name]]
+        if all(v is None or (isinstance(v, str) and _DAY.match(v)) for v in values):
+            frame[prop.name] = pd.array(
+                [None if v is None else date.fromisoformat(v) for v in values],
+                dtype="date32[pyarrow]")
+    return frame
 
 
 def write_csv(layers: Layers, tmp: Path) -> None:
@@ -56,9 +111,10 @@ def write_csv(layers: Layers, tmp: Path) -> None:
 
 
 def write_fgb(layers: Layers, tmp: Path) -> None:
-    """One FlatGeobuf; several layers merged with a 'layer' column."""
+    """One FlatGeobuf; several layers merged with a 'layer' column; times typed as in GPKG."""
     features = next(iter(layers.values())) if len(layers) == 1 else merged(layers)
-    frame = to_frame(features)
+    spec = registry.spec_of(next(iter(layers))) if len(layers) == 1 else None
+    frame = typed_columns(to_frame(features), spec)
     types = set(frame.geom_type)
     kwargs = {} if len(types) == 1 else {"geometry_type": "Unknown"}
     # GDAL writes a folder unless the name ends in .fgb; give it one, then take its place.

@@ -17,6 +17,7 @@ import shapely
 from ..errors import ImportDataError
 from .crs import CrsRefused, reproject_records
 from .failure import fail
+from .gpkgcheck import STYLE_TABLE
 from .limits import MAX_BYTES, MAX_COLUMNS, MAX_LAYERS, MAX_ROWS, MAX_UPLOAD_MB
 from .records import Record
 from .result import RowProblem
@@ -70,6 +71,10 @@ def read_ogr(path: Path, file: str, layer: str | None,
             listed = [str(name) for name, _ in pyogrio.list_layers(path)]
     except Exception as exc:  # GDAL raises DataSourceError and others for damaged files
         raise fail(file, f"cannot be read ({_gdal_message(exc)})") from None
+    notes = []
+    if STYLE_TABLE in listed and layer != STYLE_TABLE and path.suffix.lower() == ".gpkg":
+        listed.remove(STYLE_TABLE)  # QGIS's styles, not data
+        notes.append(f"'{STYLE_TABLE}' (QGIS's styles of the layers) is not imported")
     if layer is not None:
         if layer not in listed:
             raise fail(file, f"has no layer '{layer}'; layers are: {', '.join(listed)}")
@@ -80,7 +85,6 @@ def read_ogr(path: Path, file: str, layer: str | None,
         raise fail(file, f"has {len(listed):,} layers; at most {MAX_LAYERS} are read")
     layers: list[tuple[str, list[Record]]] = []
     count = 0
-    notes = []
     for index, name in enumerate(listed):
         if progress is not None:
             progress(index / len(listed), f"reading layer '{name}' ({index + 1} of {len(listed)})")
