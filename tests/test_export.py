@@ -73,7 +73,7 @@ def test_gpkg_keeps_properties(layers, tmp_path):
 
 def test_csv_has_lon_lat_and_wkt(layers, tmp_path):
     out = export_layers(select_layers(layers, ["sites"]), "csv", tmp_path / "s.csv")
-    header = next(csv.reader(out.open(encoding="utf-8")))
+    header = next(csv.reader(out.open(encoding="utf-8-sig")))
     assert {"lon", "lat", "wkt", "names_en", "source_urls"} <= set(header)
 
 

@@ -62,6 +62,8 @@ def to_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
         if values and all(isinstance(v, int) and not isinstance(v, bool)
                           and -(2**63) <= v < 2**63 for v in values):
             frame[column] = frame[column].astype("Int64")  # whole numbers stay integers
+        elif values and all(isinstance(v, bool) for v in values):
+            frame[column] = frame[column].astype("boolean")  # and true/false stays so
         elif frame[column].dtype == object:
             frame[column] = frame[column].astype("string").astype(object)
             frame[column] = frame[column].where(frame[column].notna(), None)

@@ -93,10 +93,16 @@ def typed_columns(frame: gpd.GeoDataFrame, spec: LayerSpec | None) -> gpd.GeoDat
     return frame
 
 
-def write_csv(layers: Layers, tmp: Path) -> None:
-    """One table: the properties, the point (or a polygon's representative point) as lon/lat,
-    the exact geometry as WKT (in place of properties of those names); cells made safe for
-    spreadsheets (geo.export.csvtext)."""
+CSV_ENCODING = "utf-8-sig"
+"""UTF-8 with a byte-order mark, always: Excel (by its documented behaviour) and LibreOffice's
+default import need it to read Korean and Russian as UTF-8, and GDAL, QGIS, pandas and geo import
+skip it."""
+
+
+def csv_table(layers: Layers) -> tuple[list[str], list[list[Any]], list[str]]:
+    """(header, rows, GDAL .csvt types) of the CSV: the properties, the point (or a polygon's
+    representative point) as lon/lat, the exact geometry as WKT (in place of properties of those
+    names)."""
     frame = to_frame(merged(layers))
     points = frame.geometry.representative_point()
     computed = {"lon": points.x.round(geojson.DECIMALS).tolist(),
@@ -106,8 +112,46 @@ def write_csv(layers: Layers, tmp: Path) -> None:
     columns += [name for name in computed if name not in columns]
     values = [computed[column] if column in computed else frame[column].tolist()
               for column in columns]
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        write_rows(handle, columns, zip(*values, strict=True))
+    types = [_csvt_type(column, values[index]) for index, column in enumerate(columns)]
+    return columns, [list(row) for row in zip(*values, strict=True)], types
+
+
+def _csvt_type(column: str, values: list[Any]) -> str:
+    """GDAL's CSVT type of a column: ids and all other text stay String (QGIS would otherwise
+    read '2012-04-12-kwangmyongsong-3-footprint-mnd' as a date)."""
+    if column == "wkt":
+        return "WKT"
+    if column in ("time_start", "time_end"):
+        return "DateTime"
+    present = [v for v in values if v is not None and not _missing(v)]
+    if not present:
+        return "String"
+    if all(isinstance(v, bool) for v in present):
+        return "Integer(Boolean)"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "Integer64"
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+        return "Real"
+    return "String"
+
+
+def _missing(value: Any) -> bool:
+    return type(value).__name__ in ("NAType", "NaTType") or (isinstance(value, float)
+                                                            and value != value)
+
+
+def write_csv(layers: Layers, tmp: Path) -> None:
+    """One table (csv_table), UTF-8 with BOM; cells made safe for spreadsheets
+    (geo.export.csvtext)."""
+    columns, rows, _ = csv_table(layers)
+    with open(tmp, "w", encoding=CSV_ENCODING, newline="") as handle:
+        write_rows(handle, columns, rows)
+
+
+def write_csvt(layers: Layers, tmp: Path) -> None:
+    """The CSV's column types for GDAL and QGIS (a .csvt beside the .csv: one line, quoted)."""
+    _, _, types = csv_table(layers)
+    tmp.write_text(",".join(f'"{kind}"' for kind in types) + "\n", encoding="ascii")
 
 
 def write_fgb(layers: Layers, tmp: Path) -> None:
