@@ -60,6 +60,40 @@ def kml_from_kmz(data: bytes, file: str) -> bytes:
     return kml
 
 
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+
+
+def shapefiles_from_zip(data: bytes, file: str, folder: Path) -> Path:
+    """Unpack the Shapefiles of a zip (.shp with its .shx, .dbf, .prj, .cpg; other members are
+    left) into folder, each under its own base name (no path of the zip's choosing); returns
+    folder. Refuses zips without a .shp and zip bombs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [i for i in archive.infolist() if not i.is_dir()
+                       and Path(i.filename).suffix.lower() in SHAPEFILE_PARTS
+                       and not Path(i.filename).name.startswith(".")]
+            if not any(Path(i.filename).suffix.lower() == ".shp" for i in members):
+                raise fail(file, "is a zip without a .shp file inside; zips are read as "
+                                 "Shapefiles (a zipped KML must be named .kmz)")
+            if sum(i.file_size for i in members) > MAX_BYTES:
+                raise fail(file, f"unpacks to more than {MAX_UPLOAD_MB} MB")
+            seen: set[str] = set()
+            for info in members:
+                name = Path(info.filename).name
+                if name.lower() in seen:
+                    raise fail(file, f"holds two files named {name}; keep one")
+                seen.add(name.lower())
+                with archive.open(info) as source:
+                    part = source.read(MAX_BYTES + 1)
+                if len(part) > MAX_BYTES:
+                    raise fail(file, f"{name} unpacks to more than {MAX_UPLOAD_MB} MB")
+                (folder / name).write_bytes(part)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError,
+            EOFError, ValueError) as exc:
+        raise fail(file, f"is not a readable zip file ({exc})") from None
+    return folder
+
+
 def read_ogr(path: Path, file: str, layer: str | None,
              progress: Callable[[float, str], None] | None = None
              ) -> tuple[list[tuple[str, list[Record]]], list[str]]:
