@@ -30,9 +30,10 @@ _COMPACT_POSITION = re.compile(
     r"|[0-9]{4,6}(?:\.[0-9]+)?[NS][0-9]{5,7}(?:\.[0-9]+)?[EW]"
 )
 _WRAP = re.compile(
-    r"(?<![0-9A-Za-z.])(?P<left>[NSEW0-9.]*[0-9][NSEW0-9.]*)(?P<gap>[ ]*\n[ ]*)"
-    r"(?P<right>[NSEW0-9.]*[0-9][NSEW0-9.]*|[NSEW])(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z.])(?P<left>(?>[NSEW0-9.]*[0-9][NSEW0-9.]*))(?P<gap>[ ]*+\n[ ]*+)"
+    r"(?P<right>(?>[NSEW0-9.]*[0-9][NSEW0-9.]*)|[NSEW])(?![0-9A-Za-z])"
 )
+"""Atomic runs: each piece is its whole run, never retried shorter, so the scan is linear."""
 
 
 @dataclass(frozen=True)
