@@ -17,6 +17,7 @@ and `area_km2` (geodesic, WGS84).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -74,15 +75,20 @@ def read_pasted(text: str, name: str = "notice") -> Pasted:
 def decorate(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add id, name, kind, geometry_note and area_km2 to features of geo.notices (in place).
     A notice's areas are named by its id and their number in it ("A1090/23 area 1"); the
-    areas of text without a notice id by their number in the text ("Pasted area 2")."""
+    areas of text without a notice id by their number in the text ("Pasted area 2").
+
+    The id comes from what the area is (its notice, label and corners), not from where it
+    stands in the text: after another paste, the same area keeps its id and a removed one's id
+    names nothing, so a link or an open list never opens another area."""
     in_notice: dict[str, int] = {}
+    taken: set[str] = set()
     for number, item in enumerate(features, start=1):
         props = item["properties"]
         notice = props.get("notice_id")
         if notice:
             in_notice[notice] = in_notice.get(notice, 0) + 1
         label = props.get("area_label") or str(props.get("area") or in_notice.get(notice, number))
-        item["id"] = props["id"] = f"pasted-area-{number}"
+        item["id"] = props["id"] = _stable_id(notice, label, item["geometry"], taken)
         props.update({
             "name": f"{notice} area {label}" if notice else f"Pasted area {label}",
             "kind": "danger_area",
@@ -90,6 +96,17 @@ def decorate(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "area_km2": round(geodesy.area_km2(shape(item["geometry"])), 1),
         })
     return features
+
+
+def _stable_id(notice: str | None, label: str, geometry: dict[str, Any], taken: set[str]) -> str:
+    what = json.dumps([notice, label, geometry], sort_keys=True, separators=(",", ":"))
+    base = "pasted-" + hashlib.sha256(what.encode("utf-8")).hexdigest()[:12]
+    candidate, copy = base, 1
+    while candidate in taken:  # the same area twice in one text: numbered, still stable
+        copy += 1
+        candidate = f"{base}-{copy}"
+    taken.add(candidate)
+    return candidate
 
 
 def summary(readings: Sequence[NoticeReading]) -> str:
