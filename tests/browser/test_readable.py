@@ -72,9 +72,10 @@ def test_every_legend_toggle_is_the_element_under_its_centre(server, browser, si
                 input.scrollIntoView({block: "nearest"});
                 const b = input.getBoundingClientRect(), x = b.left + b.width / 2, y = b.top + b.height / 2;
                 const hit = document.elementFromPoint(x, y);
-                return {x, y, own: hit === input || hit === input.closest("label")};
+                return {x, y, own: hit === input || hit === input.closest("label"),
+                        hit: hit ? hit.outerHTML.slice(0, 80) : null};
             }""", name)
-            assert where["own"], (size, name)
+            assert where["own"], (size, name, where)
             # and in the app's page, nothing of Streamlit's covers that point of the frame
             on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).tagName",
                                    [iframe["x"] + where["x"], iframe["y"] + where["y"]])

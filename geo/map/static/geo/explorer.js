@@ -1024,7 +1024,9 @@ var geoExplorer = (function () {
     if (!control || !control.box || !map) return;
     requestAnimationFrame(drawLabels);
     var mapBox = map.getContainer().getBoundingClientRect(), box = control.box.getBoundingClientRect();
-    var room = Math.max(80, Math.floor(mapBox.bottom - box.top - 10));
+    var below = map.getContainer().querySelector(".leaflet-bottom.leaflet-right");  // the attribution
+    var floor = below && below.getBoundingClientRect().height ? below.getBoundingClientRect().top : mapBox.bottom;
+    var room = Math.max(80, Math.floor(floor - box.top - 6));
     control.box.style.maxHeight = room + "px";
   }
 
@@ -1403,6 +1405,8 @@ var geoExplorer = (function () {
     el.labels.setAttribute("aria-hidden", "true");
     map.on("move zoomend resize", drawPointers);
     map.on("moveend zoomend resize", drawLabels);
+    map.on("resize", fitLegend);
+    if (window.ResizeObserver) new ResizeObserver(function () { fitLegend(); }).observe(map.getContainer());
     map.on("zoomstart", function () { el.labels.innerHTML = ""; });
     window.addEventListener("resize", function () { layout(); fitLegend(); if (timeline) timeline.draw(); });
     showSide(!geoHost.narrow() ? true : true);
