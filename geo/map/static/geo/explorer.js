@@ -323,9 +323,9 @@ var geoExplorer = (function () {
       }
     }
     pane.innerHTML = geoLabels.layout(candidates, size.x, size.y, obstacles).map(function (placed) {
-      var c = placed.label;
+      var c = placed.label, at = map.containerPointToLayerPoint([placed.box.x, placed.box.y]);
       return '<span class="geo-label geo-label-' + c.kind + '" data-id="' + esc(c.id) + '" style="left:' +
-        Math.round(placed.box.x) + "px;top:" + Math.round(placed.box.y) + 'px">' +
+        Math.round(at.x) + "px;top:" + Math.round(at.y) + 'px">' +
         c.lines.map(esc).join("<br>") + "</span>";
     }).join("");
   }
@@ -1401,7 +1401,8 @@ var geoExplorer = (function () {
     map.on("click", onMapClick);
     map.on("moveend", writeUrl);
     el.pointers = L.DomUtil.create("div", "geo-pointers", map.getContainer());
-    el.labels = L.DomUtil.create("div", "geo-labels", map.getContainer());
+    // a pane of the map: labels move with it while it is dragged, under cards and tooltips
+    el.labels = map.createPane("geo-labels");
     el.labels.setAttribute("aria-hidden", "true");
     map.on("move zoomend resize", drawPointers);
     map.on("moveend zoomend resize", drawLabels);
