@@ -4,6 +4,7 @@
 * full-width forms (`３６－０４Ｎ`, `，`, `：`) are their ASCII letters, digits and signs;
 * HTML entities that archives leave in (`&apos;`, `&amp;`, `&#39;`) are their character,
   padded with spaces to the entity's length;
+* a remark of two to six words in brackets (`S02 25 E120 38 (ON FIR BOUNDARY), …`) is blank;
 * zero-width characters and soft hyphens, which web pages and PDFs leave inside words and
   numbers, are taken out (the word closes up; they follow it as spaces);
 * a number cut by the medium is joined where only one reading is possible, and refused
@@ -63,6 +64,9 @@ _WHOLE_HALF = re.compile(r"[0-9]{2,3}-[0-9]{2}(?:\.[0-9]+)?(?:-[0-9]{2}(?:\.[0-9
                          r"|[0-9]{4,7}(?:\.[0-9]+)?[NSEW]")
 _LABEL_BEFORE = re.compile(r"(?:AREA|ZONE|POINT|SECTOR|PART|BOX|NO\.?|NR\.?)[ ]*$", re.IGNORECASE)
 _BARE = re.compile(r"[0-9]+")
+_REMARK = re.compile(r"\((?:[A-Z]{2,}[ ]){1,5}[A-Z]{2,}\)")
+"""A remark of words in brackets, `(ON FIR BOUNDARY)`: blank to the reader of corners, which it
+used to cut in two (the raw text keeps it)."""
 _PAIR_DIGITS = re.compile(r"[0-9]{2}|[0-9]{4}")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _LEADING_DIGITS = re.compile(r"[0-9]+")
@@ -100,6 +104,7 @@ def prepare(text: str) -> Prepared:
     where that is certain; NoticeParseError where a cut number could be read two ways."""
     scan = text.translate(_WIDE)
     scan = _ENTITY.sub(lambda m: _ENTITIES[m.group()].ljust(len(m.group())), scan)
+    scan = _REMARK.sub(lambda m: " " * len(m.group()), scan)
     stage = _without_invisible(text, scan)
     for _ in range(3):  # a joined piece can be the left one of the next cut (N1⏎64200E11336⏎00-)
         joined = _joined(stage)
