@@ -17,6 +17,7 @@ import ctypes.util
 import errno
 import functools
 import glob
+import json
 import os
 import shutil
 import stat
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import GeoError
-from .scratch import clean_stale, held, scratch_dir
+from .scratch import SETTLE_NOTE, clean_stale, held, scratch_dir
 
 STALE_AFTER_S = 600
 SWITCH_NOTE = "SWITCHING"
@@ -51,14 +52,22 @@ def atomic_path(target: Path, durable: bool = True) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def atomic_paths(targets: Sequence[Path], durable: bool = True) -> Iterator[list[Path]]:
-    """Yield one temp path per target; when the block ends without an error, every temp file is
-    renamed over its target (none is before all are written); on error none is. Durable: each
-    file is flushed to disk (fsync) before its rename, so a power cut leaves the old file or the
-    whole new one. Failures of its own (a folder that cannot be made, a rename) raise
-    WriteError naming the target."""
+    """Yield one temp path per target; when the block ends without an error, the temp files
+    replace their targets as a set (see install_set); on error none does. Durable: each file is
+    flushed to disk (fsync) before its rename, so a power cut leaves the old file or the whole
+    new one. Failures of its own (a folder that cannot be made, a rename) raise WriteError
+    naming the target."""
     targets = [Path(target) for target in targets]
     for target in targets:
         _check_target(target)
+    if len({os.path.abspath(target) for target in targets}) < len(targets):
+        raise WriteError(f"{targets[-1]}: the same file is given twice")
+    for target in targets:
+        with _naming(target):
+            if target.parent.exists() and not target.parent.is_dir():
+                raise NotADirectoryError
+    for parent in dict.fromkeys(target.parent for target in targets):
+        settle(parent)
     with contextlib.ExitStack() as stack:
         temps = []
         for target in targets:
@@ -73,11 +82,80 @@ def atomic_paths(targets: Sequence[Path], durable: bool = True) -> Iterator[list
             if durable:
                 with _naming(target):
                     _fsync_path(tmp)
-        for tmp, target in zip(temps, targets, strict=True):
-            with _naming(target):
-                os.replace(tmp, target)
-                if durable:
-                    _fsync_path(target.parent)
+        install_set(temps, targets, durable)
+
+
+def install_set(temps: Sequence[Path], targets: Sequence[Path], durable: bool = True) -> None:
+    """Rename each temp file (each in its own scratch folder beside its target) over its target,
+    so that no one ever sees a new target beside an old one.
+
+    POSIX renames one path at a time, so a set is put in place in three steps: the old
+    companions (every target but the first) are first withdrawn into their scratch folders,
+    then the first target is replaced (the set's commit point), then the companions are put in
+    place. Whatever moment a kill strikes, the folder holds the old set or the new one, with at
+    most the companions missing; a SETTLE note in each scratch folder, written before the first
+    rename, lets settle() (run by the next write in the same folder) finish the set, or undo
+    it, and remove the pieces."""
+    if len(targets) == 1:
+        with _naming(targets[0]):
+            os.replace(temps[0], targets[0])
+            if durable:
+                _fsync_path(targets[0].parent)
+        return
+    withdrawn = [tmp.parent / f"old-{target.name}" for tmp, target in zip(temps, targets, strict=True)]
+    note = json.dumps({"commit": os.path.abspath(temps[0]),
+                       "set": [[os.path.abspath(p) for p in piece]
+                               for piece in zip(temps, targets, withdrawn, strict=True)][1:]})
+    for tmp, target in zip(temps, targets, strict=True):
+        with _naming(target):
+            (tmp.parent / SETTLE_NOTE).write_text(note, encoding="utf-8")
+            if durable:
+                _fsync_path(tmp.parent / SETTLE_NOTE)
+                _fsync_path(tmp.parent)
+    for target, old in zip(targets[1:], withdrawn[1:], strict=True):
+        with _naming(target):
+            if os.path.lexists(target):
+                os.rename(target, old)
+    with _naming(targets[0]):
+        os.replace(temps[0], targets[0])  # the commit point: from here the set is new
+    for tmp, target in zip(temps[1:], targets[1:], strict=True):
+        with _naming(target):
+            os.replace(tmp, target)
+    for tmp, target in zip(temps, targets, strict=True):
+        with _naming(target):
+            (tmp.parent / SETTLE_NOTE).unlink()
+            if durable:
+                _fsync_path(target.parent)
+
+
+def settle(parent: Path) -> None:
+    """Finish, or undo, every set of files in parent that a kill interrupted (install_set):
+    forward when its first target was already replaced, back to the old set otherwise."""
+    try:
+        notes = [Path(entry.path) / SETTLE_NOTE for entry in os.scandir(parent)
+                 if entry.is_dir(follow_symlinks=False) and entry.name.endswith(".tmp")]
+    except OSError:
+        return
+    for note in notes:
+        with contextlib.suppress(OSError):  # another process may be settling it as well
+            if not note.is_file() or held(note.parent):
+                continue
+            try:
+                plan = json.loads(note.read_text(encoding="utf-8"))
+                commit, pieces = Path(plan["commit"]), [[Path(p) for p in piece] for piece in plan["set"]]
+            except (ValueError, TypeError, KeyError):
+                # A note cut short: it is written before any rename, so nothing was moved yet.
+                shutil.rmtree(note.parent)
+                continue
+            forward = not os.path.lexists(commit)
+            for tmp, target, old in pieces:
+                if forward and os.path.lexists(tmp):
+                    os.replace(tmp, target)
+                elif not forward and os.path.lexists(old) and not os.path.lexists(target):
+                    os.rename(old, target)
+            for folder in dict.fromkeys([commit.parent, *(tmp.parent for tmp, _, _ in pieces)]):
+                if folder.is_dir() and not held(folder):
+                    shutil.rmtree(folder)
 
 
 @contextlib.contextmanager

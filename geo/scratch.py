@@ -4,8 +4,9 @@ A scratch folder is made as ``<prefix>.geo<8 random>.new``, locked with flock(2)
 ``….tmp``; it is removed when its block ends. Whatever kills its process, SIGKILL included, the
 kernel drops the lock: so whoever next makes a scratch folder in the same place removes every
 ``….tmp`` folder that no process holds (and every ``….new`` one older than a minute, from a
-process killed between the two steps). Writers put all their temporaries inside one (GDAL's
-journals and side files too), so nothing else is left beside a target or in the temp folder.
+process killed between the two steps), except one that holds a SETTLE note (geo.atomic).
+Writers put all their temporaries inside one (GDAL's journals and side files too), so nothing
+else is left beside a target or in the temp folder.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from pathlib import Path
 
 _NAME = re.compile(r"^.+\.geo[a-z0-9_]{8}\.(?P<state>tmp|new)$")
 NEW_STALE_AFTER_S = 60
+SETTLE_NOTE = "SETTLE"
+"""A folder holding this note keeps the pieces of a set of files a kill interrupted while it was
+put in place; geo.atomic.settle finishes or undoes that set and removes it, nothing else does."""
 
 
 @contextlib.contextmanager
@@ -76,7 +80,7 @@ def clean_stale(parent: Path) -> list[Path]:
                 if now - entry.stat(follow_symlinks=False).st_mtime > NEW_STALE_AFTER_S:
                     shutil.rmtree(path)
                     removed.append(path)
-            elif not held(path):
+            elif not held(path) and not (path / SETTLE_NOTE).exists():
                 shutil.rmtree(path)
                 removed.append(path)
     return removed

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import GeoError
 from ..notices import MAX_NOTICE_CHARS, MAX_NOTICES_CHARS, read_notice_list
 from ..notices.batch import NoticeReading, drawn_features, read_notices
-from ..notices.pasted import collection_text, decorate, pointer, summary
+from ..notices.pasted import collection_text, decorate, pointer, refusals, summary
 
 DEFAULT_COLUMNS = ("notice", "notices", "text", "message", "raw_text", "rawmessage", "raw_message")
 FORMATS = ("text", "json", "csv")
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     text = _read_text(args.file, name)
     if fmt == "text":
         readings = read_notices_or_fail(text, name)
-        problems = [pointer(r.error, name) for r in readings if r.error is not None]
+        problems = refusals(readings, name)
     else:
         rows, where = _table(text, fmt, args.column, name)
         readings = read_notice_list([row for _, row in rows])

@@ -67,7 +67,8 @@ class OfflineBasemap(JSCSSMixin, MacroElement):
         self.pane = PANE
         self.z_index = PANE_Z_INDEX
         self.options = {"pane": PANE, "detailZoom": DETAIL_ZOOM, "land": LAND_STYLE,
-                        "border": BORDER_STYLE, "attribution": "Natural Earth", "interactive": False}
+                        "border": BORDER_STYLE, "interactive": False,
+                        "attribution": "Natural Earth · place names: GeoNames (CC BY 4.0)"}
 
 
 def browser_script() -> str:

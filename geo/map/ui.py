@@ -17,6 +17,7 @@ from jinja2 import Template
 
 from ..layers import registry
 from .featurelayer import RawText, script_json
+from .places import places
 
 TITLE = "North Korea's satellite launches"
 DOWNLOAD_FORMATS = (("GeoJSON", "geojson"), ("GeoPackage", "gpkg"), ("KML", "kml"), ("CSV", "csv"))
@@ -41,6 +42,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
     )
     default_js = [("geo-host", "geo/host.js"), ("geo-popups", "geo/popups.js"),
                   ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
+                  ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
                   ("geo-explorer", "geo/explorer.js")]
     default_css = [("geo-explorer-css", "geo/explorer.css")]
 
@@ -57,6 +59,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
             "eventLayer": registry.EVENTS.name, "siteLayer": registry.SITES.name,
             "lanes": [[group, list(kinds)] for group, kinds, _ in registry.EVENT_GROUPS],
             "initial": dict(initial) if initial is not None else None, "home": home,
+            "places": list(places()),
         })
 
     def render(self, **kwargs: Any) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import refuse
+from .errors import refuse, token
 from .languages import RADIUS_AFTER, RADIUS_BEFORE, UNIT, unit_metres
 from .text import Prepared
 
@@ -36,7 +36,7 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _RADIUS = re.compile(
-    rf"(?<![A-Za-z])(?P<q>INNER|OUTER)?\s*(?:CIRCLE\s+)?RADI(?:US|I)\s*(?:OF\s+)?(?:IS\s+)?"
+    rf"(?<![A-Za-z])(?:(?P<q>INNER|OUTER)\s*)?(?:CIRCLE\s+)?RADI(?:US|I)\s*(?:OF\s+)?(?:IS\s+)?"
     rf"(?P<a>{_NUM})\s*(?P<au>{_U})"
     rf"|(?<![A-Za-z])(?:WITHIN|WI)\s+(?:A\s+)?(?:RADIUS\s+(?:OF\s+)?)?(?P<b>{_NUM})\s*(?P<bu>{_U})"
     rf"(?:\s*RADIUS)?(?:\s+(?:OF|FROM|AROUND))?(?![A-Za-z])"
@@ -98,6 +98,8 @@ def read_radii(prepared: Prepared, lo: int, hi: int) -> list[Radius]:
         if index < len(taken) and taken[index][0] <= m.start():
             continue  # inside an annulus already read
         group = next(g for g in "abcde" if m.group(g))
+        if m.start(group) == m.start():  # the number opens the phrase: nothing before it is read
+            _check_alone(prepared, m.start(group), m.end(group + "u"))
         metres = _metres(prepared, m.group(group), m.group(group + "u"), m)
         qualifier = m.group("q").lower() if group == "a" and m.group("q") else None
         out.append(Radius(metres, m.start(), m.end(), qualifier=qualifier))
@@ -118,6 +120,24 @@ def read_bearings(prepared: Prepared, lo: int, hi: int) -> list[Bearings]:
             refuse(prepared, f"bearings from {first} to {second} enclose no sector", m.start(), m.end())
         out.append(Bearings(values[0], values[1], m.start(), m.end()))
     return out
+
+
+def _check_alone(prepared: Prepared, start: int, end: int) -> None:
+    """Refuse a radius whose number is glued to a sign or to the text before it.
+
+    `-5 NM` is not a radius and `5E2 NM` is not 2 NM: reading the digits alone would draw
+    a circle the text does not give.
+    """
+    text = prepared.scan
+    before = text[start - 1] if start > 0 else ""
+    if before in "-−–" and (start < 2 or not text[start - 2].isalnum()):
+        refuse(prepared, f"'{token(prepared, start - 1, end)}': a radius cannot be negative", start - 1, end)
+    if before.isalnum() or before == ".":
+        lo = start - 1
+        while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in ".+-"):
+            lo -= 1
+        refuse(prepared, f"'{token(prepared, lo, end)}': the radius's number is glued to the text "
+               "before it; write the number alone", lo, end)
 
 
 def _metres(prepared: Prepared, number: str, unit: str, m: re.Match[str]) -> float:

@@ -19,7 +19,7 @@ _NUMBER = r"[0-9]{1,4}/[0-9]{2,4}"
 _IDS = (
     re.compile(rf"(?P<issuer>NAVAREA\s+[IVXL]+)\s+(?P<number>{_NUMBER})"),
     re.compile(rf"(?P<issuer>HYDRO(?:PAC|LANT|ARC))\s+(?P<number>{_NUMBER})"),
-    re.compile(rf"(?P<issuer>[A-Z][A-Z]+(?: [A-Z]+){{0,2}})\s+NAV(?:IGATIONAL)?\s+WARN(?:ING)?\s+"
+    re.compile(rf"(?<![A-Z])(?P<issuer>[A-Z]{{2,}}+(?: [A-Z]++){{0,2}})\s+NAV(?:IGATIONAL)?\s+WARN(?:ING)?\s+"
                rf"(?:NO\.?\s*)?(?P<number>{_NUMBER})"),
     re.compile(rf"(?P<issuer>[\u4e00-\u9fff]{{1,4}})航警\s*(?P<number>{_NUMBER})"),
     re.compile(r"(?P<issuer>航行警報|항행경보)\s*(?:第|제)\s*(?P<number>[0-9]{1,5})\s*(?:号|號|호)"),

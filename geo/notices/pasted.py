@@ -7,6 +7,8 @@ For the app's paste box and `geo zones parse`:
                             problems are one-line messages (name:line:column) for the refused
                             notices and the features are those of the notices in force
     pointer(exc, name)      a NoticeParseError as `name:line:column: message at 'token'`
+    refusals(readings, name) the pointer of every refused reading of a batch (one line index
+                            for the whole text, so a batch of many refusals stays linear)
 
 Features get, besides geo.notices' properties, `name`, `kind` (danger_area), `geometry_note`
 and `area_km2` (geodesic, WGS84).
@@ -14,7 +16,10 @@ and `area_km2` (geodesic, WGS84).
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +32,7 @@ from .batch import NoticeReading, drawn_features, read_notices
 from .notice import parse_notice
 
 TOKEN_CHARS = 40
+_NEWLINE = re.compile("\n")
 GEOMETRY_NOTE = "corners as written in the notice text, read by the notice parser"
 
 
@@ -60,7 +66,7 @@ def read_pasted(text: str, name: str = "notice") -> Pasted:
         readings = read_notices(text)
     except NoticeParseError as exc:
         return Pasted([], [pointer(exc, name)])
-    problems = [pointer(r.error, name) for r in readings if r.error is not None]
+    problems = refusals(readings, name)
     if len(readings) == 1 and not readings[0].features and not problems:
         problems.append(f"{name}:1:1: no danger area found: no corner list, circle or numbered area")
     return Pasted(decorate(drawn_features(readings)), problems, readings)
@@ -69,15 +75,20 @@ def read_pasted(text: str, name: str = "notice") -> Pasted:
 def decorate(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add id, name, kind, geometry_note and area_km2 to features of geo.notices (in place).
     A notice's areas are named by its id and their number in it ("A1090/23 area 1"); the
-    areas of text without a notice id by their number in the text ("Pasted area 2")."""
+    areas of text without a notice id by their number in the text ("Pasted area 2").
+
+    The id comes from what the area is (its notice, label and corners), not from where it
+    stands in the text: after another paste, the same area keeps its id and a removed one's id
+    names nothing, so a link or an open list never opens another area."""
     in_notice: dict[str, int] = {}
+    taken: set[str] = set()
     for number, item in enumerate(features, start=1):
         props = item["properties"]
         notice = props.get("notice_id")
         if notice:
             in_notice[notice] = in_notice.get(notice, 0) + 1
         label = props.get("area_label") or str(props.get("area") or in_notice.get(notice, number))
-        item["id"] = props["id"] = f"pasted-area-{number}"
+        item["id"] = props["id"] = _stable_id(notice, label, item["geometry"], taken)
         props.update({
             "name": f"{notice} area {label}" if notice else f"Pasted area {label}",
             "kind": "danger_area",
@@ -85,6 +96,17 @@ def decorate(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "area_km2": round(geodesy.area_km2(shape(item["geometry"])), 1),
         })
     return features
+
+
+def _stable_id(notice: str | None, label: str, geometry: dict[str, Any], taken: set[str]) -> str:
+    what = json.dumps([notice, label, geometry], sort_keys=True, separators=(",", ":"))
+    base = "pasted-" + hashlib.sha256(what.encode("utf-8")).hexdigest()[:12]
+    candidate, copy = base, 1
+    while candidate in taken:  # the same area twice in one text: numbered, still stable
+        copy += 1
+        candidate = f"{base}-{copy}"
+    taken.add(candidate)
+    return candidate
 
 
 def summary(readings: Sequence[NoticeReading]) -> str:
@@ -106,19 +128,48 @@ def collection_text(features: list[dict[str, Any]]) -> str:
     return '{"type": "FeatureCollection", "features": [\n' + ",\n".join(lines) + "\n]}"
 
 
+class Lines:
+    """Where each line of a text starts, to turn offsets into (line, column) by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.content_chars = len(text.strip())
+
+    def where(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
 def where(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
-    before = text[: max(0, min(offset, len(text)))]
-    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    return Lines(text).where(offset)
 
 
-def pointer(exc: NoticeParseError, name: str = "notice") -> str:
+def refusals(readings: Sequence[NoticeReading], name: str = "notice") -> list[str]:
+    """The pointer of each refused reading, in order; one line index per text."""
+    indexes: dict[int, Lines] = {}
+    out = []
+    for reading in readings:
+        if reading.error is not None:
+            text = reading.error.text
+            lines = indexes.get(id(text))
+            if lines is None or lines.text is not text:
+                lines = indexes[id(text)] = Lines(text)
+            out.append(pointer(reading.error, name, lines))
+    return out
+
+
+def pointer(exc: NoticeParseError, name: str = "notice", lines: Lines | None = None) -> str:
     """One line: where the bad token is (name:line:column), what is wrong and the token itself."""
-    line, column = where(exc.text, exc.start)
+    lines = lines or Lines(exc.text)
+    line, column = lines.where(exc.start)
     token = " ".join(exc.text[exc.start:exc.end].split())
     if len(token) > TOKEN_CHARS:
         token = token[: TOKEN_CHARS - 1] + "…"
     message = " ".join(exc.message.split())
-    whole = exc.end - exc.start >= len(exc.text.strip())
+    whole = exc.end - exc.start >= lines.content_chars
     shown = "" if not token or whole or f"'{token}'" in message else f" at '{token}'"
     return f"{name}:{line}:{column}: {message}{shown}"

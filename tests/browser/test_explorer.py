@@ -132,9 +132,13 @@ def test_launches_at_one_pad_spread_out_when_zoomed_in(server, page, catalogue):
 
 
 @pytest.mark.parametrize("how", ["list", "link"])
-def test_choosing_a_launch_puts_all_its_danger_areas_in_view(server, page, catalogue, how):
+def test_choosing_a_launch_shows_its_near_areas_and_points_to_the_far_ones(server, page, catalogue, how):
+    """Every danger area of a chosen launch is in view, or (2,000 km off, a second stage's)
+    pointed to by an arrow at the map's edge that brings it into view: the view is no longer
+    shrunk to the whole ocean, where the place of the fall was a dot."""
     launches = sorted({f["properties"]["event_id"] for f in catalogue["zones"]
                        if f["properties"]["kind"] == "danger_area"})
+    pointed_any = False
     for launch in launches:
         if how == "link" or launch == launches[0]:
             page.goto(server + ("/?event=" + launch if how == "link" else "/"))
@@ -143,20 +147,35 @@ def test_choosing_a_launch_puts_all_its_danger_areas_in_view(server, page, catal
             frame.select_option("select.geo-event", launch)
         time.sleep(0.3)
         assert state(page)["event"] == launch
-        inside = frame.evaluate("""(id) => {
+        where = frame.evaluate("""(id) => {
             const zones = geoFeatureLayer.byName("zones"), view = geoExplorer.map().getBounds();
-            const mine = [];
+            const pointed = new Set(Array.from(document.querySelectorAll(".geo-pointer"), n => n.dataset.id));
+            const out = [];
             for (let i = 0; i < zones.size(); i++) {
-                if (zones.packed.get(i, "event_id") === id) mine.push(i);
+                if (zones.packed.get(i, "event_id") !== id) continue;
+                out.push([zones.id(i), view.contains(zones.boundsOf([i])), pointed.has(zones.id(i))]);
             }
-            return mine.length > 0 && mine.every(i => view.contains(zones.boundsOf([i])));
+            return out;
         }""", launch)
-        assert inside, launch
+        assert where and any(inside for _, inside, _ in where), launch
+        assert all(inside or pointed for _, inside, pointed in where), (launch, where)
+        far = [zone for zone, inside, _ in where if not inside]
+        if far:
+            pointed_any = True
+            frame.click(f'.geo-pointer[data-id="{far[0]}"]')
+            assert frame.evaluate("""(id) => {
+                const zones = geoFeatureLayer.byName("zones");
+                return geoExplorer.map().getBounds().contains(zones.boundsOf([zones.indexOf(id)]));
+            }""", far[0]), far[0]
+            if how == "link":
+                continue
+            frame.select_option("select.geo-event", launch)  # back to the launch's own view
         emphasis = frame.evaluate("""() => {
             const zones = geoFeatureLayer.byName("zones");
             return Array.from(zones.emphasis);
         }""")
         assert 2 in emphasis and 1 in emphasis  # its own highlighted, the others faded
+    assert pointed_any  # the 2023-2024 second-stage areas lie 2,000 km and more from the pads
 
 
 def test_hiding_a_layer_updates_the_url_and_the_link_restores_it(server, page, browser):

@@ -358,3 +358,60 @@ def test_an_import_over_its_time_budget_is_a_message(tmp_path):
     assert code == 1
     assert err.splitlines() == ["error: big.csv: stopped after 1 s, the time an import may take",
                                 "1 problem(s); nothing was written"]
+
+
+# Kills the CLI with SIGKILL just before its k-th rename that touches the output or the report.
+KILLING_RUNNER = '''
+import os, signal, sys
+watched = {os.environ["GEO_OUT"], os.environ["GEO_REPORT"]}
+calls = [0]
+def killing(real):
+    def rename(src, dst, *args, **kwargs):
+        if {os.fspath(src), os.fspath(dst)} & watched:
+            calls[0] += 1
+            if calls[0] == int(os.environ["GEO_KILL_AT"]):
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(src, dst, *args, **kwargs)
+    return rename
+os.rename, os.replace = killing(os.rename), killing(os.replace)
+from geo.cli import main
+sys.exit(main(sys.argv[1:]))
+'''
+
+
+def test_an_import_and_its_report_are_never_from_two_runs_whenever_it_is_killed(good_csv, tmp_path):
+    """A SIGKILL between the renames once left the new output beside the previous report. Now
+    the folder holds the old pair or the new one (the report at most missing for a moment),
+    and the next write there (geo.atomic.settle) completes or undoes the pair."""
+    from geo.atomic import settle
+
+    runner = tmp_path / "killing_runner.py"
+    runner.write_text(KILLING_RUNNER, encoding="utf-8")
+    folder = tmp_path / "out"
+    out, report = folder / "mine.geojson", folder / "skipped.csv"
+    states = []
+    for kill_at in range(1, 10):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        out.write_bytes(b"old output")
+        report.write_bytes(b"old report")
+        env = {**os.environ, "GEO_OUT": str(out), "GEO_REPORT": str(report), "GEO_KILL_AT": str(kill_at)}
+        done = subprocess.run([sys.executable, str(runner), "import", str(good_csv), "-o", str(out),
+                               "--skipped", str(report)], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=120)
+
+        def pair() -> tuple[str | None, str | None]:
+            return tuple(None if not p.exists() else "old" if p.read_bytes().startswith(b"old") else "new"
+                         for p in (out, report))  # type: ignore[return-value]
+
+        seen = pair()
+        states.append(seen)
+        assert seen in {("old", "old"), ("old", None), ("new", None), ("new", "new")}, (kill_at, seen)
+        settle(folder)
+        assert pair() in {("old", "old"), ("new", "new")}, (kill_at, seen, pair())
+        assert _leftovers(folder, {"mine.geojson", "skipped.csv"}) == []
+        if done.returncode == 0:
+            break
+        assert done.returncode == -signal.SIGKILL, done.stderr
+    assert done.returncode == 0 and states[-1] == ("new", "new")
+    assert ("new", None) in states  # the kill did strike after the commit point

@@ -313,3 +313,16 @@ def test_issue_q_line_contradicting_the_corners_is_refused() -> None:
     with pytest.raises(NoticeParseError, match="contradicts itself") as info:
         parse_notice(text)
     assert "2347S16430E090" in text[info.value.start : info.value.end]
+
+
+@pytest.mark.parametrize("text, token", [
+    ("AREA WITHIN -5 NM RADIUS OF 39-40N 124-40E", "-5 NM"),
+    ("CIRCLE 39-40N 124-40E -5 NM RADIUS", "-5 NM"),
+    ("CIRCLE 39-40N 124-40E 5E2 NM RADIUS", "5E2 NM"),
+    ("CIRCLE 39-40N 124-40E 0X5 KM RADIUS", "0X5 KM"),
+])
+def test_a_radius_glued_to_a_sign_or_to_letters_is_refused_not_read_from_its_last_digits(text, token):
+    with pytest.raises(NoticeParseError) as caught:
+        parse_notice(text)
+    assert f"'{token}'" in caught.value.message
+    assert caught.value.text[caught.value.start:caught.value.end] == token

@@ -18,7 +18,17 @@ def test_each_notice_numbers_its_own_areas():
     assert pasted.problems == []
     assert [f["properties"]["name"] for f in pasted.features] == ["A1090/23 area 1",
                                                                   "A2201/23 area 1"]
-    assert [f["id"] for f in pasted.features] == ["pasted-area-1", "pasted-area-2"]
+    ids = [f["id"] for f in pasted.features]
+    assert len(set(ids)) == 2 and all(i.startswith("pasted-") for i in ids)
+
+
+def test_an_area_keeps_its_id_when_the_text_around_it_changes():
+    """Ids were positions ("pasted-area-2"): after a new paste, an open list or a link
+    opened whichever area now stood second."""
+    first = read_pasted(_notam("A1090/23", 122) + "\n" + _notam("A2201/23", 123))
+    second = read_pasted(_notam("A2201/23", 123))
+    assert second.features[0]["id"] == first.features[1]["id"]
+    assert first.features[0]["id"] not in {f["id"] for f in second.features}
 
 
 def test_text_without_a_notice_id_numbers_its_areas_in_the_text():

@@ -24,6 +24,8 @@ var geoExplorer = (function () {
   var colourBy = {};  // user layer -> column it is coloured by
   var urlTimer = null, framePending = false, playFrame = null;
   var ready = false;
+  var picker = null;  // the open list of stacked features, if any
+  var card = null;  // the open card, if any
 
   function esc(text) { return geoPopups.esc(text); }
   function layers() { return geoFeatureLayer.layers(); }
@@ -150,6 +152,8 @@ var geoExplorer = (function () {
     if (timeline) timeline.setShown(function (item) { return shownFeature(item.layer, item.index); });
     refreshEventList();
     refreshSources();
+    drawPointers();
+    drawLabels();
   }
 
   function sameMask(a, b) {
@@ -205,19 +209,174 @@ var geoExplorer = (function () {
     return bounds;
   }
 
-  function fitTo(bounds) {
+  function fitTo(bounds, maxZoom, padTop) {
     if (!bounds) return;
     var size = map.getSize();
     var pad = Math.min(60, Math.max(16, Math.round(Math.min(size.x, size.y) / 10)));
+    var top = pad + (padTop && size.y > 3 * padTop ? padTop : 0);
     if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
       map.setView(bounds.getCenter(), Math.max(map.getZoom(), 8), {animate: false});
     } else {
       // an open legend covers the map's right side: fit what is left of it
       var covered = control && control.box.classList.contains("open") ? control.box.offsetWidth : 0;
       if (covered > size.x / 2) covered = 0;
-      map.fitBounds(bounds, {paddingTopLeft: [pad, pad], paddingBottomRight: [pad + covered, pad],
-                             maxZoom: 10, animate: false});
+      map.fitBounds(bounds, {paddingTopLeft: [pad, top], paddingBottomRight: [pad + covered, pad],
+                             maxZoom: maxZoom || 10, animate: false});
     }
+  }
+
+  /* "Zoom to" on a card: that feature alone, filling a good part of the map (a point: zoom 10). */
+  function zoomToFeature(name, i) {
+    var l = layer(name), b = l && l.boundsOf([i]);
+    if (!b) return;
+    if (b.getNorthEast().equals(b.getSouthWest())) map.setView(b.getCenter(), 10, {animate: false});
+    else fitTo(b, 13);
+  }
+
+  /* An event's view: its pad and what lies near it at a readable zoom; the parts far away
+     (a second-stage area 2,000 km off, the whole of a flight path) are pointed to from the
+     edge of the map, with their distance, rather than shrinking the view to the ocean. */
+  var NEAR_KM = 900;
+  function eventView(eventId) {
+    var set = focusSet(eventId), ev = events(), i = ev.indexOf(eventId);
+    var origin = ev.anchorOf(i), near = {}, far = [];
+    Object.keys(set).forEach(function (name) {
+      var l = layer(name);
+      set[name].forEach(function (j) {
+        var b = l.boundsOf([j]);
+        if (!b || !origin) return;
+        var reach = Math.max(origin.distanceTo(b.getSouthWest()), origin.distanceTo(b.getNorthEast()),
+                             origin.distanceTo(L.latLng(b.getSouth(), b.getEast())),
+                             origin.distanceTo(L.latLng(b.getNorth(), b.getWest()))) / 1000;
+        if (reach <= NEAR_KM) (near[name] = near[name] || []).push(j);
+        else far.push({layer: name, index: j, bounds: b});
+      });
+    });
+    return {bounds: boundsOfSet(near) || boundsOfSet(set), far: far};
+  }
+
+  function showEvent(eventId) {
+    var view = eventView(eventId);
+    fitTo(view.bounds, 9, 150);  // room above for the card, which opens over the event's place
+    pointers = view.far;
+    drawPointers();
+  }
+
+  /* --- place labels: sites, cities, seas; drawn by zoom, never over each other ------------- */
+
+  var SITE_LABELS = {launch_site: [0, 5], city: [1, 4], control_center: [3, 9], border_station: [3, 7],
+                     launch_pad: [4, 12]};  // kind: [priority, from zoom]
+  // as explorer.css draws them (.geo-label, .geo-label-site, .geo-label-sea)
+  var LABEL_FONT = "12px system-ui, sans-serif", SITE_FONT = "600 12px system-ui, sans-serif",
+    SEA_FONT = "italic 13px system-ui, sans-serif";
+
+  function labelCandidates() {
+    var z = map.getZoom(), out = [], sites = layer(options.siteLayer), taken = [];
+    if (sites && map.hasLayer(sites.group)) {
+      for (var i = 0; i < sites.size(); i++) {
+        var rule = SITE_LABELS[sites.packed.get(i, "kind")];
+        if (!rule || z < rule[1] || !sites.shown[i]) continue;
+        var at = sites.anchorOf(i);
+        if (!at) continue;
+        taken.push(at);
+        out.push({lines: [String(sites.packed.get(i, "name") || sites.id(i))], latlng: at, priority: rule[0],
+                  kind: "site", id: sites.id(i)});
+      }
+    }
+    (options.places || []).forEach(function (place, k) {
+      if (z < place.zoom) return;
+      var at = L.latLng(place.lat, place.lon);
+      // a city the sites layer already names is not named twice
+      if (place.kind === "city" && taken.some(function (t) { return t.distanceTo(at) < 30000; })) return;
+      var sea = place.kind !== "city", other = place.names && place.names.en_other;
+      // two names in use: both, the second on a line of its own (Yellow Sea / West Sea)
+      var lines = other ? [place.name.split(" / ")[0], other] : [place.name];
+      out.push({lines: lines, latlng: at, priority: sea ? 0.5 : 2 + k / 1000, kind: sea ? "sea" : "place",
+                id: place.id});
+    });
+    out.sort(function (a, b) { return a.priority - b.priority; });
+    return out;
+  }
+
+  function drawLabels() {
+    var pane = el.labels;
+    if (!pane || !map) return;
+    var size = map.getSize(), candidates = labelCandidates().map(function (c) {
+      var p = map.latLngToContainerPoint(c.latlng);
+      var font = c.kind === "sea" ? SEA_FONT : c.kind === "site" ? SITE_FONT : LABEL_FONT;
+      var w = Math.max.apply(null, c.lines.map(function (line) { return geoLabels.width(line, font); }));
+      return {lines: c.lines, x: p.x, y: p.y, w: w, h: (c.kind === "sea" ? 16 : 14) * c.lines.length,
+              centred: c.kind === "sea", kind: c.kind, id: c.id};
+    });
+    var mapBox = map.getContainer().getBoundingClientRect(), obstacles = [];
+    Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (node) {
+      var b = node.getBoundingClientRect();
+      if (b.width && b.height) obstacles.push({left: b.left - mapBox.left, top: b.top - mapBox.top,
+                                               right: b.right - mapBox.left, bottom: b.bottom - mapBox.top});
+    });
+    var sites = layer(options.siteLayer);  // no label over a site's dot
+    if (sites && map.hasLayer(sites.group)) {
+      for (var i = 0; i < sites.size(); i++) {
+        var at = sites.shown[i] && sites.anchorOf(i), p = at && map.latLngToContainerPoint(at);
+        if (p) obstacles.push({left: p.x - 7, top: p.y - 7, right: p.x + 7, bottom: p.y + 7, site: sites.id(i),
+                               cx: p.x, cy: p.y});
+      }
+    }
+    pane.innerHTML = geoLabels.layout(candidates, size.x, size.y, obstacles).map(function (placed) {
+      var c = placed.label, at = map.containerPointToLayerPoint([placed.box.x, placed.box.y]);
+      return '<span class="geo-label geo-label-' + c.kind + '" data-id="' + esc(c.id) + '" style="left:' +
+        Math.round(at.x) + "px;top:" + Math.round(at.y) + 'px">' +
+        c.lines.map(esc).join("<br>") + "</span>";
+    }).join("");
+  }
+
+  /* A point of the map moved sideways out of the controls (legend, buttons) it falls in. */
+  function clearOfControls(at) {
+    var mapBox = map.getContainer().getBoundingClientRect(), size = map.getSize();
+    Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (node) {
+      var b = node.getBoundingClientRect(), left = b.left - mapBox.left - 24, right = b.right - mapBox.left + 24;
+      if (!b.width || at.y < b.top - mapBox.top - 16 || at.y > b.bottom - mapBox.top + 16) return;
+      if (at.x > left && at.x < right) at = L.point(right < size.x / 2 ? right + 90 : left - 90, at.y);
+    });
+    return at;
+  }
+
+  var pointers = [];
+  /* Arrows at the map's edge towards the chosen event's parts that are out of view. */
+  function drawPointers() {
+    var pane = el.pointers;
+    if (!pane) return;
+    pane.innerHTML = "";
+    if (!state.event || !pointers.length) return;
+    var size = map.getSize(), view = map.getBounds(), centre = L.point(size.x / 2, size.y / 2);
+    var margin = 34, placed = [];
+    pointers.forEach(function (p) {
+      var l = layer(p.layer);
+      if (!l || !map.hasLayer(l.group) || !l.shown[p.index] || view.intersects(p.bounds)) return;
+      var target = map.latLngToContainerPoint(l.anchorOf(p.index) || p.bounds.getCenter());
+      var dx = target.x - centre.x, dy = target.y - centre.y;
+      var scale = Math.min(Math.abs((size.x / 2 - margin) / (dx || 1e-9)), Math.abs((size.y / 2 - margin) / (dy || 1e-9)));
+      var at = clearOfControls(L.point(centre.x + dx * scale, centre.y + dy * scale));
+      if (placed.some(function (q) { return q.distanceTo(at) < 40; })) return;
+      placed.push(at);
+      var km = map.getCenter().distanceTo(l.anchorOf(p.index) || p.bounds.getCenter()) / 1000;
+      var name = String(l.packed.get(p.index, "name") || l.id(p.index));
+      var node = document.createElement("button");
+      node.type = "button";
+      node.className = "geo-pointer";
+      node.setAttribute("data-id", l.id(p.index));
+      node.style.left = Math.round(at.x) + "px";
+      node.style.top = Math.round(at.y) + "px";
+      node.title = name + ": " + Math.round(km).toLocaleString("en") + " km from the centre of the view; click to go there";
+      node.innerHTML = '<span class="geo-pointer-arrow" style="transform: rotate(' +
+        Math.round(Math.atan2(dy, dx) * 180 / Math.PI) + 'deg)">➜</span><span class="geo-pointer-text">' +
+        esc(Math.round(km).toLocaleString("en")) + " km · " + esc(name) + "</span>";
+      node.addEventListener("click", function (e) {
+        L.DomEvent.stopPropagation(e);
+        fitTo(p.bounds);
+      });
+      pane.appendChild(node);
+    });
   }
 
   function home() { return options.home ? L.latLngBounds(options.home) : allBounds(); }
@@ -238,15 +397,21 @@ var geoExplorer = (function () {
     refreshEventList();
     if (timeline) timeline.setChosen(state.event ? options.eventLayer + ":" + state.event : name + ":" + l.id(i));
     if (how !== "map") {
-      fitTo(state.event ? boundsOfSet(focusSet(state.event)) : l.boundsOf([i]));
+      if (state.event) showEvent(state.event);
+      else zoomToFeature(name, i);
     }
+    if (!state.event) { pointers = []; drawPointers(); }
+    if (el.side) el.side.scrollTop = 0;  // a new choice is read from its top
     if (how !== "link") openCard(name, i, latlng || l.anchorOf(i));
+    if (how !== "map" && how !== "link") cardIntoView();
     writeUrl();
   }
 
   function clearChoice() {
     state.event = null;
     state.detail = null;
+    pointers = [];
+    drawPointers();
     map.closePopup();
     applyEmphasis();
     renderSide();
@@ -274,10 +439,24 @@ var geoExplorer = (function () {
     actions.addEventListener("click", function (e) {
       var act = e.target && e.target.getAttribute("data-act");
       if (act === "details") showSide(true, true);
-      if (act === "zoom") fitTo(state.event ? boundsOfSet(focusSet(state.event)) : l.boundsOf([i]));
+      if (act === "zoom") zoomToFeature(name, i);
     });
     box.appendChild(actions);
-    showPopup(latlng, box, "geo-card");
+    card = showPopup(latlng, box, "geo-card");
+  }
+
+  /* After a choice that moved the map anyway (list, timeline, search), the card is brought
+     wholly into the map; a click on the map never moves it (the card opens below instead). */
+  function cardIntoView() {
+    var node = card && map.hasLayer(card) ? card.getElement() : null;
+    if (!node) return;
+    var mapBox = map.getContainer().getBoundingClientRect(), box = node.getBoundingClientRect();
+    var dx = 0, dy = 0;
+    if (box.top < mapBox.top + 8) dy = box.top - mapBox.top - 8;
+    else if (box.bottom > mapBox.bottom - 8) dy = Math.min(box.bottom - mapBox.bottom + 8, box.top - mapBox.top - 8);
+    if (box.left < mapBox.left + 8) dx = box.left - mapBox.left - 8;
+    else if (box.right > mapBox.right - 8) dx = box.right - mapBox.right + 8;
+    if (dx || dy) map.panBy([Math.round(dx), Math.round(dy)], {animate: false});
   }
 
   function whenOf(l, i) {
@@ -304,7 +483,7 @@ var geoExplorer = (function () {
     box.innerHTML = "<p>" + hits.length + " features here: choose one</p>";
     var list = document.createElement("ul");
     hits.forEach(function (hit) {
-      var l = layer(hit[0]), i = hit[1], style = l.packed.styleOf(i);
+      var l = layer(hit[0]), i = hit[1], id = l.id(i), style = l.packed.styleOf(i);
       var item = document.createElement("li"), button = document.createElement("button");
       button.type = "button";
       button.innerHTML = '<span class="geo-swatch geo-disc" style="--c: ' +
@@ -312,12 +491,17 @@ var geoExplorer = (function () {
         esc(String(l.packed.get(i, "name") || l.id(i))) + '</span><span class="geo-when">' +
         esc(whenOf(l, i)) + "</span>";
       button.title = spec(l).title || l.name;
-      button.addEventListener("click", function () { choose(hit[0], i, "map", latlng); });
+      button.addEventListener("click", function () {
+        // by id: the layers may have changed since the list opened (a new paste)
+        var now = layer(hit[0]), j = now ? now.indexOf(id) : -1;
+        if (j < 0) { map.closePopup(); return; }
+        choose(hit[0], j, "map", latlng);
+      });
       item.appendChild(button);
       list.appendChild(item);
     });
     box.appendChild(list);
-    showPopup(latlng, box, "geo-picker");
+    picker = showPopup(latlng, box, "geo-picker");
   }
 
   /* A popup that never moves the map: if it would stick out, it opens below the point or is
@@ -333,7 +517,7 @@ var geoExplorer = (function () {
                          maxHeight: Math.max(140, Math.min(360, size.y - 60))})
       .setLatLng(latlng).setContent(content).openOn(map);
     var node = popup.getElement();
-    if (!node) return;
+    if (!node) return popup;
     var point = map.latLngToContainerPoint(latlng), box = node.getBoundingClientRect();
     var dx = 0, dy = 0;
     if (box.top < mapBox.top + 4) {
@@ -349,6 +533,7 @@ var geoExplorer = (function () {
       if (box.right + dx + shift <= mapBox.right - 4) dx += shift;
     }
     if (dx || dy) { popup.options.offset = L.point(dx, 7 + dy); popup.update(); }
+    return popup;
   }
 
   function onMapClick(e) {
@@ -499,6 +684,8 @@ var geoExplorer = (function () {
       if (!id) clearChoice(); else if (ev) choose(ev.name, ev.indexOf(id), "list");
     });
     top.appendChild(el.eventSelect);
+    el.search = searchBox();
+    top.appendChild(el.search);
     el.dates = document.createElement("span");
     el.dates.className = "geo-dates";
     top.appendChild(el.dates);
@@ -525,6 +712,113 @@ var geoExplorer = (function () {
                       fullscreen);
     full.classList.add("geo-wide-only");
     top.appendChild(full);
+  }
+
+  /* --- search: sites, events, every shown layer's features, places and coordinates ------- */
+
+  function searchItems() {
+    var items = [];
+    layers().forEach(function (l) {
+      if (!isBuiltin(l) && !map.hasLayer(l.group)) return;
+      if (isBuiltin(l) && spec(l).visible === false && !map.hasLayer(l.group)) return;  // modelled layers
+      for (var i = 0; i < l.size(); i++) {
+        var names = [String(l.packed.get(i, "name") || ""), String(l.id(i))], more = l.packed.get(i, "names");
+        if (more && typeof more === "object") Object.keys(more).forEach(function (k) { names.push(String(more[k])); });
+        // a whole site or city before its parts (Sohae before its pads), then in the layers' order
+        var kind = String(l.packed.get(i, "kind") || "");
+        items.push({names: names, layer: l.name, index: i, title: spec(l).title || l.name,
+                    boost: /_site$|^city$/.test(kind) ? 1 : 0});
+      }
+    });
+    (options.places || []).forEach(function (place) {
+      var names = [place.name];
+      Object.keys(place.names || {}).forEach(function (k) { names.push(String(place.names[k])); });
+      items.push({names: names, place: place, title: place.kind === "city" ? "Place" : "Sea or strait",
+                  boost: place.kind === "city" ? 0 : 0.5});
+    });
+    return items;
+  }
+
+  var searchMark = null;
+  function searchBox() {
+    var box = document.createElement("div"), input = document.createElement("input");
+    var list = document.createElement("ul"), rows = [], active = -1;
+    box.className = "geo-search";
+    input.type = "search";
+    input.placeholder = "Search: a site, event, place or 39.6N 124.7E";
+    input.setAttribute("aria-label", "Search sites, events, places or a coordinate");
+    input.autocomplete = "off";
+    list.className = "geo-search-list";
+    list.hidden = true;
+    list.setAttribute("role", "listbox");
+    box.appendChild(input);
+    box.appendChild(list);
+    function close() { list.hidden = true; active = -1; }
+    function mark(k) {
+      active = k;
+      Array.prototype.forEach.call(list.children, function (li, j) { li.classList.toggle("active", j === k); });
+    }
+    function pick(row) {
+      if (!row || row.error) return;
+      close();
+      input.value = "";
+      input.blur();
+      if (searchMark) { map.removeLayer(searchMark); searchMark = null; }
+      if (row.lat !== undefined) {
+        map.closePopup();
+        var label = geoSearch.formatted(row.lat, row.lon);
+        searchMark = L.circleMarker([row.lat, row.lon], {radius: 7, color: "#cf222e", weight: 3, fill: false,
+                                                         className: "geo-search-mark", interactive: false})
+          .bindTooltip(esc(label), {permanent: true, direction: "right", className: "geo-search-label"}).addTo(map);
+        map.setView([row.lat, row.lon], Math.max(map.getZoom(), 8), {animate: false});
+      } else if (row.place) {
+        map.setView([row.place.lat, row.place.lon], Math.max(map.getZoom(), row.place.zoom || 7), {animate: false});
+      } else {
+        if (!map.hasLayer(layer(row.layer).group)) setVisible(row.layer, true);
+        choose(row.layer, row.index, "search");
+      }
+    }
+    function render() {
+      var text = input.value, c = text.trim() ? geoSearch.coordinate(text) : null;
+      rows = [];
+      if (c && c.error) rows.push({error: c.error});
+      else if (c) rows.push({lat: c.lat, lon: c.lon});
+      geoSearch.match(text, searchItems(), 8).forEach(function (item) { rows.push(item); });
+      list.innerHTML = rows.map(function (row) {
+        if (row.error) return '<li class="geo-search-error" role="option" aria-disabled="true">Not a position: ' +
+          esc(row.error) + "</li>";
+        if (row.lat !== undefined) return '<li role="option"><b>Go to</b> ' + esc(geoSearch.formatted(row.lat, row.lon)) + "</li>";
+        var when = row.layer ? whenOf(layer(row.layer), row.index) : "";
+        return '<li role="option"><span class="geo-search-name">' + esc(row.names[0] || row.names[1]) +
+          '</span><span class="geo-search-kind">' + esc(row.title) + (when ? " · " + esc(when) : "") + "</span></li>";
+      }).join("") || (text.trim() ? '<li class="geo-search-none" aria-disabled="true">Nothing found for “' +
+                      esc(text.trim()) + "”</li>" : "");
+      list.hidden = !list.innerHTML;
+      mark(rows.length && !rows[0].error ? 0 : -1);
+    }
+    input.addEventListener("input", render);
+    input.addEventListener("focus", function () { if (input.value.trim()) render(); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (!rows.length) return;
+        mark(Math.max(0, Math.min(rows.length - 1, active + (e.key === "ArrowDown" ? 1 : -1))));
+      } else if (e.key === "Enter") {
+        e.preventDefault();
+        pick(rows[active >= 0 ? active : 0]);
+      } else if (e.key === "Escape") {
+        close();
+        if (searchMark) { map.removeLayer(searchMark); searchMark = null; }
+      }
+    });
+    list.addEventListener("mousedown", function (e) {  // before the input's blur
+      var li = e.target.closest("li");
+      if (!li) return;
+      e.preventDefault();
+      pick(rows[Array.prototype.indexOf.call(list.children, li)]);
+    });
+    document.addEventListener("click", function (e) { if (!box.contains(e.target)) close(); });
+    return box;
   }
 
   function button(text, title, fn) {
@@ -672,6 +966,7 @@ var geoExplorer = (function () {
         var open = !box.classList.contains("open");
         box.classList.toggle("open", open);
         head.setAttribute("aria-expanded", open ? "true" : "false");
+        fitLegend();
       }
       head.addEventListener("click", toggle);
       head.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") toggle(); });
@@ -681,6 +976,7 @@ var geoExplorer = (function () {
     open: function (open) {
       this.box.classList.toggle("open", open);
       this.box.firstChild.setAttribute("aria-expanded", open ? "true" : "false");
+      fitLegend();
     },
     render: function () {
       var html = ['<fieldset><legend>Basemap</legend>'];
@@ -723,6 +1019,17 @@ var geoExplorer = (function () {
     }
   });
 
+  /* The legend never runs past the map (nor under the timeline): it scrolls inside itself. */
+  function fitLegend() {
+    if (!control || !control.box || !map) return;
+    requestAnimationFrame(drawLabels);
+    var mapBox = map.getContainer().getBoundingClientRect(), box = control.box.getBoundingClientRect();
+    var below = map.getContainer().querySelector(".leaflet-bottom.leaflet-right");  // the attribution
+    var floor = below && below.getBoundingClientRect().height ? below.getBoundingClientRect().top : mapBox.bottom;
+    var room = Math.max(80, Math.floor(floor - box.top - 6));
+    control.box.style.maxHeight = room + "px";
+  }
+
   function legendRows(l) {
     var rows = (colourBy[l.name] && colourBy[l.name].legend) || spec(l).legend || [];
     return rows.map(function (row) {
@@ -754,6 +1061,8 @@ var geoExplorer = (function () {
     state.visible[name] = on;
     if (control) control.render();
     if (timeline) timeline.draw();
+    drawPointers();
+    drawLabels();
     refreshSources();
     writeUrl();
   }
@@ -1026,6 +1335,7 @@ var geoExplorer = (function () {
   }
 
   function setUserLayers(payload) {
+    if (picker && map.hasLayer(picker)) map.closePopup(picker);  // it lists what was there
     layers().forEach(function (l) {
       if (!isBuiltin(l)) { map.removeLayer(l.group); geoFeatureLayer.forget(l.name); }
     });
@@ -1090,15 +1400,26 @@ var geoExplorer = (function () {
     else fitTo(home());
     map.on("click", onMapClick);
     map.on("moveend", writeUrl);
-    window.addEventListener("resize", function () { layout(); if (timeline) timeline.draw(); });
+    el.pointers = L.DomUtil.create("div", "geo-pointers", map.getContainer());
+    // a pane of the map: labels move with it while it is dragged, under cards and tooltips
+    el.labels = map.createPane("geo-labels");
+    el.labels.setAttribute("aria-hidden", "true");
+    map.on("move zoomend resize", drawPointers);
+    map.on("moveend zoomend resize", drawLabels);
+    map.on("resize", fitLegend);
+    if (window.ResizeObserver) new ResizeObserver(function () { fitLegend(); }).observe(map.getContainer());
+    map.on("zoomstart", function () { el.labels.innerHTML = ""; });
+    window.addEventListener("resize", function () { layout(); fitLegend(); if (timeline) timeline.draw(); });
     showSide(!geoHost.narrow() ? true : true);
     requestAnimationFrame(function () {  // after the first frame: the controls and panels
       buildTop();
       control = new LayersControl().addTo(map);
       control.render();
-      var size = map.getSize();
-      control.open(size.x >= 900 && size.y >= 640);  // a small map keeps its legend folded
       buildTimeline();
+      map.invalidateSize({animate: false});
+      var size = map.getSize();  // with the timeline in place: the map's own size
+      control.open(size.x >= 1000 && size.y >= 600);  // a small map keeps its legend folded
+      fitLegend();
       refreshDates();
       if (!initial.view && !initial.event && !initial.feature) fitTo(home());  // beside the legend
       el.side.addEventListener("click", onSideClick);
