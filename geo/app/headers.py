@@ -1,11 +1,12 @@
 """Security headers on every response of the server, Streamlit's routes and ours (issue 26).
 
 The Content-Security-Policy lets the pages talk only to this server (connect-src 'self'), be
-framed only by it (frame-ancestors 'self'), and run scripts only from it: the inline scripts a
-page needs are allowed by their SHA-256 hashes, never by 'unsafe-inline'. Streamlit's own page
-has one inline script (in its index.html); the explorer page's inline scripts are hashed when the
-page is made (geo.app.routes). Styles need 'unsafe-inline': Streamlit's widgets set their styles
-at run time (CSS-in-JS), which a hash cannot name.
+framed only by it (frame-ancestors 'self'), and load scripts, images and fonts only from it (the
+app is offline: no other host is ever needed). The inline scripts a page needs are allowed by
+their SHA-256 hashes, never by 'unsafe-inline'. Streamlit's own page has one inline script (in
+its index.html); the explorer page's inline scripts are hashed when the page is made
+(geo.app.routes). Styles need 'unsafe-inline': Streamlit's widgets set their styles at run time
+(CSS-in-JS), which a hash cannot name.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def policy(hashes: Iterable[str] = ()) -> str:
     scripts = " ".join(["'self'", *hashes])
     return "; ".join([
         "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob: https://tile.openstreetmap.org https://server.arcgisonline.com", "font-src 'self' data:", "connect-src 'self'",
+        "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'",
         "worker-src 'self' blob:", "frame-src 'self'", "frame-ancestors 'self'",
         "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
 

@@ -11,7 +11,6 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from geo.app.headers import SecurityHeaders
-
 from geo.app.routes import ROUTES
 
 PAGE = Path(__file__).resolve().with_name("page.py")

@@ -19,15 +19,16 @@ pytestmark = pytest.mark.browser
 
 EVIL_LAYERS = {"version": 1, "compare": None, "focus": None, "layers": []}
 ATTACK = """<!doctype html><html><body><script>
-window.attack = function (target) {
-  const w = window.open(target, "victim");
-  window.victim = w;
-  setInterval(function () {
-    try {
-      w.postMessage({type: "streamlit:render", args: {version: 7, token: "t",
-                     layers_url: location.origin + "/evil.json"}}, "*");
-    } catch (e) {}
-  }, 100);
+window.attack = function (target) { window.victim = window.open(target, "victim"); };
+window.spoof = function () {  // to the opened window and each of its frames
+  const w = window.victim;
+  const message = {type: "streamlit:render", args: {version: 7, token: "t",
+                   layers_url: location.origin + "/evil.json"}};
+  w.postMessage(message, "*");
+  for (let k = 0; k < w.length; k++) w[k].postMessage(message, "*");
+};
+window.frameIt = function (target) {
+  const f = document.createElement("iframe"); f.src = target; document.body.appendChild(f);
 };
 </script></body></html>"""
 
@@ -35,7 +36,7 @@ window.attack = function (target) {
 class _Attacker(BaseHTTPRequestHandler):
     asked: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         _Attacker.asked.append(self.path)
         body = ATTACK.encode() if self.path == "/" else json.dumps(EVIL_LAYERS).encode()
         self.send_response(200)
@@ -61,22 +62,29 @@ def attacker() -> Iterator[str]:
 
 
 def test_a_page_on_another_origin_cannot_make_the_explorer_load_layers(server, page, attacker):
+    """The attack of the issue: open the app, post the render message to its frames."""
     page.goto(attacker + "/")
     with page.context.expect_page() as opened:
-        page.evaluate("target => window.attack(target)", server + "/geo/explorer")
+        page.evaluate("target => window.attack(target)", server + "/")
     victim = opened.value
-    victim.wait_for_function("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
+    victim.wait_for_function("() => [...document.querySelectorAll('iframe')].some(f => "
+                             "f.contentWindow.geoExplorer && f.contentWindow.geoExplorer.state().ready)",
                              timeout=60_000)
-    time.sleep(2)  # twenty spoofed messages
+    frame = next(f for f in victim.frames if "/geo/explorer" in f.url)
+    for _ in range(5):  # from the test, not a timer: a background tab's timers are throttled
+        page.evaluate("() => window.spoof()")
+        time.sleep(0.2)
+    time.sleep(2)
     assert "/evil.json" not in _Attacker.asked
-    assert victim.evaluate("() => geoFeatureLayer.layers().length") == \
-        victim.evaluate("() => geoFeatureLayer.layers().filter(l => !/^user/.test(l.name)).length")
+    names = frame.evaluate("() => geoFeatureLayer.layers().map(l => l.name).sort()")
+    page.goto(server + "/geo/explorer")  # the same map, never spoken to
+    page.wait_for_function("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready")
+    assert names == page.evaluate("() => geoFeatureLayer.layers().map(l => l.name).sort()")
 
 
 def test_the_explorer_may_not_be_framed_by_another_origin(server, page, attacker):
     page.goto(attacker + "/")
-    page.evaluate("""target => { const f = document.createElement('iframe'); f.src = target;
-                     document.body.appendChild(f); }""", server + "/geo/explorer")
+    page.evaluate("target => window.frameIt(target)", server + "/geo/explorer")
     time.sleep(3)
     frame = page.frames[-1]
     assert frame != page.main_frame
