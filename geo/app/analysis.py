@@ -15,6 +15,7 @@ from ..analysis.rings import DEFAULT_RADII_KM, distance_table, range_rings
 from ..errors import GeoError
 from ..notices import MAX_NOTICES_CHARS
 from ..notices.pasted import read_pasted
+from .plain import plain
 from .state import NOTICE_KEY, RINGS_KEY, ExplorerState, Features
 
 RADII_CHOICES_KM = (50, 100, 200, 300, 500, 1000, 1500, 2000, 3000)
@@ -46,10 +47,11 @@ def render_notice_box(state: ExplorerState) -> Features | None:
         st.text("\n".join(pasted.problems))  # the user's text, as text: never Markdown
     if not pasted.features:
         return None
-    areas = ", ".join(f"{item['properties'].get('name')} ({item['properties'].get('area_km2', 0):,.0f} km²)"
+    areas = ", ".join(f"{plain(item['properties'].get('name'))} "
+                      f"({item['properties'].get('area_km2', 0):,.0f} km²)"
                       for item in pasted.features)
     counted = f"{pasted.summary}. " if len(pasted.readings) > 1 else ""
-    st.caption(f"{counted}On the map, compared in the details panel: {areas}")
+    st.caption(f"{plain(counted)}On the map, compared in the details panel: {areas}")
     return pasted.features
 
 

@@ -29,6 +29,7 @@ from ..importers.options import ImportOptions
 from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
+from .plain import plain
 from .state import UPLOAD_KEY, UPLOAD_KIND_KEY, ExplorerState
 
 LARGE_LAYER = 20_000
@@ -58,7 +59,7 @@ def render_upload(state: ExplorerState) -> UserLayers:
     for upload in files or []:
         problem = session_problem([*sizes, upload.size])
         if problem is not None:  # over the session's budget: not read at all
-            st.error(f"{upload.name} was not imported: {problem}.")
+            st.error(f"{plain(upload.name)} was not imported: {plain(problem)}.")
             continue
         sizes.append(upload.size)
         key = f"{upload.file_id}:{kind}"  # Streamlit's id of this upload: the same on every rerun
@@ -86,16 +87,16 @@ def _run_job(state: ExplorerState, key: str, data: bytes, filename: str, kind: s
         job = state.jobs[key] = ImportJob(data, filename, ImportOptions(kind=kind))
     slot = st.empty()  # the button and the bar, gone once the file is read
     with slot.container():
-        if st.button(f"Cancel reading {filename}", key=f"cancel:{key}"):
+        if st.button(f"Cancel reading {plain(filename)}", key=f"cancel:{key}"):
             job.close()
             del state.jobs[key]
             slot.empty()
             return ImportCancelled(f"{filename}: reading cancelled; remove the file and add it "
                                    "again to read it")
-        bar = st.progress(0.0, text=f"Reading {filename}…")
+        bar = st.progress(0.0, text=f"Reading {plain(filename)}…")
         while not job.wait(0.2):
             fraction, text = job.progress
-            bar.progress(max(0.0, min(1.0, fraction)), text=f"{filename}: {text or 'reading'} "
+            bar.progress(max(0.0, min(1.0, fraction)), text=f"{plain(filename)}: {plain(text or 'reading')} "
                                                             f"({fraction:.0%})")
     slot.empty()
     del state.jobs[key]
@@ -121,9 +122,9 @@ def _forget(state: ExplorerState, current: set[str]) -> None:
 
 def _show_error(filename: str, error: GeoError) -> None:
     if isinstance(error, ImportCancelled):
-        st.warning(str(error))
+        st.warning(plain(error))
         return
-    st.error(f"{filename} could not be imported; nothing from it is on the map.")
+    st.error(f"{plain(filename)} could not be imported; nothing from it is on the map.")
     problems = error.problems if isinstance(error, DataError) else [error]
     st.text("\n".join(str(problem) for problem in problems[:20]))
 

@@ -248,3 +248,24 @@ def test_a_long_import_shows_its_progress_and_can_be_cancelled(server, page, tmp
     assert page.locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 0
     assert _import_workers() == []  # the job's process is gone
     assert page.watch.errors == []
+
+
+MARKDOWN_NAME = "**bold** [a link](https:evil.example) ![pic](http:127.0.0.1:9) :red[red].csv"
+
+
+def test_a_file_name_is_shown_as_text_never_as_markdown(server, page):
+    """Issue 27: file names were rendered as Markdown in the side bar's messages (live links,
+    and an image that made the offline app ask another host)."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(server + "/")
+    wait_ready(page)
+    _open_sidebar(page)
+    page.set_input_files(UPLOAD_INPUT, files=[
+        {"name": MARKDOWN_NAME, "mimeType": "text/csv", "buffer": b"name,colour\nx,blue\n"}])
+    sidebar = page.locator(SIDEBAR)
+    message = sidebar.locator('[data-testid="stAlert"]').filter(has_text="could not be imported")
+    message.wait_for(timeout=60_000)
+    assert MARKDOWN_NAME in message.inner_text()
+    assert message.locator("a, img, strong, [style*='color']").count() == 0
+    assert not [url for url in asked if "evil.example" in url or "127.0.0.1:9" in url]
