@@ -67,11 +67,16 @@ def main() -> None:
                        initial_sidebar_state="collapsed")
     st.html(PAGE_CSS)
     try:
-        layers = catalogue().layers
+        found = catalogue()
     except (GeoError, OSError) as exc:
         st.error("Cannot load the layers.")
         st.text(str(exc))
         st.stop()
+    layers = found.layers
+    if found.problem:
+        st.warning("The layer files changed on the server and the new set cannot be read; the map "
+                   "shows the last set that could.")
+        st.text(found.problem)
     state = _state()
     with st.sidebar:
         uploaded = render_upload(state)

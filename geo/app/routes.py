@@ -7,7 +7,9 @@ per version of the layer files and cached by the browser (ETag). What differs pe
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -42,41 +44,70 @@ Layers = dict[str, list[dict[str, Any]]]
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The built layers, and the explorer page made of them, for one version of the files."""
+    """The built layers, and the explorer page made of them, for one version of the files.
+    problem: why the files as they are now could not be read, when this is the last good set."""
 
     stamp: tuple[float, ...]
     layers: Layers
     page: bytes
     etag: str
     csp: str = ""
+    problem: str | None = None
 
 
 _CACHE: dict[str, Catalogue] = {}
+_REFUSED: dict[str, tuple[tuple[float, ...], str]] = {}
 _LOCK = threading.Lock()
+_LOG = logging.getLogger("geo.app")
 
 
 def _stamp(folder: Path) -> tuple[float, ...]:
-    return tuple((folder / f"{name}.geojson").stat().st_mtime for name in registry.NAMES)
+    stamps = []
+    for name in registry.NAMES:
+        try:
+            stamps.append((folder / f"{name}.geojson").stat().st_mtime)
+        except OSError:
+            stamps.append(-1.0)  # missing: read_layers names it
+    return tuple(stamps)
 
 
 def catalogue(folder: Path = LAYERS_DIR) -> Catalogue:
-    """The layers and the explorer page, made again only when a layer file changes."""
+    """The layers and the explorer page, made again only when a layer file changes. A set that
+    cannot be read (a file edited by hand, half copied, or with NaN in it) never replaces the one
+    in use: the last good set goes on serving, with the problem said in the page and the log.
+    GeoError only when no set has been good yet."""
     stamp = _stamp(folder)
+    key = str(folder)
     with _LOCK:
-        found = _CACHE.get(str(folder))
+        found = _CACHE.get(key)
         if found is not None and found.stamp == stamp:
             return found
-        layers = read_layers(folder)
+        refused = _REFUSED.get(key)
+        if found is not None and refused is not None and refused[0] == stamp:
+            return dataclasses.replace(found, problem=refused[1])
+        try:
+            layers = read_layers(folder)
+        except GeoError as exc:
+            if found is None:
+                raise
+            _REFUSED[key] = (stamp, str(exc))
+            _LOG.warning("the layer files in %s could not be read; still serving the last good "
+                         "set: %s", folder.name, exc)
+            return dataclasses.replace(found, problem=str(exc))
         html = make_map(layers, download=DOWNLOAD_URL).get_root().render().encode("utf-8")
         made = Catalogue(stamp, layers, html, '"' + hashlib.sha256(html).hexdigest()[:32] + '"',
                          policy(script_hashes(html)))
-        _CACHE[str(folder)] = made
+        _CACHE[key] = made
+        _REFUSED.pop(key, None)
         return made
 
 
 async def explorer_page(request: Request) -> Response:
     """The explorer (the app's map): the same page for every session, revalidated by ETag."""
-    found = await _in_thread(catalogue)
+    try:
+        found = await _in_thread(catalogue)
+    except GeoError as exc:
+        return PlainTextResponse(f"the map's layers cannot be read: {exc}", 503)
     headers = {"ETag": found.etag, "Cache-Control": "no-cache", "Content-Security-Policy": found.csp}
     if request.headers.get("if-none-match") == found.etag:
         return Response(status_code=304, headers=headers)
@@ -125,6 +156,9 @@ async def download(request: Request) -> Response:
             if scope not in shown:
                 return PlainTextResponse(f"layer {scope!r} is not shown", 400)
             shown = {scope: shown[scope]}
+        if not shown and fmt != "html":
+            return PlainTextResponse("no layer is shown: switch at least one layer on to download "
+                                     "it", 400)
         if fmt == "html":
             data = (await _in_thread(_standalone, shown, specs, query)).encode("utf-8")
             media, suffix = "text/html; charset=utf-8", ".html"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def read_layers(layers_dir: Path, names: tuple[str, ...] = registry.NAMES) -> La
     for name, file_name in zip(names, files, strict=True):
         path = Path(layers_dir) / file_name
         try:
-            data = json.loads(contents[file_name].decode("utf-8"))
+            data = json.loads(contents[file_name].decode("utf-8"), parse_constant=_no_constant)
             features = data["features"]
             if not isinstance(features, list):
                 raise TypeError("'features' is not a list")
@@ -62,6 +63,30 @@ def read_layers(layers_dir: Path, names: tuple[str, ...] = registry.NAMES) -> La
     return layers
 
 
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (RFC 8259) and not a place or a measure: refused."""
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _coordinate_problem(coordinates: Any, depth: int = 0) -> str | None:
+    """Why a geometry's coordinates are not lon/lat positions, or None."""
+    if depth > 4 or not isinstance(coordinates, list):
+        return "coordinates are not nested lists of positions"
+    if coordinates and not isinstance(coordinates[0], list):
+        if len(coordinates) < 2 or not all(isinstance(v, int | float) and not isinstance(v, bool)
+                                           and math.isfinite(v) for v in coordinates):
+            return f"position {coordinates!r:.40} is not two or three numbers"
+        lon, lat = coordinates[:2]
+        if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
+            return f"position {lon}, {lat} is off the globe"
+        return None
+    for item in coordinates:
+        problem = _coordinate_problem(item, depth + 1)
+        if problem:
+            return problem
+    return None
+
+
 def feature_problems(spec: LayerSpec, feature: Any) -> list[tuple[str, str]]:
     """(field, message) for everything in a feature that its layer's spec does not allow."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
@@ -70,6 +95,9 @@ def feature_problems(spec: LayerSpec, feature: Any) -> list[tuple[str, str]]:
     if not isinstance(geometry, dict) or geometry.get("type") not in spec.geometry:
         kind = geometry.get("type") if isinstance(geometry, dict) else None
         return [("geometry", f"{spec.name} need a {' or '.join(spec.geometry)}, not {kind}")]
+    where = _coordinate_problem(geometry.get("coordinates"))
+    if where:
+        return [("geometry", where)]
     props = feature.get("properties")
     if not isinstance(props, dict):
         return [("properties", "missing")]
