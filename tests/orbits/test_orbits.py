@@ -13,6 +13,7 @@ import pytest
 import sgp4
 from skyfield.api import EarthSatellite, load, wgs84
 
+from geo.cli import main
 from geo.errors import DataError
 from geo.orbits.elements import read_elements, read_tle
 from geo.orbits.passes import passes
@@ -126,3 +127,21 @@ def test_omm_json_gives_the_same_positions_as_the_tle() -> None:
     del bad["MEAN_MOTION"]
     with pytest.raises(DataError, match="item 1.*MEAN_MOTION"):
         read_elements(json.dumps([bad]), "omm.json")
+
+
+def test_cli_track_and_passes(tmp_path, capsys) -> None:
+    tle = tmp_path / "cbers.tle"
+    tle.write_text(_cbers())
+    out = tmp_path / "track.geojson"
+    assert main(["orbit", "track", str(tle), "--to", "2006-06-27T00:00Z", "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["features"]
+    capsys.readouterr()
+    assert main(["orbit", "passes", str(tle), "--over", "sohae", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("rise,culminate,set,max_elevation_deg")
+    bad = tmp_path / "bad.tle"
+    bad.write_text(_cbers().replace("1836", "1837"))
+    assert main(["orbit", "track", str(bad)]) == 1
+    assert "line 2" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["orbit", "passes", str(tle), "--over", "sohae", "--from", "yesterday"])
+    assert info.value.code == 2
