@@ -30,6 +30,7 @@ from typing import TypeVar
 
 from .area import Area
 from .centred import centred_area
+from .clauses import apply_cuts, check_boundaries, read_cuts
 from .errors import refuse, token
 from .labels import attach_fall_points, label_areas
 from .languages import CLOSER, CORNER_SEPARATORS, FALL_POINT, JOINING
@@ -79,6 +80,9 @@ class _Run:
 
 def read_areas(prepared: Prepared, lo: int, hi: int) -> list[Area]:
     """Every area written in scan[lo:hi], in order. Raises NoticeParseError."""
+    check_boundaries(prepared, lo, hi)
+    written = prepared
+    prepared, cuts = read_cuts(prepared, lo, hi)
     positions = read_positions(prepared, lo, hi)
     radii = read_radii(prepared, lo, hi)
     bearings = read_bearings(prepared, lo, hi)
@@ -95,6 +99,7 @@ def read_areas(prepared: Prepared, lo: int, hi: int) -> list[Area]:
         refuse(prepared, "an area needs at least 3 distinct corners, found 2",
                pairs[0].start, pairs[0].end)
     areas.sort(key=lambda area: area.start)  # a circle is put together after its segment's lists
+    areas = apply_cuts(written, areas, cuts)
     label_areas(prepared, areas, [m for m in markers if m.start not in corner_markers])
     attach_fall_points(areas, fall_points)
     return areas

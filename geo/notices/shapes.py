@@ -26,8 +26,10 @@ from shapely.ops import unary_union
 
 CIRCLE_POINTS = 64
 MAX_RADIUS_M = 2_000_000.0
-MAX_SPAN_KM = 4_000.0
-"""Widest area accepted: the longest launch corridors in the NOTAM archive are about 2,000 km."""
+MAX_SPAN_KM = 10_000.0
+"""Widest area accepted: launch corridors run about 2,000 km, but the re-entry and debris areas
+of New Zealand and the South Pacific are over 4,000 km across; 10,000 km still refuses a
+corner read in the wrong hemisphere."""
 
 _GEOD = Geod(ellps="WGS84")
 

@@ -237,6 +237,8 @@ def test_a_long_import_shows_its_progress_and_can_be_cancelled(server, page, tmp
     page.set_input_files(UPLOAD_INPUT, files=[str(big)])
     cancel = page.get_by_role("button", name="Cancel reading big.csv")
     cancel.wait_for(timeout=30_000)
+    # The button is drawn before the bar (one script run, two messages): wait for the bar too.
+    page.locator(f'{SIDEBAR} [data-testid="stProgress"]').wait_for(timeout=10_000)
     assert page.locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 1
     cancel.click()
     sidebar = page.locator(SIDEBAR)

@@ -137,7 +137,7 @@ BAD = [
     ("N1701E09340W", "two hemisphere letters", "E09340W"),
     ("北緯36度04分S 東経124度30分", "name different hemispheres", "北緯36度04分S"),
     ("36-04N\nSOME WORDS 124-30E", "has no longitude", "36-04N"),
-    ("12 39\n14N 119 41 06E", "may be the end of a position cut by a line break", "14N 119 41 06E"),
+    ("12 39\n14N 119 41 06E", "a break between digits: one number or two?", "39\n14N"),
     ("12\n39 14N 119 41E", "may be the end of a position cut by a line break", "39 14N 119 41E"),
 ]
 
