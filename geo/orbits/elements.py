@@ -1,19 +1,25 @@
 """Element sets in TLE / 3LE text, each line checked (length, line number, NORAD id, checksum),
-or CelesTrak/Space-Track OMM in JSON (each object checked by the sgp4 library's OMM reader).
+or CelesTrak/Space-Track OMM in JSON, CSV or XML (each field checked, then read by the sgp4
+library's OMM reader).
 
 A bad line is refused with its line number and the field at fault; nothing is guessed.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedET
 from sgp4 import omm
 from sgp4.api import Satrec
 
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, shown
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,18 @@ def _check_line(line: str, number: int, kind: str, file: str) -> list[Problem]:
     return []
 
 
+def _check_epoch(line: str, number: int, file: str) -> list[Problem]:
+    """Columns 19-32 of line 1: two-digit year and day of the year with its fraction."""
+    text = line[18:32]
+    try:
+        day = float(text[2:])
+    except ValueError:
+        day = -1.0
+    if not text[:2].isdigit() or not 1 <= day < 367:
+        return [Problem(file, f"line {number}", "epoch", f"{text.strip()!r} is not YYDDD.DDDDDDDD")]
+    return []
+
+
 def read_tle(text: str, file: str = "<input>") -> list[ElementSet]:
     """Every element set of a TLE or 3LE text (blank lines ignored); DataError naming the lines."""
     lines = [(n, raw.rstrip()) for n, raw in enumerate(text.splitlines(), 1) if raw.strip()]
@@ -68,10 +86,15 @@ def read_tle(text: str, file: str = "<input>") -> list[ElementSet]:
             found = [Problem(file, f"line {n2}", "NORAD id",
                              f"{l2[2:7]!r} differs from line 1's {l1[2:7]!r}")]
         if not found:
+            found = _check_epoch(l1, n1, file)
+        if not found:
             try:
                 sat = Satrec.twoline2rv(l1, l2)
             except ValueError as exc:
                 found = [Problem(file, f"line {n1}", "elements", str(exc))]
+        if not found and sat.error:
+            found = [Problem(file, f"line {n1}", "elements",
+                             f"SGP4 refuses these elements (error {sat.error})")]
         if found:
             problems.extend(found)
             continue
@@ -85,8 +108,77 @@ def read_tle(text: str, file: str = "<input>") -> list[ElementSet]:
     return sets
 
 
-OMM_FIELDS = ("OBJECT_NAME", "NORAD_CAT_ID", "EPOCH", "MEAN_MOTION", "ECCENTRICITY", "INCLINATION",
-              "RA_OF_ASC_NODE", "ARG_OF_PERICENTER", "MEAN_ANOMALY", "BSTAR")
+OMM_REQUIRED = ("NORAD_CAT_ID", "EPOCH", "MEAN_MOTION", "ECCENTRICITY", "INCLINATION",
+                "RA_OF_ASC_NODE", "ARG_OF_PERICENTER", "MEAN_ANOMALY", "BSTAR", "MEAN_MOTION_DOT")
+_OMM_NUMBERS = OMM_REQUIRED[2:] + ("MEAN_MOTION_DDOT",)
+# sgp4's omm.initialize also reads these; CSV exports and hand-made files often leave them out
+_OMM_DEFAULTS = {"OBJECT_NAME": "", "OBJECT_ID": "", "CLASSIFICATION_TYPE": "U", "EPHEMERIS_TYPE": "0",
+                 "ELEMENT_SET_NO": "999", "REV_AT_EPOCH": "0", "MEAN_MOTION_DDOT": "0"}
+_OMM_LIMITS = {"MEAN_MOTION": (0.0, 20.0), "ECCENTRICITY": (0.0, 0.999999), "INCLINATION": (0.0, 180.0)}
+
+
+def _omm_item(item: dict, where: str, file: str) -> tuple[ElementSet | None, list[Problem]]:
+    """One OMM record (JSON object, CSV row or XML segment) checked field by field, then given to
+    the sgp4 library's own OMM reader (omm.initialize)."""
+    fields = {str(k).strip().upper(): ("" if v is None else str(v).strip()) for k, v in item.items()}
+    missing = [k for k in OMM_REQUIRED if not fields.get(k)]
+    if missing:
+        return None, [Problem(file, where, k, "missing") for k in missing]
+    problems: list[Problem] = []
+    for key in _OMM_NUMBERS:
+        text = fields.get(key) or "0"
+        try:
+            value = float(text)
+        except ValueError:
+            problems.append(Problem(file, where, key, f"{shown(text)} is not a number"))
+            continue
+        low, high = _OMM_LIMITS.get(key, (-math.inf, math.inf))
+        if not (math.isfinite(value) and low <= value <= high) or (key == "MEAN_MOTION" and value == 0):
+            problems.append(Problem(file, where, key, f"{shown(text)} is out of range"))
+    if not fields["NORAD_CAT_ID"].isdigit() or not 0 < int(fields["NORAD_CAT_ID"]) < 340000:
+        problems.append(Problem(file, where, "NORAD_CAT_ID",
+                                f"{shown(fields['NORAD_CAT_ID'])} is not a catalogue number"))
+    try:
+        epoch = datetime.fromisoformat(fields["EPOCH"].replace(" ", "T").removesuffix("Z"))
+    except ValueError:
+        epoch = None
+        problems.append(Problem(file, where, "EPOCH", f"{shown(fields['EPOCH'])} is not an ISO time"))
+    if epoch is not None and epoch.tzinfo is not None:
+        epoch = epoch.astimezone(UTC).replace(tzinfo=None)
+    if epoch is not None and not 1957 <= epoch.year <= 2056:
+        problems.append(Problem(file, where, "EPOCH", f"{shown(fields['EPOCH'])} is outside 1957-2056"))
+    if problems or epoch is None:
+        return None, problems
+    for key, default in _OMM_DEFAULTS.items():
+        fields[key] = fields.get(key) or default
+    fields["EPOCH"] = epoch.strftime("%Y-%m-%dT%H:%M:%S.%f")  # the one form omm.initialize reads
+    sat = Satrec()
+    try:
+        omm.initialize(sat, fields)
+    except (ValueError, KeyError) as exc:
+        return None, [Problem(file, where, "", f"not a usable element set: {shown(str(exc))}")]
+    if sat.error:
+        return None, [Problem(file, where, "", f"SGP4 refuses these elements (error {sat.error})")]
+    return ElementSet(fields["OBJECT_NAME"], int(fields["NORAD_CAT_ID"]), epoch.replace(tzinfo=UTC),
+                      "", "", sat), []
+
+
+def _read_items(items: list[tuple[str, object]], file: str) -> list[ElementSet]:
+    sets: list[ElementSet] = []
+    problems: list[Problem] = []
+    for where, item in items:
+        if not isinstance(item, dict):
+            problems.append(Problem(file, where, "", "an OMM element set is an object of named fields"))
+            continue
+        es, found = _omm_item(item, where, file)
+        problems.extend(found)
+        if es is not None:
+            sets.append(es)
+    if problems:
+        raise DataError(problems)
+    if not sets:
+        raise DataError([Problem(file, "", "", "no element set found")])
+    return sets
 
 
 def read_omm_json(text: str, file: str = "<input>") -> list[ElementSet]:
@@ -96,41 +188,54 @@ def read_omm_json(text: str, file: str = "<input>") -> list[ElementSet]:
     except json.JSONDecodeError as exc:
         raise DataError([Problem(file, f"line {exc.lineno}", "", f"not JSON: {exc.msg}")]) from None
     items = data if isinstance(data, list) else [data]
-    sets: list[ElementSet] = []
-    problems: list[Problem] = []
-    for number, item in enumerate(items, 1):
-        where = f"item {number}"
-        if not isinstance(item, dict):
-            problems.append(Problem(file, where, "", "an OMM element set is a JSON object"))
-            continue
-        missing = [k for k in OMM_FIELDS if k not in item]
-        if missing:
-            problems.append(Problem(file, where, missing[0], "missing"))
-            continue
-        try:
-            epoch = datetime.fromisoformat(str(item["EPOCH"])).replace(tzinfo=UTC)
-        except ValueError:
-            problems.append(Problem(file, where, "EPOCH", f"{item['EPOCH']!r} is not an ISO time"))
-            continue
-        sat = Satrec()
-        try:
-            omm.initialize(sat, {k: str(v) for k, v in item.items()})
-        except (ValueError, KeyError, TypeError) as exc:
-            problems.append(Problem(file, where, "", f"not a usable element set: {exc}"))
-            continue
-        if sat.error or not sat.no_kozai > 0:
-            problems.append(Problem(file, where, "MEAN_MOTION", "not a usable mean motion"))
-            continue
-        sets.append(ElementSet(str(item["OBJECT_NAME"]), int(item["NORAD_CAT_ID"]), epoch, "", "", sat))
-    if problems:
-        raise DataError(problems)
-    if not sets:
-        raise DataError([Problem(file, "", "", "no element set found")])
-    return sets
+    return _read_items([(f"item {n}", item) for n, item in enumerate(items, 1)], file)
+
+
+def read_omm_csv(text: str, file: str = "<input>") -> list[ElementSet]:
+    """Every row of a CelesTrak/Space-Track OMM CSV (a header row naming the OMM fields)."""
+    reader = csv.DictReader(io.StringIO(text))
+    rows: list[tuple[str, object]] = []
+    try:
+        for row in reader:
+            if None in row:
+                raise DataError([Problem(file, f"line {reader.line_num}", "",
+                                         "more values than the header names")])
+            rows.append((f"line {reader.line_num}", row))
+    except csv.Error as exc:
+        raise DataError([Problem(file, f"line {reader.line_num}", "", f"not CSV: {exc}")]) from None
+    return _read_items(rows, file)
+
+
+def read_omm_xml(text: str, file: str = "<input>") -> list[ElementSet]:
+    """Every segment of a CCSDS OMM XML (CelesTrak's and Space-Track's `ndm` files); parsed by
+    defusedxml, which refuses entity expansion (an 'XML bomb')."""
+    try:
+        root = DefusedET.fromstring(text)
+    except (DefusedET.ParseError, DefusedXmlException) as exc:
+        raise DataError([Problem(file, "", "", f"not usable XML: {shown(str(exc), 120)}")]) from None
+    items: list[tuple[str, object]] = []
+    for number, segment in enumerate(root.iter("segment"), 1):
+        fields: dict[str, str] = {}
+        for part in ("metadata", "data/meanElements", "data/tleParameters"):
+            node = segment.find(part)
+            if node is not None:
+                fields.update((child.tag, child.text or "") for child in node)
+        items.append((f"segment {number}", fields))
+    if not items:
+        raise DataError([Problem(file, "", "", "no <segment> element: not an OMM XML file")])
+    return _read_items(items, file)
 
 
 def read_elements(text: str, file: str = "<input>") -> list[ElementSet]:
-    """TLE/3LE text or OMM JSON, told apart by the first character."""
-    if text.lstrip()[:1] in ("[", "{"):
-        return read_omm_json(text, file)
-    return read_tle(text, file)
+    """TLE/3LE text or OMM in JSON, XML or CSV, told apart by how the text begins; the sets are
+    returned in the order of their epochs."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:1] in ("[", "{"):
+        sets = read_omm_json(text, file)
+    elif head[:1] == "<":
+        sets = read_omm_xml(text, file)
+    elif "NORAD_CAT_ID" in head.split("\n", 1)[0].upper():
+        sets = read_omm_csv(head, file)
+    else:
+        sets = read_tle(text, file)
+    return sorted(sets, key=lambda es: es.epoch)
