@@ -1,5 +1,6 @@
 """Passes over a place: rise, culmination and set, found on a 30 s grid of SGP4 elevations and
-refined by bisection to under a second."""
+refined by bisection to under a second (a pass that stays above the minimum elevation for less
+than the grid's 30 s may be missed)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pyproj import Transformer
 
 from ..errors import GeoError
 from .elements import ElementSet
-from .track import ecef, nearest
+from .track import days_from_epoch, ecef, iso, nearest, to_second
 
 _LLA_TO_ECEF = Transformer.from_crs("EPSG:4979", "EPSG:4978", always_xy=True)
 GRID_S = 30.0
@@ -53,10 +54,6 @@ def _peak(f, a: datetime, b: datetime) -> datetime:
     return a + (b - a) / 2
 
 
-def _iso(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def passes(sets: Sequence[ElementSet], lat: float, lon: float, start: datetime, end: datetime,
            min_elevation: float = 0.0, zone: str = "UTC") -> list[dict]:
     """Each pass above min_elevation between start and end (a pass under way at start or end is
@@ -65,6 +62,8 @@ def passes(sets: Sequence[ElementSet], lat: float, lon: float, start: datetime, 
         raise GeoError("the window's end must be after its start")
     if (end - start) > timedelta(days=31):
         raise GeoError("at most 31 days of passes at once")
+    if not -5 <= min_elevation < 90:
+        raise GeoError(f"the minimum elevation {min_elevation} is not between -5 and 90 degrees")
     tz = ZoneInfo(zone)
 
     def f(t: datetime) -> float:
@@ -82,11 +81,12 @@ def passes(sets: Sequence[ElementSet], lat: float, lon: float, start: datetime, 
             down = _cross(f, t, nxt, min_elevation)
             top = _peak(f, rise, down)
             times = {"rise": rise, "culminate": top, "set": down}
-            row: dict = {k: _iso(v) for k, v in times.items()}
+            row: dict = {k: iso(v) for k, v in times.items()}
             row["max_elevation_deg"] = round(f(top), 2)
-            row.update({f"{k}_local": v.astimezone(tz).isoformat(timespec="seconds")
+            row.update({f"{k}_local": to_second(v).astimezone(tz).isoformat()
                         for k, v in times.items()})
             row["time_zone"] = zone
+            row["days_from_epoch"] = round(days_from_epoch(nearest(sets, top), top), 2)
             found.append(row)
             rise = None
         t, prev = nxt, value

@@ -14,8 +14,9 @@ from .elements import ElementSet
 
 _ECEF_TO_LLA = Transformer.from_crs("EPSG:4978", "EPSG:4979", always_xy=True)
 NOTE = ("derived: SGP4 (python sgp4 library) from the element set nearest in time; TEME to "
-        "Earth-fixed by GMST (IAU 1982), no polar motion. More than a few days from the epoch "
-        "this is not a position.")
+        "Earth-fixed by GMST (IAU 1982), no polar motion; WGS84 latitude/longitude by pyproj. "
+        "More than a few days from the epoch this is not a position: SGP4 errors grow by "
+        "kilometres a day and a manoeuvre after the epoch is not in the elements.")
 
 
 def _gmst(jd: float, fr: float) -> float:
@@ -48,49 +49,88 @@ def position(es: ElementSet, when: datetime) -> tuple[float, float, float]:
     return float(lon), float(lat), float(h) / 1000
 
 
-def _iso(t: datetime) -> str:
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+def to_second(t: datetime) -> datetime:
+    """Rounded (not cut) to the whole second."""
+    return (t + timedelta(microseconds=500_000)).replace(microsecond=0)
+
+
+def iso(t: datetime) -> str:
+    """ISO UTC to the second, rounded: 2024-06-06T04:41:46Z."""
+    return to_second(t).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def iso_ms(t: datetime) -> str:
+    """ISO UTC to the millisecond, rounded: 2024-06-06T04:41:45.620Z (7 m of flight at most:
+    a vertex's time to the second alone would leave it 3.5 km unsure along the track)."""
+    t = t + timedelta(microseconds=500)
+    return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
+
+
+def days_from_epoch(es: ElementSet, when: datetime) -> float:
+    """How far `when` is from the element set's epoch, in days (always >= 0)."""
+    return abs((when - es.epoch).total_seconds()) / 86400
+
+
+MAX_STEP_S = 300.0  # beyond this the straight lines between vertices are chords, not the track
+MAX_POINTS = 200_000
+
+
+def _crossing(es: ElementSet, a: datetime, b: datetime, east: bool) -> tuple[datetime, float]:
+    """The moment between a and b at which the sub-satellite point crosses 180°, by bisection on
+    the propagated positions to 1 ms, and its latitude."""
+    while (b - a).total_seconds() > 0.001:
+        m = a + (b - a) / 2
+        lon = position(es, m)[0]
+        if (lon > 0) == east:  # still on the side it started from
+            a = m
+        else:
+            b = m
+    return a, position(es, a)[1]
 
 
 def ground_track(sets: Sequence[ElementSet], start: datetime, end: datetime,
                  step_s: float = 60.0) -> dict:
-    """A GeoJSON FeatureCollection: LineStrings split where the track crosses 180°."""
+    """A GeoJSON FeatureCollection of LineStrings: a new one where the track crosses 180° (both
+    pieces end on the meridian at the crossing found by bisection) or where another element set
+    becomes the nearest in time."""
     if end <= start:
         raise GeoError("the track's end must be after its start")
+    if not 0 < step_s <= MAX_STEP_S:
+        raise GeoError(f"the step must be above 0 and at most {MAX_STEP_S:.0f} s")
     count = int((end - start).total_seconds() // step_s) + 1
-    if count > 200_000:
-        raise GeoError(f"{count} points asked; at most 200000 (use a larger --step)")
+    if count > MAX_POINTS:
+        raise GeoError(f"{count} points asked; at most {MAX_POINTS} (use a larger step or a shorter window)")
     times = [start + timedelta(seconds=i * step_s) for i in range(count)]
-    points = [(t, nearest(sets, t)) for t in times]
+    if times[-1] < end:
+        times.append(end)
     features: list[dict] = []
-    run: list[tuple[datetime, tuple[float, float, float]]] = []
+    run: list[tuple[datetime, float, float]] = []
     used: ElementSet | None = None
 
     def flush() -> None:
         if len(run) >= 2 and used is not None:
             features.append({"type": "Feature", "geometry": {"type": "LineString", "coordinates":
-                             [[round(p[0], 6), round(p[1], 6)] for _, p in run]},
-                             "properties": {"name": used.name, "norad_id": used.norad_id,
-                                            "epoch": used.epoch.isoformat().replace("+00:00", "Z"),
-                                            "times": [_iso(t) for t, _ in run],
-                                            "geometry_method": "derived", "note": NOTE}})
+                             [[round(lon, 5), round(lat, 5)] for _, lon, lat in run]},
+                             "properties": {
+                                 "name": used.name, "norad_id": used.norad_id,
+                                 "epoch": iso_ms(used.epoch), "times": [iso_ms(t) for t, _, _ in run],
+                                 "days_from_epoch": round(max(days_from_epoch(used, run[0][0]),
+                                                              days_from_epoch(used, run[-1][0])), 2),
+                                 "geometry_method": "derived", "note": NOTE}})
 
-    for t, es in points:
-        p = position(es, t)
-        if run and (es is not used or abs(p[0] - run[-1][1][0]) > 180):
-            if es is used:  # crossing 180°: end and start the pieces on the meridian
-                lon0, lat0 = run[-1][1][0], run[-1][1][1]
-                lon1 = p[0] + (360 if lon0 > 0 else -360)
-                f = (math.copysign(180, lon0) - lon0) / (lon1 - lon0)
-                lat_x = lat0 + f * (p[1] - lat0)
-                tx = run[-1][0] + (t - run[-1][0]) * f
-                run.append((tx, (math.copysign(180, lon0), lat_x, 0.0)))
-                flush()
-                run = [(tx, (-math.copysign(180, lon0), lat_x, 0.0))]
-            else:
-                flush()
-                run = []
+    for t in times:
+        es = nearest(sets, t)
+        lon, lat, _ = position(es, t)
+        if run and es is not used:
+            flush()
+            run = []
+        elif run and abs(lon - run[-1][1]) > 180:
+            east = run[-1][1] > 0
+            tx, lat_x = _crossing(es, run[-1][0], t, east)
+            run.append((tx, 180.0 if east else -180.0, lat_x))
+            flush()
+            run = [(tx, -180.0 if east else 180.0, lat_x)]
         used = es
-        run.append((t, p))
+        run.append((t, lon, lat))
     flush()
     return {"type": "FeatureCollection", "features": features}
