@@ -78,7 +78,8 @@ def add_parser(sub: argparse._SubParsersAction, parser_class: type) -> None:
         p.add_argument("--to", dest="end", type=_time, help="end, ISO UTC (default: start + 1 day)")
     track.add_argument("--step", type=_step, default=60.0, help="seconds between vertices (default 60)")
     track.add_argument("-o", "--output", type=non_empty_path, help="GeoJSON file (default: standard output)")
-    passes_.add_argument("--over", required=True, help="a site id of the catalogue, or LAT,LON")
+    passes_.add_argument("--over", required=True,
+                         help="a site id of the catalogue, or LAT,LON (--over=-33.9,18.4 in the south)")
     history.add_argument("--over", help="with a site id or LAT,LON: the passes there around each manoeuvre")
     for p in (passes_, history):
         p.add_argument("--min-elevation", type=_elevation, default=0.0, help="degrees (default 0)")

@@ -213,13 +213,16 @@ def read_omm_xml(text: str, file: str = "<input>") -> list[ElementSet]:
         root = DefusedET.fromstring(text)
     except (DefusedET.ParseError, DefusedXmlException) as exc:
         raise DataError([Problem(file, "", "", f"not usable XML: {shown(str(exc), 120)}")]) from None
+    for node in root.iter():  # a file in an XML namespace: the tags by their local names
+        if isinstance(node.tag, str):
+            node.tag = node.tag.rsplit("}", 1)[-1]
     items: list[tuple[str, object]] = []
     for number, segment in enumerate(root.iter("segment"), 1):
         fields: dict[str, str] = {}
         for part in ("metadata", "data/meanElements", "data/tleParameters"):
             node = segment.find(part)
             if node is not None:
-                fields.update((child.tag, child.text or "") for child in node)
+                fields.update((child.tag, (child.text or "").strip()) for child in node)
         items.append((f"segment {number}", fields))
     if not items:
         raise DataError([Problem(file, "", "", "no <segment> element: not an OMM XML file")])

@@ -114,7 +114,9 @@ def test_omm_json_csv_and_xml_give_the_tles_positions(malligyong) -> None:
            f"<segment><metadata>{tags(meta)}</metadata><data><meanElements>{tags(mean)}</meanElements>"
            f"<tleParameters>{tags(rest)}</tleParameters></data></segment></body></omm></ndm>")
     (from_xml,) = read_elements(xml)
-    for es in (from_json, from_csv, from_xml):
+    namespaced = xml.replace("<ndm>", '<ndm xmlns="urn:ccsds:recommendation:navigation:schema:ndmxml">')
+    (from_xml_ns,) = read_elements(namespaced)
+    for es in (from_json, from_csv, from_xml, from_xml_ns):
         assert (es.name, es.norad_id) == ("MALLIGYONG-1", 58400)
         assert abs((es.epoch - malligyong[0].epoch).total_seconds()) < 1e-3
         _same_orbit(malligyong[0], es)
