@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import DataError, GeoError
-from ..orbits.elements import read_elements
+from ..orbits.elements import of_one_satellite, read_elements
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
 from .state import ORBIT_KEY, ExplorerState, Features
@@ -64,6 +64,11 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Featu
         st.error("The element sets could not be read; nothing from them is on the map.")
         st.text("\n".join(str(p) for p in exc.problems[:20]))
         return []
+    names = {es.norad_id: f"{es.name} ({es.norad_id})".strip() for es in sets}
+    if len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
+        chosen = st.selectbox("Satellite", sorted(names), key=f"{ORBIT_KEY}_norad",
+                              format_func=lambda n: names[n])
+        sets = of_one_satellite(sets, chosen)
     first = sets[0].epoch
     around = st.text_input("Track around (ISO UTC)", key=f"{ORBIT_KEY}_at", placeholder=iso_ms(first))
     centre = _moment(around) if around.strip() else first
@@ -71,10 +76,10 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Featu
         st.error("Give the time as ISO UTC, e.g. 2024-06-07T05:01:07Z.")
         return []
     hours = st.selectbox("Hours of track", HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours")
-    names = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
-    site_id = st.selectbox("Passes over", [None, *names], key=f"{ORBIT_KEY}_site",
-                           format_func=lambda sid: "(none)" if sid is None else names[sid])
-    key = (text, centre, hours)
+    places = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
+    site_id = st.selectbox("Passes over", [None, *places], key=f"{ORBIT_KEY}_site",
+                           format_func=lambda sid: "(none)" if sid is None else places[sid])
+    key = (text, sets[0].norad_id, centre, hours)
     if state.orbit is None or state.orbit[0] != key:
         try:
             state.orbit = (key, track_features(sets, centre, float(hours)))

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..catalogue import Site, load_catalogue
 from ..errors import GeoError
 from ..orbits import history as history_mod
-from ..orbits.elements import ElementSet, read_elements
+from ..orbits.elements import ElementSet, of_one_satellite, read_elements
 from ..orbits.passes import passes
 from ..orbits.track import MAX_STEP_S, ground_track
 from .arguments import non_empty_path
@@ -52,6 +52,12 @@ def _step(text: str) -> float:
     return value
 
 
+def _norad(text: str) -> int:
+    if not text.strip().isascii() or not text.strip().isdigit() or not 0 < int(text) < 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a NORAD catalogue number")
+    return int(text)
+
+
 def _elevation(text: str) -> float:
     try:
         value = float(text)
@@ -73,6 +79,7 @@ def add_parser(sub: argparse._SubParsersAction, parser_class: type) -> None:
                                    description=about + "\n\n" + history_mod.MANOEUVRE_RULE)
     for p in (track, passes_, history):
         p.add_argument("file", help="TLE/3LE or OMM JSON/CSV/XML, or - for standard input")
+        p.add_argument("--norad", type=_norad, help="the satellite, when the file holds several")
     for p in (track, passes_):
         p.add_argument("--from", dest="start", type=_time, help="start, ISO UTC (default: the first epoch)")
         p.add_argument("--to", dest="end", type=_time, help="end, ISO UTC (default: start + 1 day)")
@@ -88,7 +95,7 @@ def add_parser(sub: argparse._SubParsersAction, parser_class: type) -> None:
     history.add_argument("--figure", type=non_empty_path, help="also draw it, as .png or .svg")
 
 
-def _read(file: str) -> list[ElementSet]:
+def _read(file: str, norad_id: int | None = None) -> list[ElementSet]:
     name = "<stdin>" if file == "-" else file
     if file == "-":
         text = sys.stdin.read(MAX_BYTES + 1)
@@ -100,7 +107,7 @@ def _read(file: str) -> list[ElementSet]:
                 raise GeoError(f"{name}: not UTF-8 text (byte {exc.start}); element sets are text") from None
     if len(text) > MAX_BYTES:
         raise GeoError(f"{name}: larger than {MAX_BYTES // 1024 // 1024} MB")
-    return read_elements(text, name)
+    return of_one_satellite(read_elements(text, name), norad_id)
 
 
 def _place(over: str, seeds: Path) -> tuple[float, float, str]:
@@ -149,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         return _usage(args, "--to must be after --from")
     if args.orbit_command == "history" and args.figure and args.figure.suffix.lower() not in (".png", ".svg"):
         return _usage(args, f"--figure {args.figure}: give a .png or .svg file")
-    sets = _read(args.file)
+    sets = _read(args.file, args.norad)
     if args.orbit_command == "history":
         return _history(args, sets)
     start = args.start or sets[0].epoch

@@ -19,7 +19,7 @@ from defusedxml import ElementTree as DefusedET
 from sgp4 import omm
 from sgp4.api import Satrec
 
-from ..errors import DataError, Problem, shown
+from ..errors import DataError, GeoError, Problem, shown
 
 
 @dataclass(frozen=True)
@@ -242,3 +242,25 @@ def read_elements(text: str, file: str = "<input>") -> list[ElementSet]:
     else:
         sets = read_tle(text, file)
     return sorted(sets, key=lambda es: es.epoch)
+
+
+def of_one_satellite(sets: list[ElementSet], norad_id: int | None = None) -> list[ElementSet]:
+    """The sets of one satellite: all of them when they are of one, else those of norad_id; a
+    file of several satellites (a CelesTrak group) without a choice is refused, naming them, so
+    that no track jumps from one satellite to another."""
+    ids = sorted({es.norad_id for es in sets})
+    if norad_id is not None:
+        chosen = [es for es in sets if es.norad_id == norad_id]
+        if not chosen:
+            raise GeoError(f"no element set of NORAD {norad_id}; the file holds {_listed(sets, ids)}")
+        return chosen
+    if len(ids) > 1:
+        raise GeoError(f"the element sets are of {len(ids)} satellites ({_listed(sets, ids)}); "
+                       "choose one by its NORAD id")
+    return sets
+
+
+def _listed(sets: list[ElementSet], ids: list[int]) -> str:
+    names = {es.norad_id: es.name for es in sets}
+    shown_ids = [f"{i} {names[i]}".strip() for i in ids[:8]]
+    return ", ".join(shown_ids) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")

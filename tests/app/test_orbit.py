@@ -4,7 +4,9 @@ layer of the session; the passes over a site are listed; bad sets are named as t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import sgp4
 from streamlit.testing.v1 import AppTest
 
 from geo.app import sessions
@@ -59,3 +61,14 @@ def test_a_bad_element_set_is_named_as_text_and_nothing_is_drawn():
     at.text_area(key="orbit_elements").input("\n".join(lines)).run()
     assert at.error and "line 2, field 'checksum'" in at.text[0].value
     assert _payload(at)["layers"] == []
+
+
+def test_a_group_of_satellites_is_drawn_one_at_a_time():
+    ver = (Path(sgp4.__file__).parent / "SGP4-VER.TLE").read_text().splitlines()
+    i = next(n for n, line in enumerate(ver) if line.startswith("1 28057"))
+    at = _run()
+    at.text_area(key="orbit_elements").input(f"{TLE}\nCBERS 2\n{ver[i][:69]}\n{ver[i + 1][:69]}\n").run()
+    assert not at.error
+    at.selectbox(key="orbit_elements_norad").select(28057).run()
+    (layer,) = _payload(at)["layers"]
+    assert layer["spec"]["title"] == "Ground track: CBERS 2"

@@ -96,6 +96,7 @@ def test_a_bad_element_set_exits_1_naming_its_line(tmp_path, capsys) -> None:
     ["passes", "--over", "sohae", "--min-elevation", "91"],
     ["passes", "--over", "sohae", "--format", "kml"],
     ["history", "--figure", "h.pdf"],
+    ["track", "--norad", "KMS-4"],
 ])
 def test_usage_errors_exit_2_in_one_line(args, capsys) -> None:
     with pytest.raises(SystemExit) as info:
@@ -118,3 +119,14 @@ def test_the_window_defaults_to_a_day_from_the_first_epoch(capsys, malligyong) -
     first = datetime.fromisoformat(found[0]["rise"].replace("Z", "+00:00"))
     last = datetime.fromisoformat(found[-1]["set"].replace("Z", "+00:00"))
     assert malligyong[0].epoch <= first and last <= malligyong[0].epoch + timedelta(days=1)
+
+
+def test_a_file_of_several_satellites_needs_a_choice(tmp_path, capsys) -> None:
+    group = tmp_path / "group.tle"
+    group.write_text(MALLIGYONG.read_text() + cbers_text())
+    assert main(["orbit", "track", str(group)]) == 1
+    assert "2 satellites (28057 CBERS 2, 58400 MALLIGYONG-1); choose one" in capsys.readouterr().err
+    assert main(["orbit", "passes", str(group), "--norad", "28057", "--over", "sohae"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["rise"].startswith("2006-06-2")
+    assert main(["orbit", "history", str(group), "--norad", "41332"]) == 1
+    assert "no element set of NORAD 41332" in capsys.readouterr().err
