@@ -232,7 +232,8 @@ def read_omm_xml(text: str, file: str = "<input>") -> list[ElementSet]:
 def read_elements(text: str, file: str = "<input>") -> list[ElementSet]:
     """TLE/3LE text or OMM in JSON, XML or CSV, told apart by how the text begins; the sets are
     returned in the order of their epochs."""
-    head = text.lstrip("\ufeff \t\r\n")
+    text = text.removeprefix("\ufeff")  # a byte-order mark from a Windows editor or a pipe
+    head = text.lstrip(" \t\r\n")
     if head[:1] in ("[", "{"):
         sets = read_omm_json(text, file)
     elif head[:1] == "<":

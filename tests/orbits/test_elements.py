@@ -174,6 +174,12 @@ def test_an_xml_bomb_or_broken_xml_is_refused() -> None:
         read_elements("<html></html>", "page.xml")
 
 
+def test_windows_line_ends_and_a_byte_order_mark_are_read() -> None:
+    text = "\ufeff" + MALLIGYONG.read_text().replace("\n", "\r\n")
+    sets = read_elements(text)
+    assert [es.name for es in sets] == ["MALLIGYONG-1"] * 3
+
+
 def test_a_history_comes_back_in_epoch_order() -> None:
     text = MALLIGYONG.read_text().splitlines()
     shuffled = "\n".join(text[6:9] + text[0:3] + text[3:6])
