@@ -15,6 +15,7 @@ import streamlit as st
 
 from ..errors import DataError, GeoError
 from ..orbits.elements import of_one_satellite, read_elements
+from ..orbits.history import MANOEUVRE_RULE, history, rows
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
 from .state import ORBIT_KEY, ExplorerState, Features
@@ -98,7 +99,28 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Featu
                f"{features[-1]['properties']['time_to'] if features else '-'}, drawn on the map.")
     if site_id is not None:
         _passes_table(sets, next(s for s in sites if s["id"] == site_id), centre)
+    if len(sets) > 1:
+        _history_chart(sets)
     return features
+
+
+def _history_chart(sets: list) -> None:
+    """Perigee and apogee against time, and the table with the manoeuvres the rule flags."""
+    try:
+        table = pd.DataFrame(rows(history(sets)))
+    except GeoError as exc:
+        st.error("The orbit history could not be read.")
+        st.text(str(exc))
+        return
+    flagged = int((table["manoeuvre"] != "").sum())
+    with st.expander(f"Orbit history: {len(table)} element sets, {flagged} manoeuvre(s) flagged"):
+        chart = table[["epoch", "perigee_km", "apogee_km"]].copy()
+        chart["epoch"] = pd.to_datetime(chart["epoch"])
+        chart[["perigee_km", "apogee_km"]] = chart[["perigee_km", "apogee_km"]].astype(float)
+        st.line_chart(chart, x="epoch", y=["perigee_km", "apogee_km"], height=180)
+        st.dataframe(table[["epoch", "perigee_km", "apogee_km", "inclination_deg", "period_min",
+                            "residual_km", "manoeuvre"]], hide_index=True, width="stretch")
+        st.caption(MANOEUVRE_RULE)
 
 
 def _passes_table(sets: list, site: dict[str, Any], centre: datetime) -> None:

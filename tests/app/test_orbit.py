@@ -41,8 +41,10 @@ def test_pasted_element_sets_draw_the_ground_track_and_list_passes():
     assert layer["spec"]["title"] == "Ground track: MALLIGYONG-1"
     assert len(layer["data"]["ids"]) >= 2 and all(i.startswith("track-58400-") for i in layer["data"]["ids"])
     assert not at.warning  # within a day of the 6 June set
+    (history,) = at.dataframe
+    assert list(history.value["manoeuvre"]) == ["", "raise", ""]  # the 6-12 June 2024 raise
     at.selectbox(key="orbit_elements_site").select("pyongyang-gscc").run()
-    (table,) = at.dataframe
+    table = at.dataframe[0]
     assert len(table.value) >= 3 and table.value["rise_local"].str.endswith("+09:00").all()
 
 
