@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -114,10 +115,15 @@ def _history_chart(sets: list) -> None:
         return
     flagged = int((table["manoeuvre"] != "").sum())
     with st.expander(f"Orbit history: {len(table)} element sets, {flagged} manoeuvre(s) flagged"):
-        chart = table[["epoch", "perigee_km", "apogee_km"]].copy()
-        chart["epoch"] = pd.to_datetime(chart["epoch"])
-        chart[["perigee_km", "apogee_km"]] = chart[["perigee_km", "apogee_km"]].astype(float)
-        st.line_chart(chart, x="epoch", y=["perigee_km", "apogee_km"], height=180)
+        heights = table[["epoch", "perigee_km", "apogee_km"]].melt("epoch", var_name="height",
+                                                                   value_name="km")
+        heights["epoch"] = pd.to_datetime(heights["epoch"])
+        heights["km"] = heights["km"].astype(float)
+        # not from zero: the changes that matter are kilometres on 500
+        chart = alt.Chart(heights, height=180).mark_line(point=True).encode(
+            x=alt.X("epoch:T", title=None), y=alt.Y("km:Q", scale=alt.Scale(zero=False), title="km"),
+            color=alt.Color("height:N", title=None, legend=alt.Legend(orient="bottom")))
+        st.altair_chart(chart, width="stretch")
         st.dataframe(table[["epoch", "perigee_km", "apogee_km", "inclination_deg", "period_min",
                             "residual_km", "manoeuvre"]], hide_index=True, width="stretch")
         st.caption(MANOEUVRE_RULE)
