@@ -187,6 +187,8 @@ def read_omm_json(text: str, file: str = "<input>") -> list[ElementSet]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataError([Problem(file, f"line {exc.lineno}", "", f"not JSON: {exc.msg}")]) from None
+    except RecursionError:
+        raise DataError([Problem(file, "", "", "JSON nested too deeply to be element sets")]) from None
     items = data if isinstance(data, list) else [data]
     return _read_items([(f"item {n}", item) for n, item in enumerate(items, 1)], file)
 

@@ -19,6 +19,12 @@ NOTE = ("derived: SGP4 (python sgp4 library) from the element set nearest in tim
         "kilometres a day and a manoeuvre after the epoch is not in the elements.")
 
 
+SGP4_ERRORS = {  # sgp4's error codes (Vallado's SGP4.cpp)
+    1: "the mean eccentricity left 0..1", 2: "the mean motion fell below zero",
+    3: "the perturbed eccentricity left 0..1", 4: "the semi-latus rectum fell below zero",
+    6: "the orbit has decayed by then"}
+
+
 def _gmst(jd: float, fr: float) -> float:
     t = (jd - 2451545.0 + fr) / 36525.0
     g = 67310.54841 + (876600.0 * 3600 + 8640184.812866) * t + 0.093104 * t * t - 6.2e-6 * t ** 3
@@ -36,7 +42,9 @@ def ecef(es: ElementSet, when: datetime) -> tuple[float, float, float]:
                   when.second + when.microsecond / 1e6)
     error, r, _ = es.satrec.sgp4(jd, fr)
     if error:
-        raise GeoError(f"SGP4 failed for NORAD {es.norad_id} at {when.isoformat()} (code {error})")
+        why = SGP4_ERRORS.get(error, "no position")
+        raise GeoError(f"SGP4 gives no position for NORAD {es.norad_id} at {iso(when)}, "
+                       f"{days_from_epoch(es, when):.1f} days from the epoch: {why} (error {error})")
     theta = _gmst(jd, fr)
     c, s = math.cos(theta), math.sin(theta)
     return (c * r[0] + s * r[1]) * 1000, (-s * r[0] + c * r[1]) * 1000, r[2] * 1000

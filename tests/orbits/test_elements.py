@@ -174,6 +174,11 @@ def test_an_xml_bomb_or_broken_xml_is_refused() -> None:
         read_elements("<html></html>", "page.xml")
 
 
+def test_json_nested_too_deeply_is_refused_in_a_line() -> None:
+    with pytest.raises(DataError, match="deep.json: JSON nested too deeply"):
+        read_elements("[" * 100_000 + "]" * 100_000, "deep.json")
+
+
 def test_windows_line_ends_and_a_byte_order_mark_are_read() -> None:
     text = "\ufeff" + MALLIGYONG.read_text().replace("\n", "\r\n")
     sets = read_elements(text)

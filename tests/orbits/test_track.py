@@ -8,9 +8,10 @@ import pytest
 from skyfield.api import wgs84
 
 from geo.errors import GeoError
+from geo.orbits.elements import read_tle
 from geo.orbits.track import ground_track, position
 
-from .conftest import TS, km_between, skyfield_of
+from .conftest import TS, VER, km_between, skyfield_of
 
 
 def _worst_km(es, start: datetime, hours: float, step_min: int = 7) -> float:
@@ -87,3 +88,12 @@ def test_a_track_that_cannot_be_drawn_is_refused(malligyong, hours, step, messag
     es = malligyong[0]
     with pytest.raises(GeoError, match=message):
         ground_track([es], es.epoch, es.epoch + timedelta(hours=hours), step)
+
+
+def test_a_moment_past_the_decay_is_refused_with_the_reason() -> None:
+    """Vallado's SL-14 DEB (28872), 'lost in under 420 min': no track is drawn past its decay."""
+    lines = VER.read_text().splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith("1 28872"))
+    (es,) = read_tle(f"{lines[i][:69]}\n{lines[i + 1][:69]}\n")
+    with pytest.raises(GeoError, match=r"NORAD 28872 .* days from the epoch: .*\(error \d\)"):
+        ground_track([es], es.epoch, es.epoch + timedelta(hours=10), 60)
