@@ -13,7 +13,7 @@ from pyproj import Transformer
 
 from ..errors import GeoError
 from .elements import ElementSet
-from .track import days_from_epoch, ecef, iso, nearest, to_second
+from .track import days_from_epoch, ecef, iso, nearest, to_second, utc
 
 _LLA_TO_ECEF = Transformer.from_crs("EPSG:4979", "EPSG:4978", always_xy=True)
 GRID_S = 30.0
@@ -58,6 +58,7 @@ def passes(sets: Sequence[ElementSet], lat: float, lon: float, start: datetime, 
            min_elevation: float = 0.0, zone: str = "UTC") -> list[dict]:
     """Each pass above min_elevation between start and end (a pass under way at start or end is
     left out: its rise or set is not in the window)."""
+    start, end = utc(start), utc(end)
     if end <= start:
         raise GeoError("the window's end must be after its start")
     if (end - start) > timedelta(days=31):

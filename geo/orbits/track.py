@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from pyproj import Transformer
 from sgp4.api import jday
@@ -31,13 +31,21 @@ def _gmst(jd: float, fr: float) -> float:
     return math.radians((g % 86400.0) / 240.0)
 
 
+def utc(when: datetime) -> datetime:
+    """The moment in UTC (a time without a zone is taken as UTC): SGP4 reads the clock fields,
+    so 10:00+09:00 must become 01:00 before it is propagated."""
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
 def nearest(sets: Sequence[ElementSet], when: datetime) -> ElementSet:
     """The element set whose epoch is nearest to `when`."""
+    when = utc(when)
     return min(sets, key=lambda s: abs((s.epoch - when).total_seconds()))
 
 
 def ecef(es: ElementSet, when: datetime) -> tuple[float, float, float]:
-    """Earth-fixed x, y, z (metres) of the satellite at `when` (UTC)."""
+    """Earth-fixed x, y, z (metres) of the satellite at `when`."""
+    when = utc(when)
     jd, fr = jday(when.year, when.month, when.day, when.hour, when.minute,
                   when.second + when.microsecond / 1e6)
     error, r, _ = es.satrec.sgp4(jd, fr)
@@ -101,6 +109,7 @@ def ground_track(sets: Sequence[ElementSet], start: datetime, end: datetime,
     """A GeoJSON FeatureCollection of LineStrings: a new one where the track crosses 180° (both
     pieces end on the meridian at the crossing found by bisection) or where another element set
     becomes the nearest in time."""
+    start, end = utc(start), utc(end)
     if end <= start:
         raise GeoError("the track's end must be after its start")
     if not 0 < step_s <= MAX_STEP_S:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from skyfield.api import wgs84
@@ -97,3 +98,10 @@ def test_a_moment_past_the_decay_is_refused_with_the_reason() -> None:
     (es,) = read_tle(f"{lines[i][:69]}\n{lines[i + 1][:69]}\n")
     with pytest.raises(GeoError, match=r"NORAD 28872 .* days from the epoch: .*\(error \d\)"):
         ground_track([es], es.epoch, es.epoch + timedelta(hours=10), 60)
+
+
+def test_a_moment_in_another_zone_or_without_one_is_the_same_moment(malligyong) -> None:
+    es = malligyong[0]
+    when = datetime(2024, 6, 7, 5, 1, 7, tzinfo=UTC)
+    pyongyang = when.astimezone(ZoneInfo("Asia/Pyongyang"))
+    assert position(es, pyongyang) == position(es, when) == position(es, when.replace(tzinfo=None))
