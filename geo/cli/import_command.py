@@ -56,12 +56,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              f"(default {JOB_MEMORY_MB:,})")
 
 
+def _column_types(file: str) -> tuple[str, ...] | None:
+    """The types of the .csvt beside a CSV file given by path (geo export writes one)."""
+    from ..importers.csvt import sidecar
+
+    path = Path(file)
+    return sidecar(path) if path.suffix.lower() in (".csv", ".txt", ".tsv") else None
+
+
 def run(args: argparse.Namespace) -> int:
     """Import args.file and write args.output; returns the exit code."""
     options = ImportOptions(kind=args.kind, lat=args.lat, lon=args.lon, coords=args.coords,
                             wkt=args.wkt, time=args.time, time_of_day=args.time_of_day,
                             name=args.name, layer=args.layer, delimiter=_delimiter(args.delimiter),
-                            encoding=args.encoding)
+                            encoding=args.encoding, column_types=_column_types(args.file))
     skipped: Path | None = args.skipped
     _target(Path(args.output), args.file)  # a bad -o fails before the work, not after
     if skipped is not None and (skipped.is_dir() or not skipped.name):

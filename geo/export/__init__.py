@@ -9,12 +9,12 @@ import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..atomic import WriteError, atomic_path
+from ..atomic import WriteError, atomic_paths
 from ..errors import ExportError
 from ..scratch import system_scratch
 from .frames import Layers, flatten_properties, to_frame
 from .kml import write_kml
-from .writers import write_csv, write_fgb, write_geojson, write_gpkg, write_shp
+from .writers import write_csv, write_csvt, write_fgb, write_geojson, write_gpkg, write_shp
 
 __all__ = ["FORMATS", "MEDIA_TYPES", "SUFFIXES", "Layers", "export_bytes", "export_layers",
            "flatten_properties", "select_layers", "to_frame", "write_format"]
@@ -32,8 +32,9 @@ WRITERS: dict[str, Callable[[Layers, Path], None]] = {
 
 
 def export_layers(layers: Layers, fmt: str, out: Path, durable: bool = True) -> Path:
-    """Write the given layers to out in format fmt; returns the path written. Durable: flushed
-    to disk before it replaces the previous file (geo.atomic.atomic_paths)."""
+    """Write the given layers to out in format fmt; returns the path written (a CSV gets its
+    .csvt of column types beside it, csvt_path). Durable: flushed to disk before it replaces the
+    previous file (geo.atomic.atomic_paths)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if not layers:
@@ -43,9 +44,12 @@ def export_layers(layers: Layers, fmt: str, out: Path, durable: bool = True) -> 
         raise ExportError("no file name given for the export")
     if out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name")
+    targets = [out, csvt_path(out)] if fmt == "csv" else [out]
     try:
-        with atomic_path(out, durable) as tmp:
-            write_format(layers, fmt, tmp)
+        with atomic_paths(targets, durable) as temps:
+            write_format(layers, fmt, temps[0])
+            if fmt == "csv":
+                write_csvt(layers, temps[1])
     except (ExportError, WriteError):
         raise
     except OSError as exc:
@@ -53,6 +57,11 @@ def export_layers(layers: Layers, fmt: str, out: Path, durable: bool = True) -> 
     except Exception as exc:  # GDAL and pandas raise many kinds; the caller needs one
         raise ExportError(f"could not write {out.name} as {fmt}: {exc}") from exc
     return out
+
+
+def csvt_path(out: Path) -> Path:
+    """Where GDAL and QGIS look for a CSV's column types: beside it, suffix .csvt."""
+    return out.with_suffix(".csvt")
 
 
 def write_format(layers: Layers, fmt: str, path: Path) -> None:

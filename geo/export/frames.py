@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import shape
 
+from .timespan import add_time_columns
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
@@ -29,6 +31,12 @@ def flatten_properties(props: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+def export_row(props: dict[str, Any]) -> dict[str, Any]:
+    """The flattened properties and the time columns of geo.export.timespan (time_start,
+    time_end, time_precision; date cut to its precision)."""
+    return add_time_columns(flatten_properties(props), props)
+
+
 def _scalar(value: Any) -> Any:
     if isinstance(value, list):
         if all(isinstance(item, str | int | float) for item in value):
@@ -40,17 +48,23 @@ def _scalar(value: Any) -> Any:
 
 
 def to_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
-    """A GeoDataFrame (EPSG:4326) of flattened properties, columns in first-seen order."""
+    """A GeoDataFrame (EPSG:4326) of export rows (export_row), columns in first-seen order."""
     import geopandas as gpd  # deferred: most commands never export
     import pandas as pd
 
-    rows = [flatten_properties(item.get("properties") or {}) for item in features]
+    rows = [export_row(item.get("properties") or {}) for item in features]
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
     frame = pd.DataFrame(rows, columns=list(columns))
     for column in frame.columns:
-        if frame[column].dtype == object:
+        values = [row.get(column) for row in rows if row.get(column) is not None]
+        if values and all(isinstance(v, int) and not isinstance(v, bool)
+                          and -(2**63) <= v < 2**63 for v in values):
+            frame[column] = frame[column].astype("Int64")  # whole numbers stay integers
+        elif values and all(isinstance(v, bool) for v in values):
+            frame[column] = frame[column].astype("boolean")  # and true/false stays so
+        elif frame[column].dtype == object:
             frame[column] = frame[column].astype("string").astype(object)
             frame[column] = frame[column].where(frame[column].notna(), None)
     geometry = [shape(item["geometry"]) for item in features]

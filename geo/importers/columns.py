@@ -19,6 +19,8 @@ LON_NAMES = ("lon", "lng", "long", "longitude", "lon dd", "longitude dd", "decim
              "lon deg", "lon wgs84", "longitude wgs84", "x", "xcoord", "x coord", "point x")
 POSITION_NAMES = ("coordinates", "coords", "coordinate", "position", "lat lon", "latlon",
                   "lat long", "latlong", "lat lng", "latlng", "location", "point")
+_WKT = re.compile(r"^\s*(POINT|LINESTRING|POLYGON|MULTIPOINT|MULTILINESTRING|MULTIPOLYGON|"
+                  r"GEOMETRYCOLLECTION)\s*(Z|M|ZM)?\s*\(", re.I)
 WKT_NAMES = ("wkt", "geometry", "geom", "the geom", "shape", "wkt geom")
 DATE_NAMES = ("time utc", "datetime", "date time", "datetime utc", "date utc", "timestamp", "date",
               "event date", "launch date", "when", "time", "begin", "start", "start date")
@@ -70,6 +72,11 @@ def plan_columns(headers: Sequence[str], rows: Sequence[dict[str, Any]], options
             raise KeyError(f"no column '{given}'; columns are: {_listing(headers)}")
     samples = {header: _sample(rows, header) for header in headers}
     lat, lon, coords, wkt = options.lat, options.lon, options.coords, options.wkt
+    if need_position and not (lat and lon or coords or wkt):
+        # an exact geometry beats a point (geo export writes both: lon/lat a polygon's inner point)
+        wkt = _pick(headers, WKT_NAMES, ()) if not (lat or lon) else None
+        if wkt and not (samples[wkt] and all(_WKT.match(v) for v in samples[wkt])):
+            wkt = None
     if need_position and not (lat and lon or coords or wkt):
         lat = lat or _pick(headers, LAT_NAMES, ("latitude", "lat"))
         lon = lon or _pick(headers, LON_NAMES, ("longitude", "lon", "lng"))

@@ -15,6 +15,9 @@ import sqlite3
 from .failure import fail
 from .limits import MAX_LAYERS
 
+STYLE_TABLE = "layer_styles"
+"""QGIS's table of layer styles (the GeoPackage exports write one): not data, never imported."""
+
 
 def check_gpkg(data: bytes, file: str) -> None:
     """Raise ImportDataError for a GeoPackage with views or too many layers."""
@@ -32,7 +35,8 @@ def check_gpkg(data: bytes, file: str) -> None:
                              "file's choosing); save its layers as tables")
         tables = {str(name) for kind, name in schema if kind == "table"}
         if "gpkg_contents" in tables:
-            count = connection.execute("SELECT count(*) FROM gpkg_contents").fetchone()[0]
+            count = connection.execute("SELECT count(*) FROM gpkg_contents WHERE table_name "
+                                       "IS NOT ?", (STYLE_TABLE,)).fetchone()[0]
         else:  # GDAL then reads it as plain SQLite: every table is a layer
             count = sum(1 for name in tables if not name.startswith("sqlite_"))
     except sqlite3.DatabaseError as exc:

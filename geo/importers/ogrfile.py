@@ -17,6 +17,7 @@ import shapely
 from ..errors import ImportDataError
 from .crs import CrsRefused, reproject_records
 from .failure import fail
+from .gpkgcheck import STYLE_TABLE
 from .limits import MAX_BYTES, MAX_COLUMNS, MAX_LAYERS, MAX_ROWS, MAX_UPLOAD_MB
 from .records import Record
 from .result import RowProblem
@@ -59,6 +60,40 @@ def kml_from_kmz(data: bytes, file: str) -> bytes:
     return kml
 
 
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+
+
+def shapefiles_from_zip(data: bytes, file: str, folder: Path) -> Path:
+    """Unpack the Shapefiles of a zip (.shp with its .shx, .dbf, .prj, .cpg; other members are
+    left) into folder, each under its own base name (no path of the zip's choosing); returns
+    folder. Refuses zips without a .shp and zip bombs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [i for i in archive.infolist() if not i.is_dir()
+                       and Path(i.filename).suffix.lower() in SHAPEFILE_PARTS
+                       and not Path(i.filename).name.startswith(".")]
+            if not any(Path(i.filename).suffix.lower() == ".shp" for i in members):
+                raise fail(file, "is a zip without a .shp file inside; zips are read as "
+                                 "Shapefiles (a zipped KML must be named .kmz)")
+            if sum(i.file_size for i in members) > MAX_BYTES:
+                raise fail(file, f"unpacks to more than {MAX_UPLOAD_MB} MB")
+            seen: set[str] = set()
+            for info in members:
+                name = Path(info.filename).name
+                if name.lower() in seen:
+                    raise fail(file, f"holds two files named {name}; keep one")
+                seen.add(name.lower())
+                with archive.open(info) as source:
+                    part = source.read(MAX_BYTES + 1)
+                if len(part) > MAX_BYTES:
+                    raise fail(file, f"{name} unpacks to more than {MAX_UPLOAD_MB} MB")
+                (folder / name).write_bytes(part)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError,
+            EOFError, ValueError) as exc:
+        raise fail(file, f"is not a readable zip file ({exc})") from None
+    return folder
+
+
 def read_ogr(path: Path, file: str, layer: str | None,
              progress: Callable[[float, str], None] | None = None
              ) -> tuple[list[tuple[str, list[Record]]], list[str]]:
@@ -70,6 +105,10 @@ def read_ogr(path: Path, file: str, layer: str | None,
             listed = [str(name) for name, _ in pyogrio.list_layers(path)]
     except Exception as exc:  # GDAL raises DataSourceError and others for damaged files
         raise fail(file, f"cannot be read ({_gdal_message(exc)})") from None
+    notes = []
+    if STYLE_TABLE in listed and layer != STYLE_TABLE and path.suffix.lower() == ".gpkg":
+        listed.remove(STYLE_TABLE)  # QGIS's styles, not data
+        notes.append(f"'{STYLE_TABLE}' (QGIS's styles of the layers) is not imported")
     if layer is not None:
         if layer not in listed:
             raise fail(file, f"has no layer '{layer}'; layers are: {', '.join(listed)}")
@@ -80,7 +119,6 @@ def read_ogr(path: Path, file: str, layer: str | None,
         raise fail(file, f"has {len(listed):,} layers; at most {MAX_LAYERS} are read")
     layers: list[tuple[str, list[Record]]] = []
     count = 0
-    notes = []
     for index, name in enumerate(listed):
         if progress is not None:
             progress(index / len(listed), f"reading layer '{name}' ({index + 1} of {len(listed)})")

@@ -24,3 +24,5 @@ class ImportOptions:
     layer: str | None = None
     delimiter: str | None = None
     encoding: str | None = None
+    column_types: tuple[str, ...] | None = None
+    """A CSV's column types, as its .csvt gives them (geo.importers.csvt)."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 from ..scratch import system_scratch
 from .columns import Plan, normal, plan_columns
 from .csvfile import DELIMITER_NAMES, read_csv
+from .csvt import apply_types, sidecar
 from .decode import decode
 from .detect import detect
 from .failure import fail
@@ -17,7 +19,7 @@ from .kinds import needs_date
 from .kmlscan import apply_scan, scan_kml
 from .limits import MAX_BYTES
 from .names import safe_layer_name
-from .ogrfile import check_kml_bytes, kml_from_kmz, read_ogr
+from .ogrfile import check_kml_bytes, kml_from_kmz, read_ogr, shapefiles_from_zip
 from .options import ImportOptions
 from .progress import Progress, no_progress
 from .records import Builder, Record
@@ -34,6 +36,9 @@ def import_path(path: Path, options: ImportOptions | None = None,
     """Import a regular file on disk (geo.importers.source). Raises ImportDataError; never
     changes the file."""
     path = Path(path)
+    options = options or ImportOptions()
+    if options.column_types is None:
+        options = dataclasses.replace(options, column_types=sidecar(path))
     return import_bytes(read_source(path), path.name, options, progress, taken)
 
 
@@ -85,9 +90,12 @@ def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
             raise fail(file, f"cannot be decoded as {options.encoding} ({exc})") from None
         if fmt == "geojson":
             return read_geojson(text, file)
-        _, records, delimiter = read_csv(
+        headers, records, delimiter = read_csv(
             text, file, PurePath(file).suffix.lower(), options.delimiter,
             lambda share, text: report(READ_SHARE * share, text))
+        if options.column_types:
+            apply_types(headers, records, options.column_types, file)
+            result.notes.append(f"column types from {PurePath(file).with_suffix('.csvt').name}")
         result.notes.append(f"read as {encoding}, {DELIMITER_NAMES.get(delimiter, repr(delimiter))}"
                             "-separated")
         return records
@@ -98,12 +106,15 @@ def _records(fmt: str, data: bytes, file: str, options: ImportOptions,
         check_kml_bytes(data, file)
         containers = scan_kml(data, file, lambda share: report(
             READ_SHARE / 2 * share, "checking the coordinates"))
-    else:
+    elif fmt == "gpkg":
         check_gpkg(data, file)
     # GDAL reads from a path: the file goes in a scratch folder that a kill cannot leave behind
     with system_scratch("geo-import") as folder:
-        path = folder / ("upload.gpkg" if fmt == "gpkg" else "doc.kml")
-        path.write_bytes(data)
+        if fmt == "shpzip":
+            path = shapefiles_from_zip(data, file, folder)
+        else:
+            path = folder / {"gpkg": "upload.gpkg", "fgb": "upload.fgb"}.get(fmt, "doc.kml")
+            path.write_bytes(data)
         layers, notes = read_ogr(path, file, options.layer, lambda share, text: report(
             READ_SHARE / 2 * (1 + share), text))
     if containers is not None:

@@ -35,7 +35,7 @@ def test_export_several_layers_to_gpkg(tmp_path, capsys):
     out = tmp_path / "nk.gpkg"
     assert main(["export", "--format", "gpkg", "--layer", "sites", "--layer", "zones",
                  "-o", str(out)]) == 0
-    assert sorted(name for name, _ in pyogrio.list_layers(out)) == ["sites", "zones"]
+    assert sorted(name for name, _ in pyogrio.list_layers(out)) == ["layer_styles", "sites", "zones"]
 
 
 @pytest.mark.parametrize(
