@@ -30,6 +30,7 @@ from ..layers.filters import filter_layers
 from ..map.assets import STATIC_DIR, STATIC_URL, standalone_html
 from ..map.explorer import make_map
 from . import sessions
+from .headers import policy, script_hashes
 from .permalink import date_range
 
 LAYERS_DIR = Path(os.environ.get("GEO_LAYERS_DIR", DEFAULT_LAYERS))
@@ -47,6 +48,7 @@ class Catalogue:
     layers: Layers
     page: bytes
     etag: str
+    csp: str = ""
 
 
 _CACHE: dict[str, Catalogue] = {}
@@ -66,7 +68,8 @@ def catalogue(folder: Path = LAYERS_DIR) -> Catalogue:
             return found
         layers = read_layers(folder)
         html = make_map(layers, download=DOWNLOAD_URL).get_root().render().encode("utf-8")
-        made = Catalogue(stamp, layers, html, '"' + hashlib.sha256(html).hexdigest()[:32] + '"')
+        made = Catalogue(stamp, layers, html, '"' + hashlib.sha256(html).hexdigest()[:32] + '"',
+                         policy(script_hashes(html)))
         _CACHE[str(folder)] = made
         return made
 
@@ -74,7 +77,7 @@ def catalogue(folder: Path = LAYERS_DIR) -> Catalogue:
 async def explorer_page(request: Request) -> Response:
     """The explorer (the app's map): the same page for every session, revalidated by ETag."""
     found = await _in_thread(catalogue)
-    headers = {"ETag": found.etag, "Cache-Control": "no-cache"}
+    headers = {"ETag": found.etag, "Cache-Control": "no-cache", "Content-Security-Policy": found.csp}
     if request.headers.get("if-none-match") == found.etag:
         return Response(status_code=304, headers=headers)
     return Response(found.page, media_type="text/html; charset=utf-8", headers=headers)

@@ -8,9 +8,11 @@ explorer's map page, each session's own layers, downloads, and the map's files
 from pathlib import Path
 
 import streamlit as st
+from starlette.middleware import Middleware
 
+from geo.app.headers import SecurityHeaders
 from geo.app.routes import ROUTES
 
 PAGE = Path(__file__).resolve().with_name("page.py")
 
-app = st.App(str(PAGE), routes=ROUTES)
+app = st.App(str(PAGE), routes=ROUTES, middleware=[Middleware(SecurityHeaders)])

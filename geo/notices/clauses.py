@@ -83,6 +83,9 @@ def _cut(prepared: Prepared, area: Area, m: re.Match[str]) -> Area:
     if abs(value) > (180.0 if meridian else 90.0):
         refuse(prepared, f"'{token(prepared, m.start(), m.end())}': no such "
                f"{'meridian' if meridian else 'parallel'}", m.start(), m.end())
+    if meridian:  # in the area's frame of longitudes, which may run past ±180° (shapes.wrapped)
+        west, _, east, _ = area.polygon.bounds
+        value += 360.0 if value < west - 180.0 else -360.0 if value > east + 180.0 else 0.0
     half = {"WEST": box(-_WORLD, -_WORLD, value, _WORLD), "EAST": box(value, -_WORLD, _WORLD, _WORLD),
             "SOUTH": box(-_WORLD, -_WORLD, _WORLD, value),
             "NORTH": box(-_WORLD, value, _WORLD, _WORLD)}[side]

@@ -1,6 +1,7 @@
 """Areas and what the notice says about itself, as GeoJSON features.
 
-Every feature is a Polygon (RFC 7946: lon/lat, counter-clockwise, 6 decimals) with these
+Every feature is a Polygon (RFC 7946: lon/lat, counter-clockwise, 6 decimals), or a MultiPolygon
+of its parts when the area crosses the antimeridian (RFC 7946, 3.1.9), with these
 properties (None when the notice does not say):
 
     area                 1, 2, … when the notice has several areas (or numbers them); else None
@@ -29,6 +30,8 @@ from typing import Any
 
 from shapely.geometry import Polygon
 
+from .shapes import pieces
+
 PROPERTY_NAMES = (
     "area", "area_label", "shape", "raw_text", "geometry_method", "expected_fall_point",
     "notice_id", "notice_type", "replaces", "cancels", "issuer", "fir", "valid_from",
@@ -55,12 +58,16 @@ class NoticeInfo:
 
 
 def feature(polygon: Polygon, props: dict[str, Any], info: NoticeInfo) -> dict[str, Any]:
-    """One GeoJSON Feature: the polygon's rings at 6 decimals, the area's and notice's properties."""
-    rings = [polygon.exterior, *polygon.interiors]
-    coordinates = [[[round(x, 6), round(y, 6)] for x, y in ring.coords] for ring in rings]
+    """One GeoJSON Feature: the polygon's rings at 6 decimals (split at the antimeridian), the
+    area's and notice's properties."""
+    parts = pieces(polygon)
+    coordinates = [[[[round(x, 6), round(y, 6)] for x, y in ring.coords]
+                    for ring in (part.exterior, *part.interiors)] for part in parts]
+    geometry = ({"type": "Polygon", "coordinates": coordinates[0]} if len(coordinates) == 1
+                else {"type": "MultiPolygon", "coordinates": coordinates})
     properties = {**props, "geometry_method": "reported", **asdict(info)}
     return {
         "type": "Feature",
-        "geometry": {"type": "Polygon", "coordinates": coordinates},
+        "geometry": geometry,
         "properties": {name: properties.get(name) for name in PROPERTY_NAMES},
     }

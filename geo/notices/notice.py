@@ -21,6 +21,7 @@ from .languages import language
 from .limits import MAX_NOTICE_CHARS, check_size
 from .navwarn import read_header
 from .notam import Notam, QLine, is_notam, read_notam
+from .shapes import pieces
 from .text import Prepared, prepare
 from .validity import notam_time, text_validity, year_of
 
@@ -54,9 +55,10 @@ def parse_area(text: str) -> Polygon | MultiPolygon:
     areas = read_areas(prepared, lo, hi)
     if not areas:
         raise NoticeParseError(f"no danger area found in '{text.strip()[:60]}'", text, 0, len(text))
-    if len(areas) == 1:
-        return areas[0].polygon
-    return MultiPolygon([area.polygon for area in areas])
+    parts = [part for area in areas for part in pieces(area.polygon)]
+    if len(areas) == 1 and len(parts) == 1:
+        return parts[0]
+    return MultiPolygon(parts)
 
 
 def _feature(prepared: Prepared, area: Area, info: NoticeInfo) -> dict[str, Any]:

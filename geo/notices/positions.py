@@ -81,7 +81,7 @@ _SCAN = re.compile(
     # numbers separated by spaces, then the letter: 12 39 14N, 44 30 00 S
     rf"|{_START}(?P<qb>{_SPACED})[ \t]*(?P<qh>[NSEW])(?![A-Za-z])"
     # the letter, then numbers separated by spaces: S56 27, S 09 52, E 094 23 00
-    rf"|(?<![0-9A-Za-z])(?P<qp>[NSEW])[ \t]*(?P<qpb>{_SPACED})(?![0-9.])"
+    rf"|(?<![0-9A-Za-z])(?P<qp>[NSEW])[ \t]*(?P<qpb>{_SPACED})(?![0-9]|\.[0-9])"
     # number then hemisphere: 36-04N, 36°04′ N, 3604N (compact needs the letter attached)
     rf"|{_START}"
     rf"(?:(?P<sb>{_BODY})(?:\s?(?P<sh>[NSEW])|(?P<sx>[A-Za-z]))"
@@ -109,7 +109,14 @@ _TEMPERATURE_UNITS = "CFK"
 _PAIR_GAP = re.compile(r"[ \t]*(?:[,/、][ \t]*)?(?:\n[ \t]*)?")
 _LOOSE_GAP = re.compile(r"[\s,/]*")
 _MORE_NUMBERS = re.compile(r"[ \t]+[0-9]")
-_NUMBER_BEFORE = re.compile(r"(?<![0-9A-Za-z.])[0-9]{1,3}(?:\.[0-9]+)?[ \t]*\n?[ \t]*$")
+_NEXT_WORD = re.compile(rf"[\s,;/{_DASH}]*(?P<word>(?>[0-9A-Za-z.]+))")
+_POSITION_LIKE = re.compile(r"[0-9NSEW.]+")
+_LETTER_BY_DIGIT = re.compile(r"[0-9][NSEW]|[NSEW][0-9]")
+_FRAGMENT_REACH = 24
+_UNIT = re.compile(r"[ ]*(?:NM|KM|M\b|SEA|NAUTICAL|MILE|海里|千米|公里|해리|킬로)", re.IGNORECASE)
+_ROUTE_LIKE = re.compile(r"(?:[0-9]{1,2}\.)?[NSEW][0-9]{1,3}")
+_LIST_DASH_BEFORE = re.compile(rf"[ \t]*[{_DASH}][ \t]*")
+_NUMBER_BEFORE = re.compile(rf"(?<![0-9A-Za-z.])[0-9]{{1,3}}(?:\.[0-9]+)?[ \t]*[{_DASH}]?[ \t]*\n?[ \t]*$")
 
 
 # --- public --------------------------------------------------------------------------------
@@ -117,7 +124,30 @@ _NUMBER_BEFORE = re.compile(r"(?<![0-9A-Za-z.])[0-9]{1,3}(?:\.[0-9]+)?[ \t]*\n?[
 
 def read_positions(prepared: Prepared, lo: int, hi: int) -> list[Position]:
     """Positions in scan[lo:hi], in order, with scan spans. Raises NoticeParseError."""
-    return _pair_up(prepared, list(_scan(prepared, lo, hi)))
+    positions = _pair_up(prepared, list(_scan(prepared, lo, hi)))
+    _check_fragments(prepared, positions, hi)
+    return positions
+
+
+def _check_fragments(prepared: Prepared, positions: Sequence[Position], hi: int) -> None:
+    """Refuse a piece of a position that no form reads, right after a position (`…E10713-N384⏎
+    3E107⏎03`: a corner cut twice), which would otherwise be left out of the list unseen."""
+    if not positions:
+        return
+    scan = prepared.scan
+    starts = [start for _, _, start, _ in positions[1:]] + [hi]
+    for (_, _, _, end), following in zip(positions, starts, strict=True):
+        word = _NEXT_WORD.match(scan, end, hi)
+        if word is None or word.start("word") >= following:
+            continue  # nothing, or the next position
+        text, at = word.group("word"), word.start("word")
+        if not (_POSITION_LIKE.fullmatch(text) and _LETTER_BY_DIGIT.search(text)) \
+                or _UNIT.match(scan, word.end()):
+            continue  # a word, or a measure (5E2 NM: the radius's own check names it)
+        if _ROUTE_LIKE.fullmatch(text) and not _LIST_DASH_BEFORE.fullmatch(scan, end, at):
+            continue  # 1.N571, W12: an air route's name, unless a list of positions runs into it
+        refuse(prepared, f"'{token(prepared, at, word.end())}' looks like a piece of a position that "
+               "cannot be read (cut, or mistyped)", at, word.end())
 
 
 # --- scanning ------------------------------------------------------------------------------
@@ -263,8 +293,10 @@ def _pair_lettered(prepared: Prepared, lat: Half, lon: Half | None, out: list[Po
 
 def _check_nothing_before(prepared: Prepared, lat: Half, lon: Half) -> None:
     """Refuse a short latitude right after a number, even across a line break: in
-    `12 39⏎14N 119 41 06E` the latitude may be 12°39′14″ cut by a line wrap, or 14°."""
-    short = ((lat.kind == "spaced" and lat.fields is None and len(lat.numbers) < 3)
+    `12 39⏎14N 119 41 06E` the latitude may be 12°39′14″ cut by a line wrap, or 14°; in
+    `4⏎3 49 48 S`, 43°49′48″ or 3°49′48″ (degrees of one digit)."""
+    short = ((lat.kind == "spaced" and lat.fields is None
+              and (len(lat.numbers) < 3 or len(lat.numbers[0][0]) == 1))
              or (lat.kind == "compact" and len((lat.compact or "").partition(".")[0]) <= 2))
     if short and _NUMBER_BEFORE.search(prepared.scan, max(0, lat.start - 16), lat.start):
         shown = token(prepared, lat.start, lon.end)

@@ -7,9 +7,14 @@
   convex hull, as the four corners of a news report listed NW, NE, SW, SE), otherwise refused.
 * `circle`, `sector`, `annulus`: geodesic, CIRCLE_POINTS vertices to a full turn.
 
-Areas more than MAX_SPAN_KM across, radii over MAX_RADIUS_M, areas around a pole or across the
-antimeridian are refused. Errors are ShapeProblem, naming the corner at fault when there is
-one; the caller turns them into messages pointing at the text.
+Areas across the antimeridian (corners at 179°E and 179°W, a circle around 179.9°E) are built
+in one continuous frame of longitudes, which may run past ±180° (the corners at 179°W become
+181°), so that every check and clause works on them as on any other; `wrapped` then splits them
+at ±180° into a MultiPolygon of parts within [-180°, 180°], as RFC 7946 asks, for the features.
+Areas more than MAX_SPAN_KM across, corners spread over more than 180° of longitude whichever
+way they are read, radii over MAX_RADIUS_M and circles around a pole are refused. Errors are
+ShapeProblem, naming the corner at fault when there is one; the caller turns them into messages
+pointing at the text.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from dataclasses import dataclass
 
 from pyproj import Geod
 from shapely import validation
-from shapely.geometry import MultiPoint, Point, Polygon
+from shapely.affinity import translate
+from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box
 from shapely.geometry.polygon import orient
 from shapely.ops import unary_union
 
@@ -49,12 +55,10 @@ class ShapeProblem(Exception):
 
 def corner_polygon(corners: Sequence[Corner], ordered: bool) -> Polygon:
     """A valid counter-clockwise polygon through the corners (see the module docstring)."""
+    corners = _continuous(corners)
     unique = list(dict.fromkeys(corners))
     if len(unique) < 3:
         raise ShapeProblem(f"an area needs at least 3 distinct corners, found {len(unique)}")
-    lons = [lon for lon, _ in unique]
-    if max(lons) - min(lons) > 180.0:
-        raise ShapeProblem("areas across the antimeridian are not supported")
     _check_span(unique, corners)
     given = Polygon(unique)
     if given.is_valid and given.area > 0:
@@ -110,6 +114,40 @@ def union(parts: Sequence[Polygon]) -> Polygon:
     return orient(merged, 1.0)
 
 
+def wrapped(polygon: Polygon) -> Polygon | MultiPolygon:
+    """The polygon within [-180°, 180°]: itself, or its parts split at the antimeridian."""
+    west, _, east, _ = polygon.bounds
+    if west >= -180.0 and east <= 180.0:
+        return polygon
+    parts: list[Polygon] = []
+    for turn in (-360.0, 0.0, 360.0):
+        piece = polygon.intersection(box(-180.0 + turn, -90.0, 180.0 + turn, 90.0))
+        for part in getattr(piece, "geoms", [piece]):
+            if isinstance(part, Polygon) and part.area > 0:
+                parts.append(orient(translate(part, xoff=-turn), 1.0))
+    return MultiPolygon(parts) if len(parts) > 1 else parts[0]
+
+
+def pieces(polygon: Polygon) -> list[Polygon]:
+    """The parts of the polygon within [-180°, 180°] (one, unless it crosses the antimeridian)."""
+    within = wrapped(polygon)
+    return list(within.geoms) if isinstance(within, MultiPolygon) else [within]
+
+
+def _continuous(corners: Sequence[Corner]) -> list[Corner]:
+    """The corners in one frame of longitudes: as given when they span at most 180°, else with
+    the western hemisphere's moved past 180° (179°W is 181°); refused when both readings span
+    more than 180° (no area of this size goes more than half way round)."""
+    lons = [lon for lon, _ in corners]
+    if not lons or max(lons) - min(lons) <= 180.0:
+        return list(corners)
+    moved = [(lon + 360.0 if lon < 0 else lon, lat) for lon, lat in corners]
+    if max(lon for lon, _ in moved) - min(lon for lon, _ in moved) > 180.0:
+        raise ShapeProblem("the corners spread over more than 180° of longitude whichever way round "
+                           "they are read")
+    return moved
+
+
 def _check_span(unique: Sequence[Corner], corners: Sequence[Corner]) -> None:
     """Refuse an area wider than MAX_SPAN_KM (measured from its first corner: linear time)."""
     lon0, lat0 = unique[0]
@@ -150,7 +188,7 @@ def _check_radius(lon: float, lat: float, metres: float) -> None:
         raise ShapeProblem(f"radius out of range: more than 0 and at most {MAX_RADIUS_M / 1000:,.0f} km")
     _, _, to_pole = _GEOD.inv(lon, lat, lon, math.copysign(90.0, lat))
     if to_pole <= metres:
-        raise ShapeProblem("circles around a pole or across the antimeridian are not supported")
+        raise ShapeProblem("circles around a pole are not supported")
 
 
 def _arc_azimuths(start_deg: float, end_deg: float) -> list[float]:
@@ -161,10 +199,12 @@ def _arc_azimuths(start_deg: float, end_deg: float) -> list[float]:
 
 
 def _arc(lon: float, lat: float, metres: float, azimuths: list[float]) -> list[Corner]:
-    """Points at a distance along each azimuth."""
+    """Points at a distance along each azimuth, in the centre's frame of longitudes (a point
+    across the antimeridian from the centre is given past ±180°)."""
     count = len(azimuths)
     lons, lats, _ = _GEOD.fwd([lon] * count, [lat] * count, azimuths, [metres] * count)
-    return list(zip(lons, lats, strict=True))
+    near = [lon + (x - lon + 540.0) % 360.0 - 180.0 for x in lons]
+    return list(zip(near, lats, strict=True))
 
 
 def _ring_polygon(ring: list[Corner]) -> Polygon:
@@ -172,5 +212,5 @@ def _ring_polygon(ring: list[Corner]) -> Polygon:
     lons = [x for x, _ in ring]
     polygon = Polygon(ring)
     if max(lons) - min(lons) > 180.0 or not polygon.is_valid:
-        raise ShapeProblem("circles around a pole or across the antimeridian are not supported")
+        raise ShapeProblem("circles around a pole are not supported")
     return orient(polygon, 1.0)

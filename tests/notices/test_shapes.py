@@ -108,7 +108,7 @@ def test_repeated_closing_corner_is_dropped() -> None:
         ("36-04N 124-30E; 35-19N 124-30E", "at least 3 distinct corners, found 2"),
         ("36-04N 124-30E; 36-04N 124-30E; 35-19N 124-30E", "at least 3 distinct corners"),
         ("10-00N 100-00E; 11-00N 100-00E; 12-00N 100-00E", "do not enclose an area"),
-        ("10-00N 179-00E; 10-00N 179-00W; 11-00N 179-00W", "antimeridian"),
+        ("10-00N 001-00E; 10-00N 179-00E; 11-00N 090-00W", "more than 180° of longitude"),
         ("nothing to see here", "no danger area found"),
     ],
 )
@@ -155,7 +155,6 @@ def test_circle_is_geodesic(text: str, lon: float, lat: float, metres: float) ->
         ("RADIUS 20NM CENTRED ON 36-04N 124-30E AND 35-19N 124-30E", "exactly one centre"),
         ("RADIUS 0NM CENTRED ON 36-04N 124-30E", "'RADIUS 0NM': radius out of range"),
         ("RADIUS 500NM CENTRED ON 89-00N 124-30E", "pole"),
-        ("RADIUS 50NM CENTRED ON 10-00N 179-50E", "antimeridian"),
         ("RADIUS 5NM RADIUS 6NM CENTRED ON 36-04N 124-30E", "more than one radius"),
     ],
 )

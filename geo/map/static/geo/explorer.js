@@ -1326,12 +1326,18 @@ var geoExplorer = (function () {
   function onArgs(args) {
     if (args.token) token = args.token;
     if (args.version === undefined || args.version === userVersion || !args.layers_url) return;
+    if (!sameOrigin(args.layers_url)) return;  // layers come only from this server (issue 26)
     userVersion = args.version;
     fetch(args.layers_url, {credentials: "same-origin"}).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     }).then(function (payload) { setUserLayers(payload); })
       .catch(function (err) { if (window.console) console.warn("user layers:", err); });
+  }
+
+  function sameOrigin(url) {
+    try { return new URL(url, window.location.href).origin === window.location.origin; }
+    catch (err) { return false; }
   }
 
   function setUserLayers(payload) {

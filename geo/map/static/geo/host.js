@@ -20,7 +20,7 @@ var geoHost = (function () {
   function post(type, extra) {
     var message = {isStreamlitMessage: true, type: type};
     for (var key in extra || {}) message[key] = extra[key];
-    window.parent.postMessage(message, "*");
+    window.parent.postMessage(message, window.location.origin);  // only to our own page
   }
 
   function narrow() {
@@ -54,6 +54,8 @@ var geoHost = (function () {
     post("streamlit:componentReady", {apiVersion: 1});
     resize();
     window.addEventListener("message", function (event) {
+      /* Only the app's own page may speak: its parent frame, on this origin (issue 26). */
+      if (event.source !== window.parent || event.origin !== window.location.origin) return;
       var data = event.data;
       if (!data || data.type !== "streamlit:render") return;
       lastArgs = data.args || {};
