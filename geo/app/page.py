@@ -13,6 +13,7 @@ import streamlit.components.v1 as components
 
 from geo.analysis.compare import compare_notice
 from geo.app.analysis import render_distances, render_notice_box, render_rings_control
+from geo.app.orbit import render_orbit_tab
 from geo.app.routes import EXPLORER_URL, SESSION_URL, catalogue
 from geo.app.state import EXPLORER_KEY, STATE_KEY, ExplorerState
 from geo.app.upload import UserLayers, render_upload
@@ -41,7 +42,8 @@ def _state() -> ExplorerState:
 
 def _analysis(state: ExplorerState, sites: list[dict], layers: dict) -> tuple[UserLayers, dict | None]:
     """The notice, rings and distances tabs; the layers they draw and the notice's comparison."""
-    notice_tab, rings_tab, distance_tab = st.tabs(["Paste a notice", "Range rings", "Distances"])
+    notice_tab, rings_tab, distance_tab, orbit_tab = st.tabs(["Paste a notice", "Range rings", "Distances",
+                                                              "Orbits"])
     drawn: UserLayers = {}
     compared = None
     with notice_tab:
@@ -58,6 +60,12 @@ def _analysis(state: ExplorerState, sites: list[dict], layers: dict) -> tuple[Us
             drawn[key] = (registry.user_spec(key, str(rings[0]["properties"]["site_name"])), rings)
     with distance_tab:
         render_distances(sites)
+    with orbit_tab:
+        track = render_orbit_tab(state, sites)
+        if track:
+            name = str(track[0]["properties"]["name"] or track[0]["properties"]["norad_id"])
+            key = registry.user_key(registry.ORBIT, name)
+            drawn[key] = (registry.user_spec(key, name), track)
     return drawn, compared
 
 

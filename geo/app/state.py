@@ -22,6 +22,7 @@ UPLOAD_KEY = "geo_upload"
 UPLOAD_KIND_KEY = "geo_upload_kind"
 NOTICE_KEY = "notice_text"
 RINGS_KEY = "rings"
+ORBIT_KEY = "orbit_elements"
 EXPLORER_KEY = "explorer_map"
 
 Features = list[dict[str, Any]]
@@ -38,3 +39,4 @@ class ExplorerState:
     jobs: dict[str, ImportJob] = field(default_factory=dict)  # files being read
     notice: tuple[str, Pasted] | None = None
     rings: tuple[tuple[Any, ...], Features] | None = None
+    orbit: tuple[tuple[Any, ...], Features] | None = None  # the pasted element sets' track

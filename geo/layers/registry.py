@@ -392,13 +392,15 @@ and kind (the story's region, not every far-off capital or second-stage area).""
 IMPORTED = "imported"
 PASTED = "pasted"
 RINGS = "rings"
-USER_NAMESPACES = (IMPORTED, PASTED, RINGS)
+ORBIT = "orbit"
+USER_NAMESPACES = (IMPORTED, PASTED, RINGS, ORBIT)
 _USER_STYLES = {
     IMPORTED: Style(frozen({"color": "#00838f", "fillColor": "#26c6da", "fillOpacity": 0.35,
                             "weight": 2, "radius": 5})),
     PASTED: Style(frozen({"color": "#e7298a", "fillColor": "#e7298a", "fillOpacity": 0.15,
                           "weight": 2.5})),
     RINGS: Style(frozen({"color": "#5e3c99", "weight": 1.5, "fill": False, "dashArray": "4 4"})),
+    ORBIT: Style(frozen({"color": "#d95f02", "weight": 2, "fill": False})),
 }
 _USER_POPUPS = {
     IMPORTED: Popup(blocks=(Block("every_field", card=True),)),
@@ -419,11 +421,19 @@ _USER_POPUPS = {
                           Block("pre", field="raw_text", label="Notice text"))),
     RINGS: Popup(rows=(Row("Radius", ("radius_km",), "km", card=True),),
                  blocks=(Block("text", field="geometry_note", label="How drawn"), SOURCES_BLOCK)),
+    ORBIT: Popup(rows=(Row("Satellite", ("name",), card=True),
+                       Row("NORAD", ("norad_id",), card=True),
+                       Row("Track (UTC)", ("time_from", "time_to"), "arrow", card=True),
+                       Row("Element set epoch", ("epoch",), "utc", card=True),
+                       Row("Days from the epoch", ("days_from_epoch",), card=True)),
+                 blocks=(Block("text", field="geometry_note", label="How drawn"),)),
 }
-_USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}"}
-_SWATCH = {IMPORTED: "dot", PASTED: "box", RINGS: "ring"}
+_USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}",
+                ORBIT: "Ground track: {}"}
+_SWATCH = {IMPORTED: "dot", PASTED: "box", RINGS: "ring", ORBIT: "solid"}
 _LEGEND = {IMPORTED: "each row of the file", PASTED: "each area of the notice",
-           RINGS: "each distance from the site"}
+           RINGS: "each distance from the site",
+           ORBIT: "derived by SGP4; not a position days away from its epoch"}
 _SLUG = re.compile(r"[^a-z0-9_-]+")
 
 if any(name.startswith(f"{ns}-") for name in NAMES for ns in USER_NAMESPACES):

@@ -140,7 +140,7 @@ def test_a_pasted_notice_is_zoomed_to_and_compared(server, page):
     frame = wait_ready(page)
     _open_sidebar(page)
     page.get_by_role("tab", name="Paste a notice").click()
-    area = page.locator(f"{SIDEBAR} textarea")
+    area = page.locator(f"{SIDEBAR} textarea[aria-label='Notice text']")  # the Orbits tab has one too
     area.fill("1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
     area.press("Control+Enter")
     _wait_for_layers(page, 1)

@@ -1,0 +1,76 @@
+"""The sidebar's orbit tool (AppTest, no browser): pasted element sets become a ground-track
+layer of the session; the passes over a site are listed; bad sets are named as text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sgp4
+from streamlit.testing.v1 import AppTest
+
+from geo.app import sessions
+
+from ..conftest import ROOT
+
+APP = str(ROOT / "geo" / "app" / "page.py")
+TLE = (ROOT / "tests" / "data" / "orbits" / "malligyong-1.tle").read_text()
+
+
+def _run() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _payload(at: AppTest) -> dict:
+    (component,) = at.get("component_instance")
+    session = sessions.find(json.loads(component.proto.json_args)["token"])
+    assert session is not None
+    return json.loads(session.payload())
+
+
+def test_pasted_element_sets_draw_the_ground_track_and_list_passes():
+    at = _run()
+    at.text_area(key="orbit_elements").input(TLE).run()
+    at.text_input(key="orbit_elements_at").input("2024-06-07T05:01:07Z").run()
+    assert not at.exception and not at.error
+    (layer,) = _payload(at)["layers"]
+    assert layer["spec"]["name"] == "orbit-malligyong-1" and layer["spec"]["namespace"] == "orbit"
+    assert layer["spec"]["title"] == "Ground track: MALLIGYONG-1"
+    assert len(layer["data"]["ids"]) >= 2 and all(i.startswith("track-58400-") for i in layer["data"]["ids"])
+    assert not at.warning  # within a day of the 6 June set
+    (history,) = at.dataframe
+    assert list(history.value["manoeuvre"]) == ["", "raise", ""]  # the 6-12 June 2024 raise
+    at.selectbox(key="orbit_elements_site").select("pyongyang-gscc").run()
+    table = at.dataframe[0]
+    assert len(table.value) >= 3 and table.value["rise_local"].str.endswith("+09:00").all()
+
+
+def test_far_from_the_epochs_it_says_it_is_not_a_position():
+    at = _run()
+    at.text_area(key="orbit_elements").input(TLE).run()
+    at.text_input(key="orbit_elements_at").input("2024-06-20T00:00Z").run()
+    assert at.warning and "not a position" in at.warning[0].value
+    assert _payload(at)["layers"]
+
+
+def test_a_bad_element_set_is_named_as_text_and_nothing_is_drawn():
+    at = _run()
+    lines = TLE.splitlines()
+    lines[1] = lines[1][:68] + "0"
+    at.text_area(key="orbit_elements").input("\n".join(lines)).run()
+    assert at.error and "line 2, field 'checksum'" in at.text[0].value
+    assert _payload(at)["layers"] == []
+
+
+def test_a_group_of_satellites_is_drawn_one_at_a_time():
+    ver = (Path(sgp4.__file__).parent / "SGP4-VER.TLE").read_text().splitlines()
+    i = next(n for n, line in enumerate(ver) if line.startswith("1 28057"))
+    at = _run()
+    at.text_area(key="orbit_elements").input(f"{TLE}\nCBERS 2\n{ver[i][:69]}\n{ver[i + 1][:69]}\n").run()
+    assert not at.error
+    at.selectbox(key="orbit_elements_norad").select(28057).run()
+    (layer,) = _payload(at)["layers"]
+    assert layer["spec"]["title"] == "Ground track: CBERS 2"
