@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,7 +87,11 @@ def _serve(args: argparse.Namespace) -> int:
         raise GeoError(f"port {args.port} is not between 1 and 65535")
     os.environ["GEO_LAYERS_DIR"] = str(Path(args.layers_dir).resolve())
     command = serve_command(args.port, args.host)
-    return subprocess.call(command)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # This process becomes the server (no child left behind when it is killed, even by SIGKILL).
+    os.execv(command[0], command)
+    return 0  # not reached
 
 
 def serve_command(port: int, host: str = "127.0.0.1") -> list[str]:
