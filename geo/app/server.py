@@ -11,8 +11,9 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from geo.app.headers import SecurityHeaders
+from geo.app.reaper import lifespan
 from geo.app.routes import ROUTES
 
 PAGE = Path(__file__).resolve().with_name("page.py")
 
-app = st.App(str(PAGE), routes=ROUTES, middleware=[Middleware(SecurityHeaders)])
+app = st.App(str(PAGE), routes=ROUTES, middleware=[Middleware(SecurityHeaders)], lifespan=lifespan)

@@ -35,6 +35,8 @@ class SessionLayers:
     layers: UserLayers = field(default_factory=dict)
     compare: dict[str, Any] | None = None
     focus: str | None = None
+    upload_bytes: int = 0
+    """The size of the files the session holds (the server's budget counts every session's)."""
     _fingerprint: tuple[Any, ...] = ((), "null")  # no layers, no comparison
     _payload: bytes | None = None
 
@@ -74,6 +76,12 @@ def new_session() -> SessionLayers:
     with _LOCK:
         _REGISTRY[session.token] = session
     return session
+
+
+def held_by_others(token: str) -> int:
+    """The bytes of uploaded files every other live session holds."""
+    with _LOCK:
+        return sum(session.upload_bytes for key, session in _REGISTRY.items() if key != token)
 
 
 def find(token: str | None) -> SessionLayers | None:

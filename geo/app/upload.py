@@ -22,6 +22,7 @@ from ..importers.limits import (
     MAX_SESSION_MB,
     MAX_SESSION_UPLOADS,
     MAX_UPLOAD_MB,
+    server_problem,
     session_problem,
 )
 from ..importers.names import safe_layer_name
@@ -30,6 +31,7 @@ from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
 from .plain import plain
+from .sessions import held_by_others
 from .state import UPLOAD_KEY, UPLOAD_KIND_KEY, ExplorerState
 
 LARGE_LAYER = 20_000
@@ -56,9 +58,11 @@ def render_upload(state: ExplorerState) -> UserLayers:
     layers: UserLayers = {}
     current: set[str] = set()
     sizes: list[int] = []
+    others = held_by_others(state.session.token)
     for upload in files or []:
-        problem = session_problem([*sizes, upload.size])
-        if problem is not None:  # over the session's budget: not read at all
+        problem = session_problem([*sizes, upload.size]) \
+            or server_problem(others, sum(sizes) + upload.size)
+        if problem is not None:  # over the session's or the server's budget: not read at all
             st.error(f"{plain(upload.name)} was not imported: {plain(problem)}.")
             continue
         sizes.append(upload.size)
@@ -73,6 +77,7 @@ def render_upload(state: ExplorerState) -> UserLayers:
         name = safe_layer_name(outcome.source_file, taken=layers)
         layers[name] = (registry.user_spec(name, outcome.source_file), outcome.features)
         _show_result(name, outcome)
+    state.session.upload_bytes = sum(sizes)
     _forget(state, current)
     return layers
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .. import build as build_mod
+from ..app.reaper import STREAMLIT_TTL_S
 from ..catalogue import DEFAULT_SEEDS, load_catalogue
 from ..errors import DataError, GeoError
 from ..export import FORMATS, export_layers, select_layers
@@ -102,6 +103,7 @@ def serve_command(port: int, host: str = "127.0.0.1") -> list[str]:
             "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
             "--server.fileWatcherType", "none", "--theme.base", "light",
             "--server.maxUploadSize", str(MAX_UPLOAD_MB),
+            "--server.disconnectedSessionTTL", str(STREAMLIT_TTL_S),
             "--client.toolbarMode", "viewer"]
 
 

@@ -28,6 +28,10 @@ JOB_SECONDS = 120
 MAX_SESSION_UPLOADS = 10
 MAX_SESSION_MB = 100
 """What one app session may hold: files, and their total size."""
+MAX_SERVER_MB = 400
+"""What all the app's sessions together may hold. A file takes about 13 times its size in
+server memory while it is shown (45 MB of CSV took about 575 MB), so 400 MB of uploads is about
+5 GB; beyond it an upload waits for other sessions to free theirs."""
 
 LIMITS_TEXT = (f"at most {MAX_UPLOAD_MB} MB (1 MB = 1,000,000 bytes), {MAX_ROWS:,} rows or "
                f"features and {MAX_LAYERS} layers a file; latitudes within ±90°, longitudes "
@@ -38,6 +42,15 @@ LIMITS_TEXT = (f"at most {MAX_UPLOAD_MB} MB (1 MB = 1,000,000 bytes), {MAX_ROWS:
 def megabytes(size: int) -> str:
     """'47.3 MB': a size in bytes as users read it (1 MB = 10**6 bytes)."""
     return f"{size / MB:,.1f} MB"
+
+
+def server_problem(others: int, own: int) -> str | None:
+    """Why a session holding `own` bytes of files cannot take them while the other sessions
+    hold `others`, or None when it fits the server's budget."""
+    if others + own > MAX_SERVER_MB * MB:
+        return (f"the server already holds {megabytes(others)} of other sessions' files, at most "
+                f"{MAX_SERVER_MB} MB in all; try again when they have been closed")
+    return None
 
 
 def session_problem(sizes: list[int]) -> str | None:

@@ -54,6 +54,7 @@ def _free_port() -> int:
 
 def start_server(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     """A real streamlit server on 127.0.0.1, started as `geo serve` starts it."""
+    ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
     env = {**os.environ, **(env_extra or {})}
     env.setdefault("GEO_LAYERS_DIR", str(ROOT / "layers"))
