@@ -37,10 +37,40 @@ class WriteError(GeoError):
     """A file or folder could not be written; the message names it and the previous one is intact."""
 
 
+FULL_BELOW_BYTES = 1_000_000
+"""A write that fails with less than this free beside it is said to have filled the disk
+(GDAL and SQLite report a full disk in words of their own: 'no such table: gpkg_contents',
+'Unexpected I/O failure', 'Extending field … failed')."""
+
+
 def os_message(exc: OSError, path: Path | str) -> str:
     """'layers/zones.geojson: No space left on device' — the file an OS error is about, named."""
     name = exc.filename if isinstance(exc.filename, str) and exc.filename else str(path)
-    return f"{name}: {exc.strerror or exc}"
+    return f"{name}: {exc.strerror or exc}{_notes(exc)}"
+
+
+def disk_full_note(folder: Path) -> str:
+    """'the disk is full (12 KB free where …)' when the folder's file system is (almost), else ''."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return ""
+    if free >= FULL_BELOW_BYTES:
+        return ""
+    return f"the disk is full ({free / 1000:,.0f} KB free in {folder})"
+
+
+def failure_text(exc: BaseException) -> str:
+    """An exception's message with its notes (such as the disk being full), on one line."""
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return f"{text}{_notes(exc)}"
+
+
+def _notes(exc: BaseException) -> str:
+    notes = [n for n in getattr(exc, "__notes__", []) if n]
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        notes = [n for n in notes if not n.startswith("the disk is full")]  # it says so already
+    return "".join(f"; {n}" for n in notes)
 
 
 @contextlib.contextmanager
@@ -75,7 +105,13 @@ def atomic_paths(targets: Sequence[Path], durable: bool = True) -> Iterator[list
                 _remove_stale_temps(target)
                 folder = stack.enter_context(scratch_dir(target.parent, f".{target.name}"))
             temps.append(folder / target.name)
-        yield temps
+        try:
+            yield temps
+        except Exception as exc:  # before the scratch folders go: they hold what filled the disk
+            note = disk_full_note(targets[0].parent)
+            if note:
+                exc.add_note(note)
+            raise
         for tmp, target in zip(temps, targets, strict=True):
             if not tmp.exists():
                 raise WriteError(f"{target}: the writer left no file")

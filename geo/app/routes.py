@@ -23,6 +23,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..atomic import failure_text
 from ..build import DEFAULT_LAYERS
 from ..errors import GeoError
 from ..export import FORMATS, MEDIA_TYPES, SUFFIXES, export_bytes
@@ -166,7 +167,7 @@ async def download(request: Request) -> Response:
             data = await _in_thread(export_bytes, shown, fmt)
             media, suffix = MEDIA_TYPES[fmt], SUFFIXES[fmt]
     except GeoError as exc:
-        return PlainTextResponse(f"could not make the file: {exc}", 500)
+        return PlainTextResponse(f"could not make the file: {failure_text(exc)}", 500)
     name = f"nk-launches-{'view' if fmt == 'html' else scope}{suffix}"
     return Response(data, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{name}"',

@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from .. import build as build_mod
 from ..app.reaper import STREAMLIT_TTL_S
+from ..atomic import failure_text
 from ..catalogue import DEFAULT_SEEDS, load_catalogue
 from ..errors import DataError, GeoError
 from ..export import FORMATS, export_layers, select_layers
@@ -124,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
         return 1
     except GeoError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {failure_text(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         atomic = args.command in ("import", "export", "build")  # written whole or not at all
@@ -132,5 +133,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"error: {where}{failure_text(exc)}", file=sys.stderr)
         return 1

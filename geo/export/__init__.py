@@ -9,7 +9,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..atomic import WriteError, atomic_paths
+from ..atomic import WriteError, atomic_paths, failure_text
 from ..errors import ExportError
 from ..scratch import system_scratch
 from .frames import Layers, flatten_properties, to_frame
@@ -53,9 +53,9 @@ def export_layers(layers: Layers, fmt: str, out: Path, durable: bool = True) -> 
     except (ExportError, WriteError):
         raise
     except OSError as exc:
-        raise ExportError(f"could not write {out}: {exc.strerror or exc}") from None
+        raise ExportError(f"could not write {out}: {failure_text(exc)}") from None
     except Exception as exc:  # GDAL and pandas raise many kinds; the caller needs one
-        raise ExportError(f"could not write {out.name} as {fmt}: {exc}") from exc
+        raise ExportError(f"could not write {out.name} as {fmt}: {failure_text(exc)}") from exc
     return out
 
 
