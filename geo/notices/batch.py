@@ -2,7 +2,8 @@
 
 A text is split before each line that starts a notice (`A1500/21 NOTAMN`, `NAVAREA XI
 123/16`, `HYDROPAC 1234/23`, `… NAV WARN 12/24`, `沪航警0123/24`); with no such line, at blank
-lines (a stretch with no digit at all, such as a title, joins the notice after it).
+lines (a stretch with no digit at all, such as a title, joins the notice after it; a stretch of
+one or two corners alone, a double-spaced corner list, joins the one before it).
 
 A notice replaced by another of the batch (NOTAMR) is not drawn: its successor's features say
 `replaces`. A notice cancelled by another (NOTAMC, CANCEL NAVAREA …) keeps its features, with
@@ -17,8 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NoticeParseError
+from .languages import CORNER_SEPARATORS
 from .limits import MAX_NOTICES_CHARS, check_size
 from .notice import parse_notice
+from .positions import find_positions
 
 _STARTS = re.compile(
     r"^[ \t(]*(?:[A-Z][0-9]{1,4}/[0-9]{2}[ \t]+NOTAM[NRC]"
@@ -151,7 +154,9 @@ def _read(index: int, start: int, text: str) -> NoticeReading:
 
 
 def _blank_line_spans(text: str) -> list[tuple[int, int]]:
-    """Split at blank lines; a stretch with no digit joins the one after it."""
+    """Split at blank lines; a stretch with no digit joins the one after it, and a stretch of
+    one or two corners and nothing else (a corner list double-spaced by a PDF or a chat) joins
+    the one before it: alone it could not be an area."""
     cuts = [0, *(m.end() for m in _BLANK_LINES.finditer(text)), len(text)]
     spans: list[tuple[int, int]] = []
     pending: int | None = None
@@ -160,6 +165,25 @@ def _blank_line_spans(text: str) -> list[tuple[int, int]]:
         if not _DIGIT.search(text, a, b) and b < len(text):
             pending = start
             continue
+        if spans and pending is None and _few_corners_only(text[a:b]):
+            spans[-1] = (spans[-1][0], b)
+            continue
         spans.append((start, b))
         pending = None
     return spans
+
+
+def _few_corners_only(stretch: str) -> bool:
+    """Whether the text is one or two positions and separators, nothing else."""
+    if len(stretch) > 400:
+        return False
+    try:
+        found = find_positions(stretch)
+    except NoticeParseError:
+        return False
+    if not 1 <= len(found) <= 2:
+        return False
+    rest = "".join(stretch[last:start] for last, start in
+                   zip([0, *(end for *_, end in found)], [start for _, _, start, _ in found] + [len(stretch)],
+                       strict=True))
+    return bool(CORNER_SEPARATORS.fullmatch(rest))

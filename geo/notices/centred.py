@@ -4,7 +4,9 @@ A pair of bearings belongs to the radius written right after it (`BEARINGS FROM 
 198 DEGREE RADIUS 5KM`), else to the one right before it; a radius with no bearings is a circle
 (or, with an inner radius, an annulus). Everything around one centre is one area: `AREA
 CENTERED OF … RADIUS 3KM AND COVERING BEARINGS FROM 162 DEGREE TO 198 DEGREE RADIUS 5KM` is a
-circle and a sector, drawn as their union.
+circle and a sector, drawn as their union; so is a text that writes the same centre again for
+each (`以31-12.18N 123-42.69E为圆心，半径3千米的圆形海域内和以31-12.18N 123-42.69E为圆心，方位162°-198°，
+半径5千米的扇形`).
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ def centred_area(prepared: Prepared, centres: Sequence[Position], radii: Sequenc
     first = radii[0]
     if len(radii) + len(bearings) > MAX_PHRASES_PER_AREA:
         refuse(prepared, "too many radii and bearings for one area", first.start, radii[-1].end)
-    if len(centres) != 1:
-        refuse(prepared, f"a circle needs exactly one centre, found {len(centres)}",
+    distinct = list(dict.fromkeys((lon, lat) for lon, lat, _, _ in centres))
+    if len(distinct) != 1:  # the same centre written again for each shape is one centre
+        refuse(prepared, f"a circle needs exactly one centre, found {len(distinct)}",
                first.start, first.end)
     bearings_list = bearings
-    (centre,) = centres
+    centre = centres[0]
     lon, lat, _, _ = centre
     parts, kinds = [], []
     plain = [r for r in radii if r.inner_metres is None]
@@ -61,10 +64,10 @@ def centred_area(prepared: Prepared, centres: Sequence[Position], radii: Sequenc
         polygon = union(parts)
     except ShapeProblem as problem:
         refuse(prepared, str(problem), first.start, radii[-1].end)
-    spans = [(centre[2], centre[3]), *((r.start, r.end) for r in radii),
+    spans = [*((c[2], c[3]) for c in centres), *((r.start, r.end) for r in radii),
              *((b.start, b.end) for b in bearings_list)]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    return Area(None, " and ".join(dict.fromkeys(kinds)), polygon, start, end, (centre,))
+    return Area(None, " and ".join(dict.fromkeys(kinds)), polygon, start, end, tuple(centres))
 
 
 def _pair_bearings(prepared: Prepared, radii: Sequence[Radius],

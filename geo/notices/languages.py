@@ -28,7 +28,7 @@ name no hemisphere; like letterless degree pairs they are read as north and east
 HEMISPHERE_WORD = "|".join(sorted(HEMISPHERE_WORDS, key=len, reverse=True))
 DEGREE_MARKS = "°º˚度도"
 MINUTE_MARKS = "′'’‘´分분"
-SECOND_MARKS = "″”“\"秒초"
+SECOND_MARKS = "″”“\"〞〟秒초"
 
 METRES_PER_NM = 1852.0
 _UNITS = (
@@ -43,10 +43,10 @@ _UNIT_RES = tuple((re.compile(pattern, re.IGNORECASE), metres) for pattern, metr
 
 CORNER_SEPARATORS = re.compile(
     r"(?:[\s,;:/、，；.\-–—~()（）]|(?<![A-Za-z])(?i:TO|AND|THEN|THENCE)(?![A-Za-z])"
-    r"|\([A-Z0-9 ]{1,12}\)|至|到|和|及|与|與|및|과|와)*"
+    r"|\([A-Z0-9 ]{1,12}\)|至|到|和|及び|および|並びに|ならびに|及|与|與|と|그리고|및|과|와)*"
 )
-"""What may stand between two corners of one list: punctuation, TO, AND, 和, 및, a corner's
-name in brackets (`(ASSAD)`). Anything else ends the list."""
+"""What may stand between two corners of one list: punctuation, TO, AND, 和, 及び, 並びに, と,
+그리고, 및, a corner's name in brackets (`(ASSAD)`). Anything else ends the list."""
 
 RADIUS_BEFORE = r"半径|반경|반지름"
 """CJK words written before the radius: 半径5.4海里, 반경 5.4해리."""

@@ -51,7 +51,7 @@ Position = tuple[float, float, int, int]
 _NUM = r"[0-9]+(?:\.[0-9]+)?(?!\.?[0-9])"
 _DEG = r"(?:[°º˚]|deg(?:rees?)?\.?|d(?=\s?[0-9]))"
 _MIN = r"(?:[′'’‘´]|min(?:utes?)?\.?)"
-_SEC = r"(?:''|′′|[″”“\"]|sec(?:onds?)?\.?)"
+_SEC = r"(?:''|′′|[″”“\"〞〟]|sec(?:onds?)?\.?)"
 _SYM = rf"{_NUM}\s?{_DEG}(?:\s?{_NUM}\s?{_MIN}?(?:\s?{_NUM}\s?{_SEC}?)?)?"
 _DASH = r"\-‐‑–−"  # hyphen-minus, hyphen, non-breaking hyphen, en dash, minus sign
 _HYP = rf"{_NUM} ?[{_DASH}] ?{_NUM}(?: ?[{_DASH}] ?{_NUM})?"
