@@ -407,6 +407,7 @@ _USER_POPUPS = {
     PASTED: Popup(rows=(Row("Area", ("area_km2",), "km2", card=True),
                         Row("Notice", ("notice_id",), card=True),
                         Row("Valid (UTC)", ("valid_from", "valid_to", "schedule"), "window", card=True),
+                        Row("Validity", ("validity_note",), card=True),
                         Row("Type", ("notice_type",), "words"),
                         Row("Replaces", ("replaces",)),
                         Row("Cancels", ("cancels",)),

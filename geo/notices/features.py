@@ -16,6 +16,8 @@ properties (None when the notice does not say):
     issuer               the FIR of the Q) line (or the A) location), or the warning's issuer
     fir                  the NOTAM's A) locations, as written
     valid_from, valid_to ISO 8601 UTC, from B) and C) or from the text
+    validity_note        how the window was read ("from B) and C)", "read from the text, 北京时间
+                         (UTC+8) converted"), or why it was not ("not read: no time zone is written")
     schedule             the D) item as written, or "daily 23:30-04:30 UTC" from the text
     lower_limit          F) as written (SFC, GND, 4500M AMSL)
     upper_limit          G) as written (UNL, FL490)
@@ -35,7 +37,7 @@ from .shapes import pieces
 PROPERTY_NAMES = (
     "area", "area_label", "shape", "raw_text", "geometry_method", "expected_fall_point",
     "notice_id", "notice_type", "replaces", "cancels", "issuer", "fir", "valid_from",
-    "valid_to", "schedule", "lower_limit", "upper_limit", "language", "cancelled_by",
+    "valid_to", "validity_note", "schedule", "lower_limit", "upper_limit", "language", "cancelled_by",
 )
 
 
@@ -51,6 +53,7 @@ class NoticeInfo:
     fir: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    validity_note: str | None = None
     schedule: str | None = None
     lower_limit: str | None = None
     upper_limit: str | None = None

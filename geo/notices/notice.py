@@ -83,11 +83,22 @@ def _notam_info(notam: Notam, text: str) -> NoticeInfo:
         fir=notam.locations,
         valid_from=valid_from,
         valid_to=valid_to,
+        validity_note=_notam_note(notam, valid_from, valid_to),
         schedule=notam.schedule,
         lower_limit=notam.lower,
         upper_limit=notam.upper,
         language=language(text),
     )
+
+
+def _notam_note(notam: Notam, valid_from: str | None, valid_to: str | None) -> str:
+    """How the NOTAM's window was read, for the card."""
+    written_to = (notam.valid_to or "").upper()
+    if valid_from and valid_to:
+        return "from B) and C), C) estimated" if "EST" in written_to else "from B) and C)"
+    if valid_from and "PERM" in written_to:
+        return "from B); C) PERM: until cancelled"
+    return "not read: B) or C) missing or not a time"
 
 
 def _warning_info(scan: str, text: str) -> NoticeInfo:
@@ -100,6 +111,7 @@ def _warning_info(scan: str, text: str) -> NoticeInfo:
         issuer=header.issuer,
         valid_from=validity.valid_from,
         valid_to=validity.valid_to,
+        validity_note=validity.note,
         schedule=validity.schedule,
         language=language(text),
     )

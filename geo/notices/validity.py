@@ -13,16 +13,20 @@ warnings use:
 A daily window gives `valid_from` (first day, start time), `valid_to` (last day, end time, the
 next day when the window passes midnight) and `schedule` ("daily 23:30-04:30 UTC"). A year
 not written is taken from the notice's id (`NAVAREA XI 123/16` → 2016); without one the times
-are left out rather than guessed, and the phrase stays in the notice text. Times in local time
-(Chinese warnings in 北京时间) are not converted and not read.
+are left out rather than guessed, and the phrase stays in the notice text. Windows written with
+Chinese, Japanese or Korean dates (`北京时间2024年5月27日22时至5月28日2时`) are read by
+geo.notices.cjk_times, converted from the one time zone the text names. `note` says what was
+done, for the card: read, converted, or why not.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from .cjk_times import cjk_window
 from .languages import MONTHS
 
 _MON = "(?:" + "|".join(MONTHS) + ")[A-Z]*"
@@ -69,6 +73,7 @@ class Validity:
     valid_from: str | None = None
     valid_to: str | None = None
     schedule: str | None = None
+    note: str | None = None
 
 
 def notam_time(value: str | None) -> str | None:
@@ -95,8 +100,13 @@ def text_validity(text: str, year: int | None) -> Validity:
     for reader in (_dated, _span, _daily, _cancel_self):
         found = reader(text, year)
         if found is not None:
-            return found
-    return Validity()
+            read = found.valid_from or found.valid_to
+            return dataclasses.replace(found, note="read from the text" if read else
+                                       "not read: the year is not in the text or the notice's id")
+    cjk = cjk_window(text, year)
+    if cjk is not None:
+        return Validity(cjk.valid_from, cjk.valid_to, None, cjk.note)
+    return Validity(note="not given in a form this parser reads")
 
 
 def _dated(text: str, year: int | None) -> Validity | None:
