@@ -11,6 +11,7 @@ each (`以31-12.18N 123-42.69E为圆心，半径3千米的圆形海域内和以3
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .area import Area
@@ -21,6 +22,7 @@ from .shapes import ShapeProblem, annulus, circle, sector, union
 from .text import Prepared
 
 MAX_PHRASES_PER_AREA = 8
+_SECTOR_WORD = re.compile(r"扇形|扇状|扇區|扇区|부채꼴|(?<![A-Za-z])SECTOR(?![A-Za-z])", re.IGNORECASE)
 _NEAR = 40
 """How far after a pair of bearings (in characters) its radius may be written."""
 
@@ -67,6 +69,11 @@ def centred_area(prepared: Prepared, centres: Sequence[Position], radii: Sequenc
     spans = [*((c[2], c[3]) for c in centres), *((r.start, r.end) for r in radii),
              *((b.start, b.end) for b in bearings_list)]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    said = _SECTOR_WORD.search(prepared.scan, start, min(len(prepared.scan), end + _NEAR))
+    if said and not bearings_list:
+        refuse(prepared, f"'{token(prepared, said.start(), said.end())}': the text speaks of a sector "
+               "but gives no bearings this parser reads (a full circle would be drawn)",
+               said.start(), said.end())
     return Area(None, " and ".join(dict.fromkeys(kinds)), polygon, start, end, tuple(centres))
 
 

@@ -45,10 +45,15 @@ _RADIUS = re.compile(
     rf"|(?<![0-9.])(?P<e>{_NUM})\s*(?P<eu>{_U})\s*{RADIUS_AFTER}",
     re.IGNORECASE,
 )
+_COMPASS = rf"正?[东南西北東](?:\s*偏\s*[东南西北東]\s*{_NUM}\s*(?:°|度)?)?"
+"""A Chinese compass direction: 正东 (90°), 正南偏西6° (186°), 北偏东30度 (30°)."""
+_POINTS = {"北": 0.0, "东": 90.0, "東": 90.0, "南": 180.0, "西": 270.0}
+_COMPASS_PARTS = re.compile(rf"正?(?P<base>[东南西北東])(?:\s*偏\s*(?P<to>[东南西北東])\s*(?P<deg>{_NUM}))?")
 _BEARINGS = re.compile(
     rf"(?<![A-Za-z])(?:BETWEEN\s+|BTN\s+)?(?:TRUE\s+)?(?:BEARINGS?|BRGS?|AZIMUTHS?|SECTOR(?=\s+(?:FROM|BETWEEN|BTN)\s))\s*"
     rf"(?:FROM\s+|BETWEEN\s+|BTN\s+)?(?P<a>{_NUM}){_DEG}{_TO}(?P<b>{_NUM}){_DEG}"
-    rf"|(?:真?方位角?|방위각?)\s*(?:从|從)?\s*(?P<c>{_NUM}){_DEG}{_TO}(?P<d>{_NUM}){_DEG}(?:까지)?",
+    rf"|(?:真?方位角?|방위각?)\s*(?:从|從)?\s*(?P<c>{_NUM}){_DEG}{_TO}(?P<d>{_NUM}){_DEG}(?:까지)?"
+    rf"|(?P<e>{_COMPASS})\s*(?:方向)?\s*(?:至|到)\s*(?P<f>{_COMPASS})\s*(?:方向)?",
     re.IGNORECASE,
 )
 
@@ -111,8 +116,12 @@ def read_bearings(prepared: Prepared, lo: int, hi: int) -> list[Bearings]:
     """Every pair of bearings in scan[lo:hi], in order."""
     out = []
     for m in _BEARINGS.finditer(prepared.scan, lo, hi):
-        first, second = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
-        values = float(first), float(second)
+        if m.group("e"):
+            first, second = m.group("e"), m.group("f")
+            values = _compass(prepared, m, first), _compass(prepared, m, second)
+        else:
+            first, second = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+            values = float(first), float(second)
         if not all(0.0 <= v <= 360.0 for v in values):
             refuse(prepared, f"bearings {first} and {second} must be between 0 and 360 degrees",
                    m.start(), m.end())
@@ -120,6 +129,20 @@ def read_bearings(prepared: Prepared, lo: int, hi: int) -> list[Bearings]:
             refuse(prepared, f"bearings from {first} to {second} enclose no sector", m.start(), m.end())
         out.append(Bearings(values[0], values[1], m.start(), m.end()))
     return out
+
+
+def _compass(prepared: Prepared, m: re.Match[str], written: str) -> float:
+    """The bearing of a compass direction (正南偏西6° is 186°); refused when the turn is not
+    toward a neighbouring point (北偏南)."""
+    parts = _COMPASS_PARTS.match(written)
+    assert parts is not None  # the same pattern found it
+    base = _POINTS[parts["base"]]
+    if parts["to"] is None:
+        return base
+    turn = (_POINTS[parts["to"]] - base) % 360.0
+    if turn not in (90.0, 270.0) or float(parts["deg"]) >= 90.0:
+        refuse(prepared, f"'{written}': not a compass direction", m.start(), m.end())
+    return (base + (float(parts["deg"]) if turn == 90.0 else -float(parts["deg"]))) % 360.0
 
 
 def _check_alone(prepared: Prepared, start: int, end: int) -> None:

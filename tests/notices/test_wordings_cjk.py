@@ -56,3 +56,23 @@ def test_corners_separated_by_blank_lines_are_one_area_and_lists_stay_apart():
     two = ("36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E\n\n"
            "33-16N 124-11E, 33-16N 125-09E, 32-22N 124-11E\n")
     assert [len(r.features) for r in read_notices(two)] == [1, 1]
+
+
+@pytest.mark.parametrize(("directions", "bearings"), [
+    ("正东方向至正南偏西6°", (90, 186)), ("北偏东30度至东偏南10度", (30, 100)),
+    ("正西至北偏西20°", (270, 340)),
+])
+def test_a_sector_by_its_vertex_and_compass_directions(directions, bearings):
+    """`正东方向至正南偏西6°` was drawn as a full circle, without a word."""
+    vertex = "以31-12.18N 123-42.69E为顶点，{}，半径5千米的扇形海域"
+    by_compass = shape(parse_notice(vertex.format(directions))[0]["geometry"])
+    by_degrees = shape(parse_notice(vertex.format(f"方位{bearings[0]}°至{bearings[1]}°"))[0]["geometry"])
+    assert by_compass.equals_exact(by_degrees, 1e-9)
+    assert parse_notice(vertex.format(directions))[0]["properties"]["shape"] == "sector"
+
+
+@pytest.mark.parametrize("text", ["以31-12.18N 123-42.69E为圆心，半径5千米的扇形海域",
+                                  "以31-12.18N 123-42.69E为顶点，北偏南30度至正东，半径5千米的扇形海域"])
+def test_a_sector_whose_bearings_cannot_be_read_is_refused_not_drawn_as_a_circle(text):
+    with pytest.raises(NoticeParseError, match="sector|compass"):
+        parse_notice(text)
