@@ -17,6 +17,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ..atomic import atomic_path, atomic_paths
 from ..catalogue import Site, load_catalogue
 from ..errors import GeoError
 from ..orbits import history as history_mod
@@ -136,12 +137,8 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    tmp = output.with_name(output.name + ".part")
-    try:
+    with atomic_path(output) as tmp:  # whole or not at all, a kill included
         tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    finally:
-        tmp.unlink(missing_ok=True)
     print(f"wrote {output}", file=sys.stderr)
 
 
@@ -189,10 +186,17 @@ def _history(args: argparse.Namespace, sets: list[ElementSet]) -> int:
     writer = csv.DictWriter(out, history_mod.CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(history_mod.rows(states))
-    _write(out.getvalue(), args.output)
-    if args.figure:
-        history_mod.figure(states, args.figure)
-        print(f"wrote {args.figure}", file=sys.stderr)
+    if args.output is None:
+        sys.stdout.write(out.getvalue())
+    targets = [path for path in (args.output, args.figure) if path is not None]
+    if targets:  # the table and its figure are put in place as a pair (geo.atomic.atomic_paths)
+        with atomic_paths(targets) as temps:
+            if args.output is not None:
+                temps[0].write_text(out.getvalue(), encoding="utf-8")
+            if args.figure:
+                history_mod.figure(states, temps[-1])
+        for path in targets:
+            print(f"wrote {path}", file=sys.stderr)
     count = sum(1 for s in states if s.manoeuvre)
     print(f"{len(states)} element set(s), {count} manoeuvre(s) flagged ({history_mod.MANOEUVRE_RULE})",
           file=sys.stderr)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from skyfield.api import wgs84
@@ -69,6 +70,23 @@ def test_history_csv_and_figure(tmp_path, capsys) -> None:
     assert table[1]["passes_between_epochs"] and float(table[1]["residual_km"]) > 2
     assert figure.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "1 manoeuvre(s) flagged" in capsys.readouterr().err
+
+
+def test_the_table_and_its_figure_are_written_as_a_pair(tmp_path, monkeypatch) -> None:
+    """A figure that fails leaves the table of a previous run beside the previous figure, never
+    a new table with an old figure (issue 26: files written in two steps)."""
+    out, figure = tmp_path / "history.csv", tmp_path / "history.png"
+    out.write_text("old table\n")
+    figure.write_bytes(b"old figure")
+
+    def broken(states, path):  # the figure's writer dies half way
+        Path(path).write_bytes(b"\x89PNG half")
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr("geo.orbits.history.figure", broken)
+    assert main(["orbit", "history", str(MALLIGYONG), "-o", str(out), "--figure", str(figure)]) == 1
+    assert out.read_text() == "old table\n" and figure.read_bytes() == b"old figure"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.csv", "history.png"]
 
 
 def test_a_bad_element_set_exits_1_naming_its_line(tmp_path, capsys) -> None:
