@@ -96,7 +96,16 @@ def main() -> int:
                       "rule-based style of layer_styles", file=sys.stderr)
                 return 1
             rules = renderer.rootRule().children()
-            print(f"{name}: {layer.featureCount()} features, {len(rules)} style rules from layer_styles")
+            fields = layer.fields()
+            typed = {f.name(): f.typeName() for f in fields
+                     if f.name() in ("time_start", "time_end", "valid_from", "valid_to", "decay_date")}
+            untyped = [n for n, t in typed.items() if t.lower() not in ("date", "datetime")]
+            if untyped:
+                print(f"error: {args.gpkg}: table {name}: QGIS reads {', '.join(untyped)} as text",
+                      file=sys.stderr)
+                return 1
+            print(f"{name}: {layer.featureCount()} features, {len(rules)} style rules from layer_styles, "
+                  f"typed {typed or 'no time fields'}")
             layers.append(layer)
         base = basemap_layers()
         for layer in [*base, *layers]:
