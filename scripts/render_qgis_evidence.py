@@ -73,9 +73,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gpkg")
     parser.add_argument("png")
-    parser.add_argument("--extent", default="118,22,136,43",
-                        help="west,south,east,north in degrees (default: the Korean peninsula and "
-                             "the fall areas south of it)")
+    parser.add_argument("--extent", default="114,24,140,53",
+                        help="west,south,east,north in degrees (default: the peninsula, Vostochny and "
+                             "the fall areas)")
     args = parser.parse_args()
 
     qgs = QgsApplication([], False)
