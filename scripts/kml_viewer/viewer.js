@@ -75,19 +75,25 @@ function readTimes(doc) {
   return {times, errors};
 }
 
-function dotIcon() {
-  // a white disc for KML's icon href (Google's shaded_dot.png is online); KML's IconStyle colour
-  // tints it, as Google Earth tints its own icon
+function localIcon(ring) {
+  // local stand-ins for Google Earth's round icons (shaded_dot.png, donut.png: online), white so
+  // that KML's IconStyle colour tints them, as Google Earth tints its own
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 32;
   const g = canvas.getContext('2d');
   g.beginPath();
-  g.arc(16, 16, 13, 0, 2 * Math.PI);
-  g.fillStyle = '#ffffff';
-  g.fill();
-  g.lineWidth = 3;
-  g.strokeStyle = '#505050';
-  g.stroke();
+  g.arc(16, 16, ring ? 11 : 13, 0, 2 * Math.PI);
+  if (ring) {
+    g.lineWidth = 6;
+    g.strokeStyle = '#ffffff';
+    g.stroke();
+  } else {
+    g.fillStyle = '#ffffff';
+    g.fill();
+    g.lineWidth = 3;
+    g.strokeStyle = '#505050';
+    g.stroke();
+  }
   return canvas.toDataURL('image/png');
 }
 
@@ -98,9 +104,10 @@ async function main() {
   const text = await (await fetch(kmlName)).text();
   const doc = new DOMParser().parseFromString(text, 'application/xml');
   const {times, errors} = readTimes(doc);
-  const dot = dotIcon();
+  const dot = localIcon(false);
+  const ring = localIcon(true);
   const format = new ol.format.KML({extractStyles: true, showPointNames: false,
-                                    iconUrlFunction: () => dot});
+                                    iconUrlFunction: href => (/donut\.png$/.test(href) ? ring : dot)});
   const features = format.readFeatures(text, {featureProjection: 'EPSG:3857'});
   const styles = new Map(features.map(f => [f, f.getStyle()]));
 
