@@ -7,8 +7,8 @@ document) and, exactly, in its ExtendedData ``id``; its name; the popup as its d
 ``TimeStamp`` at the precision the sources give (``2024-05``, ``2024-05-27``,
 ``2024-05-27T13:44:00Z``) or a ``TimeSpan`` for a validity window; a ``styleUrl`` to one shared
 Style per legend class (geo.layers.registry's Leaflet style translated: colours with their
-opacity, line widths, point icons; digitised and derived shapes fainter, as they are dashed on
-the map); the geometry in two dimensions.
+opacity, line widths, point icons (a ring for the map's ring markers); digitised and derived
+shapes fainter, as they are dashed on the map); the geometry in two dimensions.
 
 Everything is an element or attribute built by xml.etree.ElementTree, which escapes every text
 and attribute value, so the file is always well-formed whatever the field names and values are.
@@ -41,6 +41,9 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 _NOT_NCNAME = re.compile(r"[^\w.\-]")
 ICON = "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png"
 """Google Earth's own round icon (in its icon palette), tinted by IconStyle's colour."""
+RING_ICON = "http://maps.google.com/mapfiles/kml/shapes/donut.png"
+"""Its ring icon, for markers the map draws as rings (a white fill: modelled fall points)."""
+_WHITE = ("#fff", "#ffffff")
 FAINTER = 0.6
 """Opacity factor for shapes the map dashes (digitised, derived, modelled): KML has no dashes."""
 _KML_TYPES = {"integer": "int", "number": "double", "boolean": "bool"}
@@ -145,10 +148,13 @@ def _style(style_id: str, options: Mapping[str, Any]) -> ET.Element:
     opacity = float(options.get("opacity", 1.0)) * faint
     fill_opacity = float(options.get("fillOpacity", 0.2)) * faint
     style = ET.Element("Style", id=style_id)
+    # a KML icon has one colour: the fill's, or for a ring (white fill) the outline's
+    ring = str(fill).lower() in _WHITE
     icon_style = ET.SubElement(style, "IconStyle")
-    ET.SubElement(icon_style, "color").text = kml_colour(fill, max(fill_opacity, 0.6))
+    ET.SubElement(icon_style, "color").text = kml_colour(line, max(opacity, 0.6)) if ring \
+        else kml_colour(fill, max(fill_opacity, 0.6))
     ET.SubElement(icon_style, "scale").text = f"{float(options.get('radius', 5)) / 8:.2f}"
-    ET.SubElement(ET.SubElement(icon_style, "Icon"), "href").text = ICON
+    ET.SubElement(ET.SubElement(icon_style, "Icon"), "href").text = RING_ICON if ring else ICON
     label = ET.SubElement(style, "LabelStyle")
     ET.SubElement(label, "scale").text = "0.8"
     line_style = ET.SubElement(style, "LineStyle")

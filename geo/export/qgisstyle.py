@@ -115,9 +115,11 @@ def symbol_kind(geometry_types: Iterable[str]) -> str:
     return "fill"
 
 
-def qml(spec: LayerSpec, classes: list[Class], kind: str) -> str:
-    """A QGIS style document: a rule-based renderer, one rule and symbol per class, then ELSE."""
-    root = ET.Element("qgis", version="3.22.0", styleCategories="Symbology")
+def qml(spec: LayerSpec, classes: list[Class], kind: str, temporal: bool = False) -> str:
+    """A QGIS style document: a rule-based renderer, one rule and symbol per class, then ELSE;
+    with temporal, also the layer's temporal properties (time_start/time_end, _temporal)."""
+    root = ET.Element("qgis", version="3.22.0",
+                      styleCategories="Symbology|Temporal" if temporal else "Symbology")
     renderer = ET.SubElement(root, "renderer-v2", type="RuleRenderer", symbollevels="0",
                              enableorderby="0", forceraster="0")
     rules = ET.SubElement(renderer, "rules", key="root")
@@ -132,8 +134,24 @@ def qml(spec: LayerSpec, classes: list[Class], kind: str) -> str:
         other = str(len(classes))
         ET.SubElement(rules, "rule", key="else", filter="ELSE", symbol=other, label="other values")
         symbols.append(_symbol(kind, other, dict(spec.style.base)))
+    if temporal:
+        root.append(_temporal())
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + \
         ET.tostring(root, encoding="unicode")
+
+
+def _temporal() -> ET.Element:
+    """QGIS's temporal properties as QGIS 3.22 writes them: active, "separate fields for start
+    and end" (mode 2) on time_start/time_end, the end included (limitMode 1), since time_end is
+    the last second of what the sources say. QGIS's time slider then plays the layer as it
+    opens; with the project's temporal navigation off (QGIS's default) every feature is drawn."""
+    element = ET.Element("temporal", enabled="1", mode="2", startField="time_start",
+                         endField="time_end", limitMode="1", accumulate="0", durationUnit="min",
+                         fixedDuration="0", durationField="", startExpression="", endExpression="")
+    fixed = ET.SubElement(element, "fixedRange")
+    ET.SubElement(fixed, "start")
+    ET.SubElement(fixed, "end")
+    return element
 
 
 def _css(parent: ET.Element, tag: str, values: Mapping[str, str]) -> None:

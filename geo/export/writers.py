@@ -57,7 +57,8 @@ def write_gpkg(layers: Layers, tmp: Path) -> None:
         classes = qgisstyle.style_classes(spec, features)
         styles.append({"f_table_catalog": "", "f_table_schema": "", "f_table_name": name,
                        "f_geometry_column": "geom", "styleName": name,
-                       "styleQML": qgisstyle.qml(spec, classes, kind),
+                       "styleQML": qgisstyle.qml(spec, classes, kind,
+                                                 temporal={"time_start", "time_end"} <= set(frame.columns)),
                        "styleSLD": qgisstyle.sld(name, spec, classes, kind),
                        "useAsDefault": True, "description": f"{spec.title}: the map's style",
                        "owner": "", "ui": None})

@@ -95,3 +95,25 @@ def test_dates_and_times_are_typed_where_complete(gpkg, layers):
     row = events_frame.loc[month["id"]]
     assert row["date"] == month["time_utc"]
     assert row["time_start"].strftime("%Y-%m-%dT%H:%M:%S") == month["time_utc"] + "-01T00:00:00"
+
+
+def test_tables_with_times_open_ready_for_qgis_temporal_controller(gpkg):
+    """The QML of a table with time_start/time_end also sets QGIS's temporal properties (as QGIS
+    3.22 itself writes them: "separate fields for start and end", the end included since
+    time_end is the last second), so QGIS's time slider plays events and zones without set-up;
+    the others have none."""
+    with sqlite3.connect(gpkg) as db:
+        rows = dict(db.execute("SELECT f_table_name, styleQML FROM layer_styles"))
+        timed = {name for name in LAYER_NAMES if "time_start" in _types(db, name)}
+    assert {"events", "zones"} <= timed
+    for name, qml in rows.items():
+        root = ElementTree.fromstring(qml.split("\n", 1)[1])
+        temporal = root.find("temporal")
+        if name not in timed:
+            assert temporal is None, name
+            continue
+        assert temporal is not None, name
+        assert "Temporal" in root.get("styleCategories", "").split("|"), name
+        assert {k: temporal.get(k) for k in ("enabled", "mode", "startField", "endField", "limitMode")} == {
+            "enabled": "1", "mode": "2", "startField": "time_start", "endField": "time_end",
+            "limitMode": "1"}, name

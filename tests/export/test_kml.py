@@ -147,6 +147,30 @@ def test_digitised_zones_are_fainter_than_reported_ones(all_kml, layers):
     assert digitised[0] < reported[0] and digitised[1] < reported[1]
 
 
+def test_points_keep_their_legend_colour_and_modelled_points_stay_rings(all_kml, layers):
+    """A KML icon has one colour: a filled marker's icon is its fill colour (a launch's outcome),
+    a marker the map draws as a ring (a white fill: the modelled fall points of scenarios, an
+    outline, never a filled "fell here") is Google Earth's ring icon in the outline colour,
+    not a white dot."""
+    from geo.export.kml import ICON, RING_ICON
+
+    root = ElementTree.parse(all_kml).getroot()
+    styles = {s.get("id"): s for s in root.iter(f"{KML}Style")}
+    seen = set()
+    for name in ("events", "sites", "scenarios"):
+        spec = registry.spec_of(name)
+        for item in layers[name]:
+            placemark = root.find(f".//{KML}Placemark[@id='{name}.{item['id']}']")
+            icon = styles[placemark.findtext(f"{KML}styleUrl")[1:]].find(f"{KML}IconStyle")
+            options = spec.style.resolve(item["properties"])
+            ring = str(options["fillColor"]).lower() in ("#fff", "#ffffff")
+            colour = options["color"] if ring else options["fillColor"]
+            assert icon.findtext(f"{KML}color")[2:] == kml_colour(colour, 1)[2:], (name, item["id"])
+            assert icon.findtext(f"{KML}Icon/{KML}href") == (RING_ICON if ring else ICON), name
+            seen.add((name, ring))
+    assert ("scenarios", True) in seen and ("events", False) in seen
+
+
 def test_the_popup_is_the_description(all_kml, layers):
     frame = pyogrio.read_dataframe(all_kml, layer="sites").set_index("id2")
     beijing = frame.loc["beijing"]
