@@ -13,11 +13,13 @@ A notice replaced by another of the batch (NOTAMR) is not drawn: its successor's
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NoticeParseError
+from . import limits
 from .languages import CORNER_SEPARATORS
 from .limits import MAX_NOTICES_CHARS, check_size
 from .notice import parse_notice
@@ -71,7 +73,15 @@ def read_notices(text: str) -> list[NoticeReading]:
     """Every notice of a text, read; errors point into the whole text."""
     check_size(text, MAX_NOTICES_CHARS, "the notices")
     readings = []
+    deadline = time.monotonic() + limits.NOTICES_SECONDS
     for index, (start, end) in enumerate(split_notices(text), start=1):
+        if time.monotonic() > deadline:
+            reading = NoticeReading(index, start, text[start:end])
+            reading.error = NoticeParseError(
+                f"not read: the {limits.NOTICES_SECONDS:.0f} s a text of notices may take ran out; "
+                "paste fewer at once", text, start, min(end, start + 40))
+            readings.append(reading)
+            continue
         reading = _read(index, start, text[start:end])
         if reading.error is not None:
             err = reading.error

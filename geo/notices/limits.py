@@ -13,6 +13,9 @@ MAX_NOTICE_CHARS = 100_000
 """One notice: parse_notice, parse_area."""
 MAX_NOTICES_CHARS = 2_000_000
 """A text or file of many notices: parse_notices, read_notices, `geo zones parse`."""
+NOTICES_SECONDS = 30.0
+"""The time a text of many notices may take: the notices not reached by then are refused, each
+with a message, instead of holding the server (2,000,000 characters take about 5 s)."""
 
 
 def check_size(text: str, limit: int, what: str = "notice text") -> None:

@@ -98,3 +98,15 @@ def test_a_list_of_notices() -> None:
     readings = read_notice_list([notam("A0001/24 NOTAMN"), "nothing here", "36-04N"])
     assert [len(r.features) for r in readings] == [1, 0, 0]
     assert readings[2].error is not None and readings[2].error.text == "36-04N"
+
+
+def test_notices_not_reached_in_the_time_budget_are_refused_each_in_words(monkeypatch):
+    """Issue 27: one paste must not hold the server; past the budget the rest is refused."""
+    from geo.notices import limits, read_notices
+
+    text = "\n\n".join(f"{36 - k % 3}-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E" for k in range(6))
+    assert all(r.error is None for r in read_notices(text))
+    monkeypatch.setattr(limits, "NOTICES_SECONDS", -1.0)  # spent before the first
+    readings = read_notices(text)
+    assert len(readings) == 6 and all(r.features == [] for r in readings)
+    assert all("s a text of notices may take ran out" in r.error.message for r in readings)
