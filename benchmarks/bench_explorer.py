@@ -11,7 +11,8 @@ sidebar, as a user would. Each time runs from the input event's own time stamp (
 received it) to the first frame painted after the result appeared, measured in the page. It also
 counts the Streamlit reruns the interactions caused (there should be none), and measures page
 open to features drawn: from navigation to the explorer's ready mark, each load in a fresh
-browser context (nothing cached) on a warm server.
+browser context (nothing cached) on a warm server, for the app's page and for the explorer's own
+page alone, interleaved, with their ratio.
 
     python benchmarks/bench_explorer.py                  # 20 runs each, 10,000 imported events
     python benchmarks/bench_explorer.py --runs 5 --imported 1000
@@ -159,13 +160,22 @@ def ready(page: Any) -> Any:
     return wait(check, 120, "the explorer")
 
 
-def page_open_ms(browser: Any, url: str) -> float:
-    """Navigation to the explorer's ready mark, in a fresh context (nothing cached)."""
+EXPLORER_PAGE = "/geo/explorer"
+
+
+def page_open_ms(browser: Any, url: str, path: str = "/") -> float:
+    """Navigation to the explorer's ready mark, in a fresh context (nothing cached): the app's
+    page ("/"), or the explorer's own page alone (EXPLORER_PAGE)."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
-        page.goto(url + "/")
-        frame = ready(page)
+        page.goto(url + path)
+        if path == EXPLORER_PAGE:
+            page.wait_for_function("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
+                                   timeout=120_000)
+            frame = page.main_frame
+        else:
+            frame = ready(page)
         start = page.evaluate("() => performance.timeOrigin")
         end = frame.evaluate("""() => new Promise(r => requestAnimationFrame(() => setTimeout(() =>
             r(performance.timeOrigin + performance.getEntriesByName('geo-ready')[0].startTime))))""")
@@ -312,9 +322,18 @@ def main(argv: list[str] | None = None) -> int:
     with served() as url, sync_playwright() as play, tempfile.TemporaryDirectory() as tmp:
         browser = play.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page_open_ms(browser, url)  # the server's first page: caches warm
-        loads = [page_open_ms(browser, url) for _ in range(args.loads)]
-        print(f"\npage open to features drawn (fresh context, warm server, {args.loads} loads): "
-              f"median {statistics.median(loads) / 1000:.2f} s, max {max(loads) / 1000:.2f} s")
+        page_open_ms(browser, url, EXPLORER_PAGE)
+        app, alone = [], []
+        for _ in range(args.loads):  # interleaved, so that both meet the same machine
+            app.append(page_open_ms(browser, url))
+            alone.append(page_open_ms(browser, url, EXPLORER_PAGE))
+        print(f"\npage open to features drawn (fresh context, warm server, {args.loads} loads each):")
+        print(f"  the app ('/'):          median {statistics.median(app) / 1000:.2f} s, "
+              f"max {max(app) / 1000:.2f} s")
+        print(f"  the explorer page alone: median {statistics.median(alone) / 1000:.2f} s, "
+              f"max {max(alone) / 1000:.2f} s")
+        print(f"  ratio app / explorer:    {statistics.median(app) / statistics.median(alone):.2f} "
+              "(issue 24's target: at most 1.3)")
 
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
