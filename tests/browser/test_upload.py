@@ -195,6 +195,32 @@ def test_the_cns_tests_stack_and_colour_by_a_column(server, page):
     assert colours >= 5
 
 
+def test_a_numeric_column_with_units_is_coloured_on_a_ramp_not_as_categories(server, page):
+    """Issue 22: colouring by `range` ("50 km", "125 km", …) made one category per value."""
+    rows = ["name,lat,lon,range,mixed"] + [
+        f"p{k},{38 + k / 20:.2f},{125 + k / 20:.2f},{10 * (k + 1)} km,{k} {'km' if k % 2 else 'NM'}"
+        for k in range(20)] + ["blank,39.9,126.9,,"]
+    page.goto(server + "/")
+    frame = wait_ready(page)
+    _open_sidebar(page)
+    page.set_input_files(UPLOAD_INPUT, files=[
+        {"name": "ranges.csv", "mimeType": "text/csv", "buffer": ("\n".join(rows) + "\n").encode()}])
+    name = next(iter(_wait_for_layers(page, 1)))
+
+    def legend(field: str) -> list[str]:
+        frame.evaluate(f"() => geoExplorer.setColour('{name}', '{field}')")
+        return frame.evaluate(f"""() => Array.from(document.querySelectorAll(
+            '.geo-layer[data-layer="{name}"] .geo-legend-rows div')).map(e => e.innerText.trim())""")
+
+    ramp = legend("range")
+    assert len(ramp) == 6 and ramp[-1] == "(blank) (1)"  # five classes of four, and the blank
+    assert ramp[0] == "10 to under 50 km (4)" and ramp[4] == "170–200 km (4)"
+    colours = frame.evaluate(f"""() => {{ const l = geoFeatureLayer.byName('{name}');
+        return new Set(l.packed.ids.map((_, i) => l.packed.styleOf(i).fillColor)).size; }}""")
+    assert colours == 6
+    assert len(legend("mixed")) > 6  # km and NM: not one scale, so categories
+
+
 def _import_workers() -> list[str]:
     """The import jobs' processes running on this machine (from /proc)."""
     found = []

@@ -1091,6 +1091,8 @@ var geoExplorer = (function () {
     if (!field) {
       delete colourBy[name];
       l.restyle(null);
+    } else if (numbersOf(l, field)) {
+      colourByNumber(l, name, field, numbersOf(l, field));
     } else {
       var counts = {}, column = l.packed.column(field);
       for (var i = 0; i < l.size(); i++) {
@@ -1112,6 +1114,64 @@ var geoExplorer = (function () {
     }
     control.render();
     buildTimelineItems();
+  }
+
+  /* A column of numbers, bare or all with the same unit ("50 km", "12.5 km"), with more distinct
+     values than a few categories: coloured on a sequential ramp of RAMP.length classes of about
+     as many features each (quantiles), the legend giving each class's range in its unit. */
+  var RAMP = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
+  var NUMBER_WITH_UNIT = /^\s*([-+]?[0-9]+(?:\.[0-9]+)?)\s*([A-Za-z%°²³\/]{0,8})\s*$/;
+
+  function numbersOf(l, field) {
+    var column = l.packed.column(field), values = [], unit = null, distinct = {};
+    for (var i = 0; i < l.size(); i++) {
+      var raw = l.packed.value(column, i);
+      if (raw === null || raw === "") { values.push(null); continue; }
+      var n, u = "";
+      if (typeof raw === "number") n = raw;
+      else {
+        var m = NUMBER_WITH_UNIT.exec(String(raw));
+        if (!m) return null;
+        n = Number(m[1]); u = m[2];
+      }
+      if (!isFinite(n)) return null;
+      if (unit === null) unit = u;
+      else if (unit !== u) return null;  // mixed units: categories, not one scale
+      values.push(n);
+      distinct[n] = true;
+    }
+    if (Object.keys(distinct).length <= RAMP.length) return null;  // a few values: categories
+    return {values: values, unit: unit || ""};
+  }
+
+  function colourByNumber(l, name, field, numbers) {
+    var sorted = numbers.values.filter(function (v) { return v !== null; }).sort(function (a, b) { return a - b; });
+    var breaks = [];
+    for (var k = 1; k < RAMP.length; k++) breaks.push(sorted[Math.floor(k * sorted.length / RAMP.length)]);
+    function classOf(v) {
+      var c = 0;
+      while (c < breaks.length && v >= breaks[c]) c++;
+      return c;
+    }
+    var counts = RAMP.map(function () { return 0; }), blank = 0;
+    numbers.values.forEach(function (v) { if (v === null) blank++; else counts[classOf(v)]++; });
+    var unit = numbers.unit ? " " + numbers.unit : "";
+    var fmt = function (v) { return Number(v.toPrecision(4)).toLocaleString("en"); };
+    var legend = [];
+    RAMP.forEach(function (colour, c) {
+      if (!counts[c]) return;
+      var lo = c === 0 ? sorted[0] : breaks[c - 1];
+      var hi = c === breaks.length ? sorted[sorted.length - 1] : breaks[c];
+      var range = c === breaks.length ? fmt(lo) + "–" + fmt(hi) : fmt(lo) + " to under " + fmt(hi);
+      legend.push(["dot", colour, range + unit + " (" + counts[c] + ")"]);
+    });
+    if (blank) legend.push(["dot", "#bdbdbd", "(blank) (" + blank + ")"]);
+    colourBy[name] = {field: field, legend: legend};
+    var base = l.packed.styles[0] || {};
+    l.restyle(function (j) {
+      var v = numbers.values[j], c = v === null ? "#bdbdbd" : RAMP[classOf(v)];
+      return {color: c, fillColor: c, fillOpacity: 0.7, weight: base.weight || 2, radius: base.radius || 5};
+    });
   }
 
   /* --- the timeline ---------------------------------------------------------------------- */
