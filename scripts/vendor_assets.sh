@@ -19,6 +19,9 @@ PACKAGES=(
   "leaflet@1.9.4 sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA=="
   "jquery@3.7.1 sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg=="
   "leaflet-measure@2.1.7 sha512-IvoHIoVTIQSXUgaNnAMF17qXFB+dF5ICdwmY8BHyq/Hh33/xeGqQUUYlz0pRMzFN9NUcjsT6JBhCr1ia0CG5ug=="
+  "@fontsource/noto-sans-kr@5.3.0 sha512-/JnpTjaCOXW7xUoqOyCVYSr05VOkDy5Yla9O+WAEiS7u+yYLsmHoqj6v1W0bf91G8G3XA2+NnRS3CX2Tf/FVZg=="
+  "@fontsource/noto-sans-jp@5.3.0 sha512-OZbBzZ8LrFRs2RFT2Cc0HUV2C2ZeSfyEXhDJWR0EZuZaraJfRubpvrFmUnCljuBDEkw8Vn6CE/+nf9dj9b+0lg=="
+  "@fontsource/noto-sans-sc@5.3.1 sha512-YxZ/VWAWo9FWzH08Q6fGTzIW6vYNP2TMhUFCnfhlimbhdXnWrxJLrzX3KWt2FKnV0s8XiM5vjpGHQiyFRlTj0w=="
 )
 
 # Fetch one package tarball, check its integrity and unpack it into $WORK/<name>/.
@@ -80,6 +83,20 @@ for pkg in "$DEST"/*/; do
 done
 
 strip_maps "$DEST"/*/*.js "$DEST"/*/*.css
+
+# CJK fonts (OFL), weight 400, as Fontsource slices them by Unicode range: a page fetches only the
+# slices of the characters it shows, and an offline page inlines only those (geo.map.assets).
+for script in kr jp sc; do
+  pkg="@fontsource/noto-sans-$script"
+  out="$DEST/noto-sans-$script"
+  mkdir -p "$out"
+  cp "$WORK/$pkg/package/LICENSE" "$out/LICENSE"
+  (cd "$WORK/$pkg/package/files" && find . -name "noto-sans-$script-*-400-normal.woff2" | LC_ALL=C sort) \
+    | while read -r font; do cp "$WORK/$pkg/package/files/$font" "$out/"; done
+  # woff2 only (every browser we support reads it), beside the stylesheet
+  sed -E "s#url\(\./files/([^)]+\.woff2)\) format\('woff2'\), url\(\./files/[^)]+\.woff\) format\('woff'\)#url(\1) format('woff2')#" \
+    "$WORK/$pkg/package/400.css" > "$out/noto-sans-$script.css"
+done
 
 {
   echo "# Vendored front-end packages (from the npm registry; made by scripts/vendor_assets.sh)"

@@ -60,6 +60,11 @@ PROJECT_FILES: tuple[str, ...] = tuple(sorted(
     path.relative_to(STATIC_DIR).as_posix() for path in (STATIC_DIR / "geo").iterdir()
     if path.suffix in (".js", ".css")))
 
+# CJK fonts (Noto Sans KR, JP and SC, OFL), sliced by Unicode range: a page fetches the slices
+# of the characters it shows; an offline page inlines only those (_inline_fonts).
+FONT_FILES: tuple[str, ...] = tuple(f"vendor/noto-sans-{script}/noto-sans-{script}.css"
+                                    for script in ("kr", "jp", "sc"))
+
 _INLINE_BASE = "geo-inline:"
 _LINK_ATTRS = ("default_js", "default_css", "lazy_js")  # lazy_js: fetched by the map's own script
 _MISSING = object()
@@ -108,7 +113,7 @@ def walk(element: Element) -> Iterator[Element]:
 
 def static_path(url: str) -> Path | None:
     """The file under geo/map/static (vendored or the project's own) a local URL refers to, if any."""
-    for relative in (*VENDORED.values(), *PROJECT_FILES):
+    for relative in (*VENDORED.values(), *PROJECT_FILES, *FONT_FILES):
         if url.endswith("/" + relative) or url == relative:
             return STATIC_DIR / relative
     return None
@@ -123,7 +128,8 @@ def standalone_html(m: folium.Map) -> str:
     finally:
         _restore(saved)
         _drop_inline_header_links(m)
-    return _LINKED.sub(_inline, html)  # one pass: inlined code is not scanned again
+    shown = {ch for ch in set(html) if _is_cjk(ch)}  # only their font slices are inlined
+    return _LINKED.sub(lambda match: _inline(match, shown), html)  # one pass: not scanned again
 
 
 def _localised_links(element: Element, links: Links, base: str) -> Links:
@@ -214,11 +220,11 @@ def _inline_file(url: str) -> Path:
     return path
 
 
-def _inline(match: re.Match[str]) -> str:
+def _inline(match: re.Match[str], shown: set[str]) -> str:
     """A <script src> or <link> of the rendered map, replaced by what it points at."""
     if match["lazy"] is not None:
         return json.dumps(_data_uri_of(_inline_file(match["lazy"])))
-    return _inline_script(match["src"]) if match["src"] is not None else _inline_style(match)
+    return _inline_script(match["src"]) if match["src"] is not None else _inline_style(match, shown)
 
 
 def _inline_script(url: str) -> str:
@@ -241,17 +247,49 @@ def _leaflet_icons() -> dict[str, str]:
     return {key: _data_uri_of(folder / name) for key, name in names.items()}
 
 
-def _inline_style(match: re.Match[str]) -> str:
-    """A <link rel="stylesheet"> replaced by the file's CSS, its images as data: URIs."""
+def _inline_style(match: re.Match[str], shown: set[str]) -> str:
+    """A <link rel="stylesheet"> replaced by the file's CSS, its images as data: URIs (a font
+    stylesheet keeps only the faces of characters the page shows)."""
     url = match["href"]
     if "stylesheet" not in match.group(0).lower():
         if _is_remote(url):
             raise GeoError(f"standalone HTML would link to {url}")
         return match.group(0)
     path = _inline_file(url)
-    css = _CSS_URL.sub(lambda u: _data_uri(path.parent, u), path.read_text(encoding="utf-8"))
+    css = path.read_text(encoding="utf-8")
+    if path.relative_to(STATIC_DIR).as_posix() in FONT_FILES:
+        css = _faces_for(css, shown)
+    css = _CSS_URL.sub(lambda u: _data_uri(path.parent, u), css)
     css = css.replace("</style", "<\\/style")
     return f"<style>\n{css}\n</style>"
+
+
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
+_RANGE = re.compile(r"U\+([0-9a-fA-F]+)(?:-([0-9a-fA-F]+))?")
+
+
+def _faces_for(css: str, shown: set[str]) -> str:
+    """The font faces of a stylesheet that hold characters of `shown`, which loses them: the
+    next font in the stack (KR, then JP, then SC, as the browser falls back) is asked only for
+    the characters this one lacks."""
+    kept = []
+    for face in _FONT_FACE.findall(css):
+        ranges = [(int(a, 16), int(b or a, 16))
+                  for a, b in _RANGE.findall(face.split("unicode-range", 1)[-1])]
+        held = {ch for ch in shown if any(lo <= ord(ch) <= hi for lo, hi in ranges)}
+        if held:
+            kept.append(face)
+            shown -= held
+    return "\n".join(kept)
+
+
+def _is_cjk(ch: str) -> bool:
+    """Hangul, kana, CJK ideographs and their punctuation and full-width forms: what the
+    system's fonts may lack (Latin, Cyrillic and symbols they have)."""
+    code = ord(ch)
+    return (0x1100 <= code <= 0x11FF or 0x2E80 <= code <= 0x9FFF or 0xA960 <= code <= 0xA97F
+            or 0xAC00 <= code <= 0xD7FF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F
+            or 0xFF00 <= code <= 0xFFEF)
 
 
 def _data_uri(folder: Path, match: re.Match[str]) -> str:

@@ -16,6 +16,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from ..layers import registry
+from .assets import FONT_FILES
 from .featurelayer import RawText, script_json
 from .places import places
 
@@ -44,7 +45,8 @@ class ExplorerUI(JSCSSMixin, MacroElement):
                   ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
                   ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
                   ("geo-explorer", "geo/explorer.js")]
-    default_css = [("geo-explorer-css", "geo/explorer.css")]
+    default_css = [("geo-explorer-css", "geo/explorer.css"),
+                   *((f"geo-font-{k}", f) for k, f in enumerate(FONT_FILES))]
 
     def __init__(self, *, tiles: Mapping[str, folium.TileLayer], initial: Mapping[str, str] | None,
                  made: str | None, download: str | None, title: str = TITLE,

@@ -1,0 +1,59 @@
+"""Issue 23: no text as boxes. This machine has no CJK font of its own (as headless Debian,
+fresh Windows VMs and kiosks often have none); the explorer brings Noto Sans KR, JP and SC,
+fetching from its own server only the slices of the characters it shows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.map.assets import standalone_html
+from geo.map.explorer import make_map
+
+pytestmark = pytest.mark.browser
+WIDTHS = """(text, family) => {
+    const c = document.createElement("canvas").getContext("2d");
+    c.font = "20px " + family;
+    return c.measureText(text).width;
+}"""
+
+
+def test_korean_japanese_and_chinese_text_is_drawn_in_the_project_s_fonts(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    try:
+        page.goto(server + "/geo/explorer")
+        page.wait_for_function("typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
+                               timeout=60_000)
+        samples = {"Noto Sans KR": "서해위성발사장", "Noto Sans JP": "北緯ひらがな",
+                   "Noto Sans SC": "航行警告"}
+        page.evaluate("""texts => texts.forEach(t => {  // as a card or a pasted notice shows them
+            const p = document.createElement("p"); p.textContent = t; document.body.append(p); })""",
+                      list(samples.values()))
+        for family, text in samples.items():
+            faces = page.evaluate(f"() => document.fonts.load('20px \"{family}\"', {text!r})"
+                                  ".then(fs => fs.length)")
+            assert faces >= 1, family
+            # drawn in the font, not as the fallback's boxes: the widths differ from a font
+            # that has no such glyphs
+            assert page.evaluate(WIDTHS, [text, f'"{family}"']) != \
+                page.evaluate(WIDTHS, [text, "monospace"]), family
+        fonts = [url for url in fetched if url.endswith(".woff2")]
+        assert fonts and all(url.startswith(server + "/geo-assets/vendor/noto-sans-") for url in fonts)
+        assert len(fonts) < 20  # slices of what is shown, not the 352 files
+    finally:
+        context.close()
+
+
+def test_an_offline_page_holds_the_font_slices_of_its_own_characters_only(layers):
+    html = standalone_html(make_map(layers))
+    faces = re.findall(r"@font-face\s*\{[^}]*\}", html)
+    assert faces and all("data:font/woff2;base64," in face or "data:application/octet-stream" in face
+                         for face in faces)
+    hangul = "서해위성발사장"
+    assert hangul in html
+    assert any("Noto Sans KR" in face for face in faces)
+    assert len(faces) < 80  # of 352 slices in all
