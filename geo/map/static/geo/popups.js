@@ -168,7 +168,9 @@ var geoPopups = (function () {
         var labels = spec.labels || {};
         var label = key !== null && key !== undefined && own.call(labels, textOf(key)) ?
           labels[textOf(key)] : (spec.label || "");
-        return "<p><b>" + esc(label) + "</b></p><pre>" + esc(textOf(value)) + "</pre>";
+        var lang = textOf(get(props, "language") || "");  // a notice's language: its glyphs
+        var attr = /^(zh|ja|ko|en|ru)$/.test(lang) ? ' lang="' + lang + '"' : "";
+        return "<p><b>" + esc(label) + "</b></p><pre" + attr + ">" + esc(textOf(value)) + "</pre>";
       }
       case "note":
         return "<p><i>" + esc(spec.text || "") + "</i></p>";
