@@ -57,3 +57,21 @@ def test_an_offline_page_holds_the_font_slices_of_its_own_characters_only(layers
     assert hangul in html
     assert any("Noto Sans KR" in face for face in faces)
     assert len(faces) < 80  # of 352 slices in all
+
+
+def test_a_notice_text_in_a_card_uses_the_fonts_of_its_language(server, browser):
+    """A card's notice text is a <pre>: its monospace font has no CJK glyphs, so it showed boxes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(server + "/geo/explorer")
+        page.wait_for_function("typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
+                               timeout=60_000)
+        page.evaluate("""() => { const d = document.createElement("div"); d.className = "geo-popup";
+            d.innerHTML = '<pre lang="zh">航行警告 沪航警</pre>'; document.body.append(d); }""")
+        page.wait_for_function("""() => [...document.fonts].some(f => f.family.includes("Noto Sans SC")
+            && f.status === "loaded")""", timeout=10_000)
+        family = page.evaluate("() => getComputedStyle(document.querySelector('pre[lang=zh]')).fontFamily")
+        assert family.index("Noto Sans SC") < family.index("Noto Sans KR")
+    finally:
+        context.close()
