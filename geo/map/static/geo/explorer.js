@@ -1234,8 +1234,14 @@ var geoExplorer = (function () {
     var buttons = box.firstChild;
     el.play = button("▶", "Play: show the features as time passes", togglePlay);
     el.stop = button("■", "Stop and show the whole date range", stopPlay);
-    buttons.appendChild(el.play);
-    buttons.appendChild(el.stop);
+    var zoomIn = button("+", "Widen the timeline about the play head, the chosen event or dates " +
+                        "(also: the wheel, or a pinch); a double click shows all of it",
+                        function () { timeline.zoomBy(2, zoomCentre(), true); });
+    var zoomOut = button("−", "Show more of the timeline", function () { timeline.zoomBy(0.5, zoomCentre(), true); });
+    zoomIn.className = zoomOut.className = "geo-time-zoom";
+    zoomIn.setAttribute("aria-label", "Zoom in on the timeline");
+    zoomOut.setAttribute("aria-label", "Zoom out on the timeline");
+    [el.play, el.stop, zoomIn, zoomOut].forEach(function (b) { buttons.appendChild(b); });
     el.tip = document.createElement("div");
     el.tip.className = "geo-time-tip";
     el.tip.hidden = true;
@@ -1261,6 +1267,20 @@ var geoExplorer = (function () {
       }
     });
     buildTimelineItems();
+  }
+
+  /* Where the timeline's zoom buttons widen it: the play head, the chosen event, the chosen
+     dates' middle, else the middle of what it shows. */
+  function zoomCentre() {
+    if (state.play !== null) return state.play;
+    var ev = events(), i = state.event && ev ? ev.indexOf(state.event) : -1;
+    var t = i >= 0 && times[ev.name] ? times[ev.name][i] : null;
+    if (t) return (t.t + t.t1) / 2;
+    if (state.start !== null || state.end !== null) {
+      var start = state.start === null ? extent[0] : state.start;
+      return (start + (state.end === null ? extent[1] : state.end)) / 2;
+    }
+    return undefined;
   }
 
   function scheduleFilter() {

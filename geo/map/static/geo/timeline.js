@@ -1,11 +1,15 @@
 /* The timeline under the map: every dated feature as a dot on its lane (a lane per kind of
    event, one per imported layer), drawn on a canvas. Dots that would overlap are stacked in
-   rows, so each can be hovered and chosen. Dragging across the time axis brushes a date
-   range; a play head shows the clock of the playback. Dates keep the precision recorded:
-   a month-only record spans its month. */
+   rows, so each can be hovered and chosen. Dragging across the lanes brushes a date range;
+   a play head shows the clock of the playback. The wheel, a pinch or the zoom buttons widen a
+   stretch of time (dragging the axis then pans, a double click shows the whole timeline
+   again), so a dense year can be read on a phone. On a narrow canvas each lane's name is
+   written above its dots instead of in a column of its own. Dates keep the precision
+   recorded: a month-only record spans its month. */
 var geoTimeline = (function () {
   "use strict";
   var LABEL_W = 96, AXIS_H = 16, ROW_H = 10, LANE_PAD = 4, MAX_ROWS = 5, R = 4.5;
+  var NARROW_W = 560, NAME_H = 12, MIN_SPAN = 30 * 864e5, ZOOM_STEP = 2;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   /* A time as written (2023, 2023-09, 2023-09-13, 2023-09-13T10:00Z, …) → {t, t1, precision}:
@@ -64,6 +68,11 @@ var geoTimeline = (function () {
     this.items = [];
     this.lanes = [];
     this.extent = [Date.UTC(1998, 0, 1), Date.UTC(2025, 0, 1)];
+    this.view = null;  // the stretch of time shown, when zoomed in; null: the whole extent
+    this.labelW = LABEL_W;  // the lane names' column; none on a narrow canvas (names above the dots)
+    this.nameH = 0;
+    this.touches = {};  // touch pointers down: id → x, for a pinch
+    this.pinch = null;
     this.range = [null, null];
     this.playhead = null;
     this.chosen = null;
@@ -74,7 +83,11 @@ var geoTimeline = (function () {
     canvas.addEventListener("pointermove", function (e) { self._move(e); });
     canvas.addEventListener("pointerup", function (e) { self._up(e); });
     canvas.addEventListener("pointerleave", function () { self.options.onHover(null); });
-    canvas.addEventListener("dblclick", function () { self.options.onBrush(null, null, true); });
+    canvas.addEventListener("dblclick", function () {
+      if (self.view) self.zoomTo(null); else self.options.onBrush(null, null, true);
+    });
+    canvas.addEventListener("wheel", function (e) { self._wheel(e); }, {passive: false});
+    canvas.addEventListener("pointercancel", function (e) { self._up(e); });
     if (typeof ResizeObserver !== "undefined") {
       new ResizeObserver(function () { self.draw(); }).observe(canvas);
     }
@@ -85,9 +98,30 @@ var geoTimeline = (function () {
     this.items = items;
     this.lanes = lanes;
     if (extent) this.extent = extent;
+    if (this.view) this.zoomTo(this.view[0], this.view[1]);
     this._layout = null;
     this.draw();
   };
+
+  /* Show the stretch of time from t0 to t1 (kept inside the extent, at least a month);
+     zoomTo(null) shows the whole extent again. */
+  Timeline.prototype.zoomTo = function (t0, t1) {
+    var lo = this.extent[0], hi = this.extent[1], full = hi - lo;
+    if (t0 === null || t0 === undefined || t1 - t0 >= full) { this.view = null; this.draw(); return; }
+    var span = Math.max(MIN_SPAN, t1 - t0), mid = (t0 + t1) / 2;
+    var start = Math.min(Math.max(lo, mid - span / 2), hi - span);
+    this.view = [start, start + span];
+    this.draw();
+  };
+  /* Zoom by factor (>1: in) about time t (default: the middle of what is shown), which stays
+     where it is (the wheel, under the pointer) or, centred, moves to the middle (the buttons). */
+  Timeline.prototype.zoomBy = function (factor, t, centred) {
+    var shown = this._shown(), span = (shown[1] - shown[0]) / factor;
+    if (t === undefined) t = (shown[0] + shown[1]) / 2;
+    var share = centred ? 0.5 : (t - shown[0]) / (shown[1] - shown[0]);
+    this.zoomTo(t - share * span, t - share * span + span);
+  };
+  Timeline.prototype._shown = function () { return this.view || this.extent; };
   Timeline.prototype.setRange = function (start, end) { this.range = [start, end]; this.draw(); };
   Timeline.prototype.setPlayhead = function (t) { this.playhead = t; this.draw(); };
   Timeline.prototype.setChosen = function (key) { this.chosen = key; this.draw(); };
@@ -95,13 +129,14 @@ var geoTimeline = (function () {
   Timeline.prototype.setShown = function (shown) { this.shown = shown; this.draw(); };
 
   Timeline.prototype._x = function (t) {
-    var w = this.width - LABEL_W - 10, span = this.extent[1] - this.extent[0];
-    return LABEL_W + 4 + (t - this.extent[0]) / span * w;
+    var shown = this._shown(), w = this.width - this.labelW - 10;
+    return this.labelW + 4 + (t - shown[0]) / (shown[1] - shown[0]) * w;
   };
   Timeline.prototype._t = function (x) {
-    var w = this.width - LABEL_W - 10, span = this.extent[1] - this.extent[0];
-    return this.extent[0] + Math.max(0, Math.min(1, (x - LABEL_W - 4) / w)) * span;
+    var shown = this._shown(), w = this.width - this.labelW - 10;
+    return shown[0] + Math.max(0, Math.min(1, (x - this.labelW - 4) / w)) * (shown[1] - shown[0]);
   };
+  Timeline.prototype._inView = function (x) { return x >= this.labelW && x <= this.width - 4; };
 
   /* Rows within each lane so that no two dots overlap (up to MAX_ROWS; then they overlap). */
   Timeline.prototype._place = function () {
@@ -124,8 +159,10 @@ var geoTimeline = (function () {
         ends[row] = item.x;
         item.row = row;
       });
-      var rows = Math.max(1, ends.length), h = rows * ROW_H + LANE_PAD;
-      items.forEach(function (item) { item.y = laneTop + LANE_PAD / 2 + (item.row + 0.5) * ROW_H; });
+      var rows = Math.max(1, ends.length), h = rows * ROW_H + LANE_PAD + self.nameH;
+      items.forEach(function (item) {
+        item.y = laneTop + self.nameH + LANE_PAD / 2 + (item.row + 0.5) * ROW_H;
+      });
       layout.push({top: laneTop, height: h});
       laneTop += h;
     });
@@ -136,6 +173,9 @@ var geoTimeline = (function () {
   Timeline.prototype.draw = function () {
     var canvas = this.canvas, ratio = window.devicePixelRatio || 1;
     this.width = canvas.clientWidth || 800;
+    var narrow = this.width < NARROW_W;
+    this.labelW = narrow ? 0 : LABEL_W;
+    this.nameH = narrow ? NAME_H : 0;
     this._place();
     var height = this.plotHeight + AXIS_H + 2;
     if (canvas.style.height !== height + "px") canvas.style.height = height + "px";
@@ -148,7 +188,7 @@ var geoTimeline = (function () {
     this._drawRange(ctx, height);
     this._drawAxis(ctx);
     this._drawItems(ctx);
-    if (this.playhead !== null) {
+    if (this.playhead !== null && this._inView(this._x(this.playhead))) {
       var px = this._x(this.playhead);
       ctx.strokeStyle = "#cf222e";
       ctx.lineWidth = 2;
@@ -164,6 +204,7 @@ var geoTimeline = (function () {
       var lane = self._layout[i];
       if (i % 2) { ctx.fillStyle = "#f6f8fa"; ctx.fillRect(0, lane.top, self.width, lane.height); }
       ctx.fillStyle = "#59636e";
+      if (self.nameH) { ctx.fillText(name, 4, lane.top + self.nameH / 2 + 1); return; }
       var text = name.length > 16 ? name.slice(0, 15) + "…" : name;
       ctx.fillText(text, 4, lane.top + lane.height / 2);
     });
@@ -172,8 +213,9 @@ var geoTimeline = (function () {
   Timeline.prototype._drawRange = function (ctx) {
     var start = this.range[0], end = this.range[1];
     if (start === null && end === null) return;
-    var x0 = this._x(start === null ? this.extent[0] : start);
-    var x1 = this._x(end === null ? this.extent[1] : end);
+    var x0 = Math.max(this.labelW, this._x(start === null ? this.extent[0] : start));
+    var x1 = Math.min(this.width - 4, this._x(end === null ? this.extent[1] : end));
+    if (x1 < this.labelW || x0 > this.width - 4) return;
     ctx.fillStyle = "rgba(9, 105, 218, 0.10)";
     ctx.fillRect(x0, 0, Math.max(1, x1 - x0), this.plotHeight);
     ctx.strokeStyle = "rgba(9, 105, 218, 0.7)";
@@ -185,38 +227,50 @@ var geoTimeline = (function () {
   };
 
   Timeline.prototype._drawAxis = function (ctx) {
-    var y = this.plotHeight + 1, span = this.extent[1] - this.extent[0], year = 365.25 * 864e5;
-    var years = span / year, width = this.width - LABEL_W - 10;
+    var shown = this._shown(), y = this.plotHeight + 1, span = shown[1] - shown[0], year = 365.25 * 864e5;
+    var years = span / year, width = this.width - this.labelW - 10;
     var steps = [1, 2, 5, 10, 20, 50, 100], step = steps[steps.length - 1];
     for (var s = 0; s < steps.length; s++) if (width / (years / steps[s]) >= 42) { step = steps[s]; break; }
     ctx.strokeStyle = "#c6ccd2";
-    ctx.beginPath(); ctx.moveTo(LABEL_W, y); ctx.lineTo(this.width - 4, y); ctx.stroke();
+    ctx.beginPath(); ctx.moveTo(this.labelW, y); ctx.lineTo(this.width - 4, y); ctx.stroke();
     ctx.fillStyle = "#59636e";
     ctx.textBaseline = "top";
     ctx.textAlign = "center";
-    var first = new Date(this.extent[0]).getUTCFullYear(), last = new Date(this.extent[1]).getUTCFullYear();
+    var first = new Date(shown[0]).getUTCFullYear(), last = new Date(shown[1]).getUTCFullYear();
     if (years < 3) {  // short ranges: months
-      var d = new Date(this.extent[0]);
-      for (var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); t <= this.extent[1];) {
+      var d = new Date(shown[0]), monthStep = years < 1 ? 1 : width / (years * 12) >= 30 ? 1 : 3;
+      for (var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); t <= shown[1];) {
         var md = new Date(t), x = this._x(t);
-        if (x >= LABEL_W) {
+        if (x >= this.labelW + 10 && x <= this.width - 12) {
           ctx.fillText(md.getUTCMonth() ? MONTHS[md.getUTCMonth()] : String(md.getUTCFullYear()), x, y + 2);
         }
-        t = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + (years < 1 ? 1 : 3), 1);
+        t = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + monthStep, 1);
       }
     } else {
       for (var yr = Math.ceil(first / step) * step; yr <= last; yr += step) {
         var tx = this._x(Date.UTC(yr, 0, 1));
-        if (tx < LABEL_W + 10) continue;
+        if (tx < this.labelW + 10 || tx > this.width - 12) continue;
         ctx.beginPath(); ctx.moveTo(tx, y); ctx.lineTo(tx, y + 3); ctx.stroke();
         ctx.fillText(String(yr), tx, y + 3);
       }
     }
     ctx.textAlign = "start";
+    if (this.view) {  // where the stretch shown lies in the whole timeline, like a scroll bar
+      var full = this.extent[1] - this.extent[0], left = this.labelW, w = this.width - 4 - left;
+      ctx.fillStyle = "#d8dee4";
+      ctx.fillRect(left, y + AXIS_H - 2, w, 3);
+      ctx.fillStyle = "#0969da";
+      ctx.fillRect(left + (this.view[0] - this.extent[0]) / full * w, y + AXIS_H - 2,
+                   Math.max(4, (this.view[1] - this.view[0]) / full * w), 3);
+    }
   };
 
   Timeline.prototype._drawItems = function (ctx) {
     var self = this;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(this.labelW, 0, this.width - this.labelW, this.plotHeight);
+    ctx.clip();
     this.items.forEach(function (item) {
       var on = self.shown ? self.shown(item) : true;
       ctx.globalAlpha = on ? 1 : 0.25;
@@ -240,12 +294,14 @@ var geoTimeline = (function () {
         ctx.beginPath(); ctx.arc(item.x, item.y, R + 3, 0, 2 * Math.PI); ctx.stroke();
       }
     });
+    ctx.restore();
     ctx.globalAlpha = 1;
   };
 
   /* The dot under canvas point (x, y), or null. */
   Timeline.prototype.itemAt = function (x, y) {
     var best = null, bestD = R + 3;
+    if (!this._inView(x)) return null;
     for (var i = 0; i < this.items.length; i++) {
       var item = this.items[i], d = Math.hypot(item.x - x, item.y - y);
       if (d <= bestD) { best = item; bestD = d; }
@@ -253,13 +309,47 @@ var geoTimeline = (function () {
     return best;
   };
 
-  /* Where each dot is, in viewport pixels (for tests and the keyboard). */
+  /* Where each dot is, in viewport pixels (for tests and the keyboard); null when it is not
+     in the stretch of time shown. */
   Timeline.prototype.positionOf = function (key) {
     var box = this.canvas.getBoundingClientRect();
     for (var i = 0; i < this.items.length; i++) {
-      if (this.items[i].key === key) return {x: box.left + this.items[i].x, y: box.top + this.items[i].y};
+      var item = this.items[i];
+      if (item.key === key) return this._inView(item.x) ? {x: box.left + item.x, y: box.top + item.y} : null;
     }
     return null;
+  };
+
+  /* The wheel zooms about the pointer; a sideways wheel (or with Shift) pans. */
+  Timeline.prototype._wheel = function (e) {
+    e.preventDefault();
+    var p = this._point(e), sideways = Math.abs(e.deltaX) > Math.abs(e.deltaY) || e.shiftKey;
+    if (sideways) { this._pan(-(e.deltaX || e.deltaY)); return; }
+    this.zoomBy(Math.exp(-e.deltaY * 0.002), this._t(p.x));
+  };
+
+  /* Move what is shown by dx pixels (positive: towards earlier times). */
+  Timeline.prototype._pan = function (dx) {
+    if (!this.view) return;
+    var shown = this.view, perPx = (shown[1] - shown[0]) / (this.width - this.labelW - 10);
+    this.zoomTo(shown[0] - dx * perPx, shown[1] - dx * perPx);
+  };
+
+  /* Two touch points: a pinch zooms about their middle and moving them pans. */
+  Timeline.prototype._pinchStart = function () {
+    var xs = Object.keys(this.touches).map(function (k) { return this.touches[k]; }, this);
+    var shown = this._shown();
+    this.pinch = {gap: Math.max(20, Math.abs(xs[0] - xs[1])), t: this._t((xs[0] + xs[1]) / 2),
+                  span: shown[1] - shown[0]};
+    this.drag = null;
+    this.options.onHover(null);
+  };
+  Timeline.prototype._pinchMove = function () {
+    var xs = Object.keys(this.touches).map(function (k) { return this.touches[k]; }, this);
+    var gap = Math.max(20, Math.abs(xs[0] - xs[1])), mid = (xs[0] + xs[1]) / 2;
+    var span = this.pinch.span * this.pinch.gap / gap, w = this.width - this.labelW - 10;
+    var share = (mid - this.labelW - 4) / w, start = this.pinch.t - share * span;
+    this.zoomTo(start, start + span);
   };
 
   Timeline.prototype._point = function (e) {
@@ -269,7 +359,17 @@ var geoTimeline = (function () {
 
   Timeline.prototype._down = function (e) {
     var p = this._point(e);
-    if (p.y > this.plotHeight + AXIS_H) return;
+    if (e.pointerType === "touch") {
+      this.touches[e.pointerId] = p.x;
+      if (Object.keys(this.touches).length === 2) { this._pinchStart(); return; }
+      if (this.pinch) return;
+    }
+    if (p.y > this.plotHeight + AXIS_H + 4) return;
+    if (p.y > this.plotHeight && this.view) {  // the axis of a zoomed timeline: pan
+      this.drag = {x: p.x, pan: true, moved: false};
+      this._capture(e);
+      return;
+    }
     var item = this.itemAt(p.x, p.y);
     this.drag = {x: p.x, item: item, moved: false, edge: null};
     if (!item && (this.range[0] !== null || this.range[1] !== null)) {  // grab a brush edge
@@ -278,20 +378,29 @@ var geoTimeline = (function () {
       if (Math.abs(p.x - x0) < 6) this.drag.edge = 0;
       else if (Math.abs(p.x - x1) < 6) this.drag.edge = 1;
     }
-    this.canvas.setPointerCapture(e.pointerId);
+    this._capture(e);
+  };
+
+  Timeline.prototype._capture = function (e) {
+    try { this.canvas.setPointerCapture(e.pointerId); } catch (err) { /* a pointer already gone */ }
   };
 
   Timeline.prototype._move = function (e) {
     var p = this._point(e);
+    if (e.pointerType === "touch" && this.touches[e.pointerId] !== undefined) {
+      this.touches[e.pointerId] = p.x;
+      if (this.pinch) { if (Object.keys(this.touches).length === 2) this._pinchMove(); return; }
+    }
     if (!this.drag) {
-      var item = this.itemAt(p.x, p.y);
-      this.canvas.style.cursor = item ? "pointer" : "crosshair";
+      var item = this.itemAt(p.x, p.y), onAxis = this.view && p.y > this.plotHeight;
+      this.canvas.style.cursor = item ? "pointer" : onAxis ? "grab" : "crosshair";
       this.options.onHover(item, e.clientX, e.clientY);
       return;
     }
     if (Math.abs(p.x - this.drag.x) < 3 && !this.drag.moved) return;
     this.drag.moved = true;
     this.options.onHover(null);
+    if (this.drag.pan) { this._pan(p.x - this.drag.x); this.drag.x = p.x; return; }
     var start, end;
     if (this.drag.edge !== null) {
       var fixed = this.range[1 - this.drag.edge];
@@ -304,10 +413,15 @@ var geoTimeline = (function () {
   };
 
   Timeline.prototype._up = function (e) {
+    if (e.pointerType === "touch") {
+      delete this.touches[e.pointerId];
+      if (this.pinch) { if (!Object.keys(this.touches).length) this.pinch = null; return; }
+    }
     var drag = this.drag;
     this.drag = null;
     if (!drag) return;
-    if (!drag.moved && drag.item) this.options.onPick(drag.item);
+    if (drag.pan) { /* the view moved; nothing chosen */ }
+    else if (!drag.moved && drag.item) this.options.onPick(drag.item);
     else if (drag.moved) this.options.onBrush(this.range[0], this.range[1], true);
     try { this.canvas.releasePointerCapture(e.pointerId); } catch (err) { /* already released */ }
   };
