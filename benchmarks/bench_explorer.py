@@ -7,7 +7,7 @@ It measures, from the input to the frame that shows its result (the map and the 
 - hovering a point (its tooltip shows);
 - clicking a point (its card opens, or the list of the features stacked there);
 each with the catalogue alone, then with --imported synthetic events uploaded through the
-sidebar, as a user would. Each time runs from the input event's own time stamp (when the browser
+tools panel, as a user would. Each time runs from the input event's own time stamp (when the browser
 received it) to the first frame painted after the result appeared, measured in the page. It also
 counts the Streamlit reruns the interactions caused (there should be none), and measures page
 open to features drawn: from navigation to the explorer's ready mark, each load in a fresh
@@ -47,7 +47,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
 VIEWPORT: Any = {"width": 1440, "height": 900}
-MAP_IFRAME = 'iframe[src^="/geo/explorer"]'
+TOOLS_IFRAME = "iframe.geo-tools-frame"  # the app's tools panel (the Streamlit page)
 LAUNCHES = ("2024-05-27-malligyong-1-1", "2023-11-21-malligyong-1", "2016-02-07-kwangmyongsong-4",
             "2012-12-12-kwangmyongsong-3-unit-2")
 HOVER_AT = (42.42833, 130.64556)  # Khasan: a site alone on the map
@@ -75,7 +75,7 @@ _TIMER = """() => {
     requestAnimationFrame(tick);
   });
 }"""
-_COUNT_RUNS = """() => {
+_COUNT_RUNS = """() => {  // in the tools panel's frame
   const app = document.querySelector('[data-testid="stApp"]');
   window.benchRuns = 0;
   new MutationObserver(() => {
@@ -146,18 +146,22 @@ def wait(check: Callable[[], Any], timeout_s: float, what: str) -> Any:
         time.sleep(0.02)
 
 
-def explorer(page: Any) -> Any:
-    handle = page.query_selector(MAP_IFRAME)
-    return handle.content_frame() if handle else None
+def tools(page: Any) -> Any:
+    """The frame of the app's tools panel (the Streamlit page), once its script has run."""
+    def check() -> Any:
+        handle = page.query_selector(TOOLS_IFRAME)
+        frame = handle.content_frame() if handle else None
+        ok = frame and frame.query_selector('[data-testid="stApp"][data-test-script-state="notRunning"]') \
+            and frame.query_selector('iframe[src^="/geo/bridge"]')
+        return frame if ok else None
+    return wait(check, 120, "the tools panel")
 
 
 def ready(page: Any) -> Any:
-    """The explorer's frame once it has drawn."""
-    def check() -> Any:
-        frame = explorer(page)
-        ok = frame and frame.evaluate("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready")
-        return frame if ok else None
-    return wait(check, 120, "the explorer")
+    """The explorer (the page itself: the app's front page, or its own page) once it has drawn."""
+    page.wait_for_function("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
+                           timeout=120_000)
+    return page.main_frame
 
 
 EXPLORER_PAGE = "/geo/explorer"
@@ -170,28 +174,24 @@ def page_open_ms(browser: Any, url: str, path: str = "/") -> float:
     try:
         page = context.new_page()
         page.goto(url + path)
-        if path == EXPLORER_PAGE:
-            page.wait_for_function("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
-                                   timeout=120_000)
-            frame = page.main_frame
-        else:
-            frame = ready(page)
+        frame = ready(page)
         start = page.evaluate("() => performance.timeOrigin")
         end = frame.evaluate("""() => new Promise(r => requestAnimationFrame(() => setTimeout(() =>
             r(performance.timeOrigin + performance.getEntriesByName('geo-ready')[0].startTime))))""")
+        if path != EXPLORER_PAGE:
+            tools(page)  # the app's session connected too, before the context closes
         return float(end - start)
     finally:
         context.close()
 
 
 def map_point(page: Any, frame: Any, lat: float, lon: float) -> tuple[float, float]:
-    box = page.query_selector(MAP_IFRAME).bounding_box()
     x, y = frame.evaluate("""([lat, lon]) => {
         const m = geoExplorer.map(), p = m.latLngToContainerPoint([lat, lon]);
         const r = m.getContainer().getBoundingClientRect();
         return [r.left + p.x, r.top + p.y];
     }""", [lat, lon])
-    return box["x"] + x, box["y"] + y
+    return x, y
 
 
 def timed(frame: Any, event_type: str, check_js: str, act: Callable[[], None]) -> float:
@@ -220,10 +220,9 @@ class Session:
     def brush_dates(self, k: int) -> float:
         box = self.frame.evaluate(
             "() => document.querySelector('.geo-time canvas').getBoundingClientRect().toJSON()")
-        outer = self.page.query_selector(MAP_IFRAME).bounding_box()
-        left = outer["x"] + box["left"] + 120 + (k % 2) * 200
-        right = outer["x"] + box["left"] + box["width"] - 40 - (k % 3) * 60
-        y = outer["y"] + box["top"] + box["height"] - 24
+        left = box["left"] + 120 + (k % 2) * 200
+        right = box["left"] + box["width"] - 40 - (k % 3) * 60
+        y = box["top"] + box["height"] - 24
         before = self.frame.evaluate("() => geoExplorer.state().start")
 
         def act() -> None:
@@ -282,17 +281,17 @@ class Session:
 
 
 def upload(page: Any, frame: Any, path: Path) -> float:
-    """Upload a file through the sidebar; seconds until its layer is drawn."""
+    """Upload a file through the tools panel; seconds until its layer is drawn."""
     frame.get_by_role("button", name="Your data & analysis").click()
-    page.wait_for_selector('section[data-testid="stSidebar"] input[type="file"]', state="attached")
+    panel = tools(page)
+    panel.wait_for_selector('input[type="file"]', state="attached")
     start = time.perf_counter()
-    page.set_input_files('section[data-testid="stSidebar"] input[type="file"]', files=[str(path)])
+    panel.set_input_files('input[type="file"]', files=[str(path)])
     wait(lambda: frame.evaluate("() => geoFeatureLayer.layers().some(l => l.name.startsWith('imported-'))"),
          600, "the imported layer")
     elapsed = time.perf_counter() - start
-    frame.get_by_role("button", name="Your data & analysis").click()  # the sidebar closes
-    wait(lambda: page.get_attribute('section[data-testid="stSidebar"]', "data-collapsed") == "true",
-         30, "the sidebar closing")
+    frame.get_by_role("button", name="Your data & analysis").click()  # the panel closes
+    wait(lambda: page.get_attribute(".geo-tools", "data-collapsed") == "true", 30, "the panel closing")
     page.wait_for_timeout(500)
     return elapsed
 
@@ -339,10 +338,11 @@ def main(argv: list[str] | None = None) -> int:
         page = context.new_page()
         page.goto(url + "/")
         frame = ready(page)
-        page.evaluate(_COUNT_RUNS)
+        panel = tools(page)
+        panel.evaluate(_COUNT_RUNS)
         session = Session(page, frame)
         report(f"catalogue ({args.runs} runs each)", session.measure(args.runs))
-        reruns = page.evaluate("() => window.benchRuns")
+        reruns = panel.evaluate("() => window.benchRuns")
         print(f"  Streamlit reruns caused: {reruns}")
 
         if args.imported:
@@ -350,11 +350,11 @@ def main(argv: list[str] | None = None) -> int:
             synthetic_csv(path, args.imported)
             seconds = upload(page, frame, path)
             print(f"\nupload of {args.imported:,} events to drawn: {seconds:.1f} s")
-            page.evaluate(_COUNT_RUNS)
+            panel.evaluate(_COUNT_RUNS)
             session = Session(page, frame)
             report(f"catalogue + {args.imported:,} imported events ({args.runs} runs each)",
                    session.measure(args.runs))
-            print(f"  Streamlit reruns caused: {page.evaluate('() => window.benchRuns')}")
+            print(f"  Streamlit reruns caused: {panel.evaluate('() => window.benchRuns')}")
         context.close()
         browser.close()
     return 0

@@ -1,4 +1,4 @@
-"""The sidebar's analysis tools: paste a notice, range rings, distances between sites.
+"""The tools panel's analysis tools: paste a notice, range rings, distances between sites.
 
 Thin on purpose: the work is in geo.notices, geo.analysis; these functions only lay out. Text
 a user typed is shown as text (st.text), never as Markdown.

@@ -39,9 +39,11 @@ def policy(hashes: Iterable[str] = ()) -> str:
         "object-src 'none'", "base-uri 'self'", "form-action 'self'"])
 
 
+STREAMLIT_PAGE = Path(streamlit.__file__).with_name("static") / "index.html"  # Streamlit's own page
+
+
 def _streamlit_hashes() -> list[str]:
-    index = Path(streamlit.__file__).with_name("static") / "index.html"
-    return script_hashes(index.read_bytes()) if index.is_file() else []
+    return script_hashes(STREAMLIT_PAGE.read_bytes()) if STREAMLIT_PAGE.is_file() else []
 
 
 DEFAULT_POLICY = policy(_streamlit_hashes())

@@ -1,4 +1,4 @@
-"""The sidebar's orbit tool: paste element sets, draw the ground track around a moment on the
+"""The tools panel's orbit tool: paste element sets, draw the ground track around a moment on the
 map, list the passes over a site.
 
 Thin on purpose: the work is in geo.orbits. What the user pasted is shown back as text only

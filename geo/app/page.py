@@ -1,9 +1,12 @@
-"""The explorer app (Streamlit). The map fills the page; the sidebar holds your own data and the
-analysis tools, whose results are drawn on the map.
+"""The app's tools (Streamlit): your own data and the analysis tools, whose results are drawn
+on the map.
 
-Started by `geo serve` through geo/app/server.py, whose routes serve the map page, each
-session's own layers and downloads. Everything a user does on the map (dates, layers, the
-chosen event, playback) happens in the browser: it never reruns this script.
+Started by `geo serve` through geo/app/server.py. The app's front page is the explorer itself;
+this page is its tools panel (a frame of that page, geo/map/static/geo/tools.js), connecting
+beside the map without holding it back. A component of no size (geo/map/static/geo/bridge.js)
+tells the map of the session's own layers, which the map fetches from the server's routes.
+Everything a user does on the map (dates, layers, the chosen event, playback) happens in the
+browser: it never reruns this script.
 """
 
 from __future__ import annotations
@@ -14,23 +17,20 @@ import streamlit.components.v1 as components
 from geo.analysis.compare import compare_notice
 from geo.app.analysis import render_distances, render_notice_box, render_rings_control
 from geo.app.orbit import render_orbit_tab
-from geo.app.routes import EXPLORER_URL, SESSION_URL, catalogue
-from geo.app.state import EXPLORER_KEY, STATE_KEY, ExplorerState
+from geo.app.routes import BRIDGE_URL, SESSION_URL, catalogue
+from geo.app.state import SESSION_KEY, STATE_KEY, ExplorerState
 from geo.app.upload import UserLayers, render_upload
 from geo.errors import GeoError
 from geo.layers import registry
 
-# The page gives the map its whole width and height: no padding, no header bar (the sidebar's
-# own button still opens it; the explorer has a button for it too).
+# The panel is narrow: little padding, no header bar, and the session's component takes no room.
 PAGE_CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
-[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0 !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.75rem 1rem 2rem !important; max-width: none !important; }
 [data-testid="stHeader"] { display: none !important; }
-iframe[src^="/geo/explorer"] { display: block; border: 0; }
-[data-testid="stSidebar"] [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
+.st-key-geo_session, iframe[src^="/geo/bridge"] { display: none !important; }
 </style>"""
 
-explorer = components.declare_component("explorer", url=EXPLORER_URL)
+session_component = components.declare_component("session", url=BRIDGE_URL)
 
 
 def _state() -> ExplorerState:
@@ -70,8 +70,8 @@ def _analysis(state: ExplorerState, sites: list[dict], layers: dict) -> tuple[Us
 
 
 def main() -> None:
-    """Lay out the page: the sidebar's tools, then the map."""
-    st.set_page_config(page_title="North Korea launch map", layout="wide",
+    """Lay out the panel: your data, the analysis tools, and the session's component."""
+    st.set_page_config(page_title="North Korea launch map: your data & analysis", layout="wide",
                        initial_sidebar_state="collapsed")
     st.html(PAGE_CSS)
     try:
@@ -86,15 +86,15 @@ def main() -> None:
                    "shows the last set that could.")
         st.text(found.problem)
     state = _state()
-    with st.sidebar:
-        uploaded = render_upload(state)
-        st.subheader("Analysis")
-        drawn, compared = _analysis(state, layers[registry.SITES.name], layers)
+    uploaded = render_upload(state)
+    st.subheader("Analysis")
+    drawn, compared = _analysis(state, layers[registry.SITES.name], layers)
     session = state.session
     session.update({**uploaded, **drawn}, compared)
-    explorer(token=session.token, version=session.version,
-             layers_url=f"{SESSION_URL}/{session.token}/layers.json?v={session.version}",
-             key=EXPLORER_KEY, default=None)
+    # a warning about the layers opens the panel: the user must see it beside the map
+    session_component(token=session.token, version=session.version,
+                      layers_url=f"{SESSION_URL}/{session.token}/layers.json?v={session.version}",
+                      warn=found.problem is not None, key=SESSION_KEY, default=None)
 
 
 main()

@@ -1,8 +1,12 @@
-"""The server's own routes beside Streamlit's: the explorer page, a session's layers, downloads.
+"""The server's own routes beside Streamlit's: the app's front page, the explorer page, a
+session's layers, downloads.
 
-The explorer page is the same for every session (the catalogue's layers), so it is made once
-per version of the layer files and cached by the browser (ETag). What differs per session
-(the layers a user added) is fetched by the page with the session's token.
+The front page ("/") is the explorer itself, with the app's tools (the Streamlit page, served
+at TOOLS_URL) in a panel of its own: the map is ready as soon as its own page would be, and the
+Streamlit session connects beside it. Both pages are the same for every session (the
+catalogue's layers), so they are made once per version of the layer files and cached by the
+browser (ETag). What differs per session (the layers a user added) is fetched by the map with
+the session's token, which the tools panel tells it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -33,26 +37,51 @@ from ..layers.filters import filter_layers
 from ..map.assets import STATIC_DIR, STATIC_URL, standalone_html
 from ..map.explorer import make_map
 from . import sessions
-from .headers import policy, script_hashes
+from .headers import STREAMLIT_PAGE, policy, script_hashes
 from .permalink import date_range
 
 LAYERS_DIR = Path(os.environ.get("GEO_LAYERS_DIR", DEFAULT_LAYERS))
+APP_URL = "/"
 EXPLORER_URL = "/geo/explorer"
+TOOLS_QUERY = ("geo", "tools")  # "/?geo=tools": the Streamlit page, the app's tools panel
+TOOLS_URL = f"{APP_URL}?{TOOLS_QUERY[0]}={TOOLS_QUERY[1]}&embed=true"
+BRIDGE_URL = "/geo/bridge"  # the tools' component that tells the map of the session's layers
 DOWNLOAD_URL = "/geo/download"
 SESSION_URL = "/geo/session"
 Layers = dict[str, list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
+class Page:
+    """A page made once per version of the layer files: its bytes, ETag and policy (the
+    hashes of its own inline scripts)."""
+
+    body: bytes
+    etag: str
+    csp: str
+
+    @classmethod
+    def of(cls, body: bytes) -> Page:
+        return cls(body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"', policy(script_hashes(body)))
+
+    def response(self, request: Request) -> Response:
+        """The page, or 304 when the browser has it (revalidated by ETag)."""
+        headers = {"ETag": self.etag, "Cache-Control": "no-cache", "Content-Security-Policy": self.csp}
+        if request.headers.get("if-none-match") == self.etag:
+            return Response(status_code=304, headers=headers)
+        return Response(self.body, media_type="text/html; charset=utf-8", headers=headers)
+
+
+@dataclass(frozen=True)
 class Catalogue:
-    """The built layers, and the explorer page made of them, for one version of the files.
+    """The built layers, and the pages made of them, for one version of the files: the explorer
+    alone (page) and the app's front page (front: the explorer with the tools panel).
     problem: why the files as they are now could not be read, when this is the last good set."""
 
     stamp: tuple[float, ...]
     layers: Layers
-    page: bytes
-    etag: str
-    csp: str = ""
+    page: Page
+    front: Page
     problem: str | None = None
 
 
@@ -95,24 +124,47 @@ def catalogue(folder: Path = LAYERS_DIR) -> Catalogue:
             _LOG.warning("the layer files in %s could not be read; still serving the last good "
                          "set: %s", folder.name, exc)
             return dataclasses.replace(found, problem=str(exc))
-        html = make_map(layers, download=DOWNLOAD_URL).get_root().render().encode("utf-8")
-        made = Catalogue(stamp, layers, html, '"' + hashlib.sha256(html).hexdigest()[:32] + '"',
-                         policy(script_hashes(html)))
+        made = Catalogue(stamp, layers, _page(layers), _page(layers, tools=TOOLS_URL))
         _CACHE[key] = made
         _REFUSED.pop(key, None)
         return made
 
 
+def _page(layers: Layers, tools: str | None = None) -> Page:
+    return Page.of(make_map(layers, download=DOWNLOAD_URL, tools=tools).get_root().render().encode("utf-8"))
+
+
 async def explorer_page(request: Request) -> Response:
-    """The explorer (the app's map): the same page for every session, revalidated by ETag."""
+    """The explorer alone: the same page for every session, revalidated by ETag."""
     try:
         found = await _in_thread(catalogue)
     except GeoError as exc:
         return PlainTextResponse(f"the map's layers cannot be read: {exc}", 503)
-    headers = {"ETag": found.etag, "Cache-Control": "no-cache", "Content-Security-Policy": found.csp}
-    if request.headers.get("if-none-match") == found.etag:
-        return Response(status_code=304, headers=headers)
-    return Response(found.page, media_type="text/html; charset=utf-8", headers=headers)
+    return found.page.response(request)
+
+
+async def front_page(request: Request) -> Response:
+    """The app: the explorer with its tools panel; or, asked for by the panel (TOOLS_QUERY),
+    Streamlit's own page, whose script is the tools."""
+    if request.query_params.get(TOOLS_QUERY[0]) == TOOLS_QUERY[1]:
+        return FileResponse(STREAMLIT_PAGE, headers={"Cache-Control": "no-cache"})
+    try:
+        found = await _in_thread(catalogue)
+    except GeoError as exc:
+        return PlainTextResponse(f"the map's layers cannot be read: {exc}", 503)
+    return found.front.response(request)
+
+
+BRIDGE_PAGE = (b'<!doctype html><html><head><meta charset="utf-8"><title>session</title>'
+               b'<script src="' + f"{STATIC_URL}/geo/bridge.js".encode() + b'"></script></head>'
+               b"<body></body></html>")
+
+
+async def bridge_page(request: Request) -> Response:
+    """The tools' component: a page of one script (bridge.js), which passes the session's
+    token and version from Streamlit to the map."""
+    return Response(BRIDGE_PAGE, media_type="text/html; charset=utf-8",
+                    headers={"Cache-Control": "no-cache"})
 
 
 async def session_layers(request: Request) -> Response:
@@ -188,7 +240,9 @@ async def _in_thread(fn: Any, *args: Any) -> Any:
 
 
 ROUTES = [
+    Route(APP_URL, front_page),
     Route(EXPLORER_URL, explorer_page),
+    Route(BRIDGE_URL, bridge_page),
     Route(SESSION_URL + "/{token}/layers.json", session_layers),
     Route(DOWNLOAD_URL, download),
     Mount(STATIC_URL, StaticFiles(directory=STATIC_DIR)),

@@ -23,7 +23,7 @@ UPLOAD_KIND_KEY = "geo_upload_kind"
 NOTICE_KEY = "notice_text"
 RINGS_KEY = "rings"
 ORBIT_KEY = "orbit_elements"
-EXPLORER_KEY = "explorer_map"
+SESSION_KEY = "geo_session"  # the component that tells the map of the session's layers
 
 Features = list[dict[str, Any]]
 

@@ -71,6 +71,7 @@ def make_map(
     initial: Mapping[str, str] | None = None,
     made: str | None = None,
     download: str | None = None,
+    tools: str | None = None,
     title: str = TITLE,
     static_url: str | None = STATIC_URL,
 ) -> folium.Map:
@@ -82,6 +83,8 @@ def make_map(
     parameters (event, from, to, layers, lat, lon, z) for a page that stands alone; in the app
     the page's own URL gives it. made: the date a standalone page was made (shown in it).
     download: where the app serves downloads of what is shown (None: no download menu).
+    tools: where the app serves its tools (your data, notices, analysis), shown in a panel of
+    this page (the app's front page); None: the explorer alone.
     static_url: where the vendored files are served (None: leave folium's).
     """
     chosen = {name: (specs or {}).get(name) or registry.spec_of(name) for name in layers}
@@ -99,7 +102,7 @@ def make_map(
                      wanted=wanted.get(name, ())).add_to(m)
     controls.MeasureControl(position="topleft", primary_length_unit="kilometers",
                             secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
-    ExplorerUI(tiles=tiles, initial=initial, made=made, download=download, title=title,
+    ExplorerUI(tiles=tiles, initial=initial, made=made, download=download, tools=tools, title=title,
                home=home_bounds(layers)).add_to(m)
     if static_url is not None:
         localise(m, static_url)

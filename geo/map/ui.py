@@ -7,11 +7,12 @@ Its text goes into the page as it is, never compiled as a template (titles can b
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import Any
 
 import folium
-from branca.element import CssLink, JavascriptLink, MacroElement
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -47,13 +48,21 @@ class ExplorerUI(JSCSSMixin, MacroElement):
                   ("geo-explorer", "geo/explorer.js")]
     default_css = [("geo-explorer-css", "geo/explorer.css"),
                    *((f"geo-font-{k}", f) for k, f in enumerate(FONT_FILES))]
+    # In the app's front page: the panel of the app's tools (its place named by a meta tag,
+    # read by geo/host.js before the map is made).
+    tools_js = [("geo-tools", "geo/tools.js")]
+    tools_css = [("geo-tools-css", "geo/tools.css")]
 
     def __init__(self, *, tiles: Mapping[str, folium.TileLayer], initial: Mapping[str, str] | None,
-                 made: str | None, download: str | None, title: str = TITLE,
-                 home: list[list[float]] | None = None) -> None:
+                 made: str | None, download: str | None, tools: str | None = None,
+                 title: str = TITLE, home: list[list[float]] | None = None) -> None:
         super().__init__()
         self._name = "ExplorerUI"
         self.tiles = dict(tiles)
+        self.tools = tools
+        if tools is not None:
+            self.default_js = [*self.tools_js, *self.default_js]
+            self.default_css = [*self.default_css, *self.tools_css]
         self.options_json = script_json({
             "title": title, "made": made, "download": download,
             "formats": [list(pair) for pair in DOWNLOAD_FORMATS],
@@ -67,6 +76,9 @@ class ExplorerUI(JSCSSMixin, MacroElement):
     def render(self, **kwargs: Any) -> str:
         """The page parts and the start script, as text (never compiled as a template)."""
         figure: Any = self.get_root()
+        if self.tools is not None:
+            figure.header.add_child(Element(f'<meta name="geo-tools" content="{html.escape(self.tools)}">'),
+                                    name="geo-tools-url")
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:

@@ -21,8 +21,9 @@ def _directives(policy: str) -> dict[str, list[str]]:
     return {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
 
 
-def test_the_explorer_page_allows_its_own_inline_scripts_and_nothing_else(client):
-    page = client.get(routes.EXPLORER_URL)
+@pytest.mark.parametrize("url", [routes.EXPLORER_URL, routes.APP_URL])
+def test_the_explorer_page_allows_its_own_inline_scripts_and_nothing_else(client, url):
+    page = client.get(url)
     policy = _directives(page.headers["content-security-policy"])
     hashes = headers.script_hashes(page.content)
     assert hashes and policy["script-src"] == ["'self'", *hashes]
@@ -33,7 +34,8 @@ def test_the_explorer_page_allows_its_own_inline_scripts_and_nothing_else(client
 
 
 def test_every_response_gets_the_headers_even_an_error(client):
-    for url in ("/geo-assets/geo/explorer.js", f"{routes.SESSION_URL}/not-a-token/layers.json"):
+    for url in ("/geo-assets/geo/explorer.js", f"{routes.SESSION_URL}/not-a-token/layers.json",
+                routes.TOOLS_URL, routes.BRIDGE_URL):
         response = client.get(url)
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["referrer-policy"] == "same-origin"

@@ -1,5 +1,6 @@
-"""The Streamlit page without a browser (AppTest): the explorer it mounts and the layers a
-session adds, which the explorer loads from the server's own route."""
+"""The Streamlit page (the app's tools) without a browser (AppTest): the session's component it
+mounts, which tells the map of the layers a session adds, and those layers, which the map loads
+from the server's own route."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def _run() -> AppTest:
 
 def _args(at: AppTest) -> dict:
     (component,) = at.get("component_instance")
-    assert component.proto.url == "/geo/explorer"
+    assert component.proto.url == "/geo/bridge"
     return json.loads(component.proto.json_args)
 
 
@@ -35,10 +36,10 @@ def _payload(at: AppTest) -> dict:
     return json.loads(session.payload())
 
 
-def test_the_page_mounts_the_explorer_with_its_session():
+def test_the_page_mounts_the_session_s_component():
     at = _run()
     args = _args(at)
-    assert args["version"] == 0 and args["token"]
+    assert args["version"] == 0 and args["token"] and args["warn"] is False
     assert args["layers_url"] == f"/geo/session/{args['token']}/layers.json?v=0"
     assert _payload(at)["layers"] == []
     at.run()  # a rerun with nothing new keeps the version: the map is not told to reload

@@ -11,7 +11,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from geo.app import routes, sessions
+from geo.app import headers, routes, sessions
 from geo.layers import registry
 from geo.notices.pasted import notice_features
 
@@ -29,6 +29,24 @@ def test_the_explorer_page_is_cached_by_etag(client):
     assert "/geo-assets/geo/explorer.js" in first.text and first.headers["etag"]
     again = client.get(routes.EXPLORER_URL, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
+
+
+def test_the_front_page_is_the_explorer_with_the_tools_panel(client):
+    front = client.get(routes.APP_URL)
+    assert front.status_code == 200 and "geoExplorer.start(" in front.text
+    assert '<meta name="geo-tools" content="/?geo=tools&amp;embed=true">' in front.text
+    assert front.text.index("/geo-assets/geo/tools.js") < front.text.index("/geo-assets/geo/host.js")
+    assert client.get(routes.APP_URL, headers={"If-None-Match": front.headers["etag"]}).status_code == 304
+    alone = client.get(routes.EXPLORER_URL)
+    assert "geo-tools" not in alone.text and front.headers["etag"] != alone.headers["etag"]
+
+
+def test_the_tools_are_streamlit_s_page_and_their_component_one_script(client):
+    tools = client.get(routes.TOOLS_URL)
+    assert tools.status_code == 200 and tools.content == headers.STREAMLIT_PAGE.read_bytes()
+    bridge = client.get(routes.BRIDGE_URL)
+    assert bridge.status_code == 200 and '<script src="/geo-assets/geo/bridge.js"></script>' in bridge.text
+    assert client.get("/geo-assets/geo/bridge.js").status_code == 200
 
 
 def test_the_map_files_are_served(client):

@@ -1,4 +1,5 @@
-"""Reading and driving the explorer inside the app's page (its frame serves /geo/explorer)."""
+"""Reading and driving the app's page: the explorer is the page itself; the app's tools (the
+Streamlit page) are in the frame of its tools panel."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from typing import Any
 from .conftest import ARTIFACTS
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-MAP_IFRAME = 'iframe[src^="/geo/explorer"]'
-SIDEBAR = 'section[data-testid="stSidebar"]'
+TOOLS_IFRAME = "iframe.geo-tools-frame"  # the tools panel's frame, made once the map is ready
+BRIDGE = 'iframe[src^="/geo/bridge"]'  # the tools' component that tells the map of the session
+SIDEBAR = '[data-testid="stMain"]'  # the tools' content, in their frame
 
 # The features the project's layers have drawn.
 _DRAWN_IDS = """() => geoFeatureLayer.features(geoExplorer.map())
     .filter(f => f.control && f.drawn).map(f => f.id)"""
-# Every Streamlit run the page makes from now on is counted (the app's run state).
+# Every Streamlit run the tools make from now on is counted (the app's run state).
 _COUNT_RUNS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     window.__geoRuns = 0;
@@ -25,26 +27,45 @@ _COUNT_RUNS = """() => {
 
 
 def explorer(page) -> Any:
-    """The Playwright frame of the explorer."""
-    handle = page.query_selector(MAP_IFRAME)
+    """The Playwright frame of the explorer: the page's own."""
+    return page.main_frame
+
+
+def tools(page) -> Any:
+    """The Playwright frame of the app's tools panel (the Streamlit page), or None."""
+    handle = page.query_selector(TOOLS_IFRAME)
     return handle.content_frame() if handle else None
 
 
+def tools_open(page) -> bool:
+    """Whether the tools panel is open."""
+    return page.get_attribute(".geo-tools", "data-collapsed") == "false"
+
+
+# The map has fetched the session's layers (the tools told it of the session), and drawn them.
+_HAS_SESSION = """() => performance.getEntriesByType("resource")
+    .some(e => e.name.includes("/geo/session/"))"""
+_NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))"
+
+
 def wait_ready(page, timeout_s: float = 60) -> Any:
-    """Until the script has run and the explorer has drawn; returns the explorer's frame."""
-    page.wait_for_selector(READY, timeout=timeout_s * 1000)
-    page.wait_for_selector(MAP_IFRAME, timeout=timeout_s * 1000)
+    """Until the explorer has drawn, the tools' script has run (their session's component
+    mounted) and the map has the session's layers; returns the explorer's frame."""
+    page.wait_for_function("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
+                           timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        frame = explorer(page)
+        frame = tools(page)
         try:
-            if frame is not None and frame.evaluate(
-                    "() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready"):
-                return frame
-        except Exception:  # the frame is still loading
-            pass
+            if frame is not None and frame.query_selector(READY) and frame.query_selector(BRIDGE):
+                page.wait_for_function(_HAS_SESSION, timeout=max(1.0, deadline - time.monotonic()) * 1000)
+                page.evaluate(_NEXT_FRAME)
+                return explorer(page)
+        except Exception as exc:  # the frame is still loading
+            if "Timeout" in type(exc).__name__:
+                raise
         time.sleep(0.1)
-    raise TimeoutError("the explorer did not get ready")
+    raise TimeoutError("the app's tools did not get ready")
 
 
 def state(page) -> dict[str, Any]:
@@ -53,13 +74,13 @@ def state(page) -> dict[str, Any]:
 
 
 def count_runs(page) -> None:
-    """From now on, count the runs of the page's script (Streamlit reruns)."""
-    page.evaluate(_COUNT_RUNS)
+    """From now on, count the runs of the tools' script (Streamlit reruns)."""
+    tools(page).evaluate(_COUNT_RUNS)
 
 
 def runs(page) -> int:
-    """How many runs the page's script made since count_runs."""
-    return int(page.evaluate("() => window.__geoRuns"))
+    """How many runs the tools' script made since count_runs."""
+    return int(tools(page).evaluate("() => window.__geoRuns"))
 
 
 def ids_on_map(page) -> list[str]:
@@ -101,8 +122,7 @@ def map_point(page, lat: float, lon: float) -> tuple[float, float]:
         const box = map.getContainer().getBoundingClientRect();
         return [box.left + p.x, box.top + p.y];
     }""", [lat, lon])
-    box = page.query_selector(MAP_IFRAME).bounding_box()
-    return box["x"] + x, box["y"] + y
+    return x, y
 
 
 def view(page) -> list[float]:

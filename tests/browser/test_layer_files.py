@@ -12,7 +12,7 @@ import pytest
 
 from ..conftest import ROOT
 from .conftest import start_server, stop_server
-from .helpers import wait_ready
+from .helpers import tools, tools_open, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,8 @@ def test_a_broken_layer_file_keeps_the_last_good_set_on_the_map(browser, tmp_pat
         page.reload()
         frame = wait_ready(page)
         assert frame.evaluate("() => geoFeatureLayer.layers().map(l => l.size())") == before
-        body = page.locator("body").inner_text()
+        wait_for(lambda: tools_open(page), what="the tools panel opening on the warning")
+        body = page.locator("body").inner_text() + tools(page).locator("body").inner_text()
         assert "the new set cannot be read" in body and "events.geojson" in body
         assert "NaN is not a number JSON allows" in body
         assert "Traceback" not in body and str(ROOT) not in body and str(tmp_path) not in body

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ..conftest import DATA
-from .helpers import SIDEBAR, assert_clean, explorer, wait_for, wait_ready
+from .helpers import SIDEBAR, assert_clean, explorer, tools, wait_for, wait_ready
 from .test_upload import _open_sidebar, _wait_for_layers
 
 pytestmark = pytest.mark.browser
@@ -17,8 +17,8 @@ def test_a_pasted_element_set_is_drawn_as_a_ground_track(server, page):
     page.goto(server + "/")
     frame = wait_ready(page)
     _open_sidebar(page)
-    page.get_by_role("tab", name="Orbits").click()
-    area = page.locator(f"{SIDEBAR} textarea[aria-label='Element sets']")
+    tools(page).get_by_role("tab", name="Orbits").click()
+    area = tools(page).locator(f"{SIDEBAR} textarea[aria-label='Element sets']")
     area.fill(TLE)
     area.press("Control+Enter")
     layers = _wait_for_layers(page, 1)

@@ -1,8 +1,10 @@
-"""Issue 26: the explorer listens only to its own page, and loads layers only from its server.
+"""Issue 26: the explorer listens only to its own tools panel, and loads layers only from its
+server.
 
-A page on another origin (another port of 127.0.0.1) opens the explorer and posts Streamlit's
-render message to it, pointing at layers of its own (served with CORS open, so nothing but the
-explorer's checks stops them). Nothing may be fetched or drawn.
+A page on another origin (another port of 127.0.0.1) opens the app and posts Streamlit's render
+message, and the tools panel's own announcement of a session, to it and to every frame in it
+(the tools panel, its component), pointing at layers of its own (served with CORS open, so
+nothing but the checks stops them). Nothing may be fetched or drawn.
 """
 
 from __future__ import annotations
@@ -15,17 +17,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from .helpers import wait_ready
+
 pytestmark = pytest.mark.browser
 
 EVIL_LAYERS = {"version": 1, "compare": None, "focus": None, "layers": []}
 ATTACK = """<!doctype html><html><body><script>
 window.attack = function (target) { window.victim = window.open(target, "victim"); };
-window.spoof = function () {  // to the opened window and each of its frames
-  const w = window.victim;
-  const message = {type: "streamlit:render", args: {version: 7, token: "t",
-                   layers_url: location.origin + "/evil.json"}};
-  w.postMessage(message, "*");
-  for (let k = 0; k < w.length; k++) w[k].postMessage(message, "*");
+window.spoof = function () {  // to the opened window and each of its frames, to any depth
+  const evil = {version: 7, token: "t", layers_url: location.origin + "/evil.json"};
+  const messages = [{type: "streamlit:render", args: evil}, Object.assign({type: "geo:session"}, evil)];
+  const send = (w) => {
+    messages.forEach(m => w.postMessage(m, "*"));
+    for (let k = 0; k < w.length; k++) send(w[k]);
+  };
+  send(window.victim);
 };
 window.frameIt = function (target) {
   const f = document.createElement("iframe"); f.src = target; document.body.appendChild(f);
@@ -67,10 +73,8 @@ def test_a_page_on_another_origin_cannot_make_the_explorer_load_layers(server, p
     with page.context.expect_page() as opened:
         page.evaluate("target => window.attack(target)", server + "/")
     victim = opened.value
-    victim.wait_for_function("() => [...document.querySelectorAll('iframe')].some(f => "
-                             "f.contentWindow.geoExplorer && f.contentWindow.geoExplorer.state().ready)",
-                             timeout=60_000)
-    frame = next(f for f in victim.frames if "/geo/explorer" in f.url)
+    frame = wait_ready(victim)  # the map, and its tools panel with the session's component
+    assert len(victim.frames) >= 3
     for _ in range(5):  # from the test, not a timer: a background tab's timers are throttled
         page.evaluate("() => window.spoof()")
         time.sleep(0.2)
@@ -82,9 +86,10 @@ def test_a_page_on_another_origin_cannot_make_the_explorer_load_layers(server, p
     assert names == page.evaluate("() => geoFeatureLayer.layers().map(l => l.name).sort()")
 
 
-def test_the_explorer_may_not_be_framed_by_another_origin(server, page, attacker):
+@pytest.mark.parametrize("path", ["/geo/explorer", "/"])
+def test_the_explorer_may_not_be_framed_by_another_origin(server, page, attacker, path):
     page.goto(attacker + "/")
-    page.evaluate("target => window.frameIt(target)", server + "/geo/explorer")
+    page.evaluate("target => window.frameIt(target)", server + path)
     time.sleep(3)
     frame = page.frames[-1]
     assert frame != page.main_frame

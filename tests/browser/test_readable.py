@@ -9,7 +9,7 @@ import time
 import pytest
 
 from ..conftest import DATA
-from .helpers import SIDEBAR, explorer, wait_for, wait_ready
+from .helpers import SIDEBAR, explorer, tools, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
 SIZES = [(1440, 900), (1280, 720), (390, 844)]
@@ -53,8 +53,8 @@ def test_every_legend_toggle_is_the_element_under_its_centre(server, browser, si
         if not phone:  # on a phone the side bar would cover the page: the file goes in closed
             frame.get_by_role("button", name="Your data & analysis").click()
         upload = f'{SIDEBAR} input[type="file"]'
-        page.locator(upload).wait_for(state="attached", timeout=10_000)
-        page.set_input_files(upload, files=[{"name": "launches_cp1252.csv", "mimeType": "text/csv",
+        tools(page).locator(upload).wait_for(state="attached", timeout=10_000)
+        tools(page).set_input_files(upload, files=[{"name": "launches_cp1252.csv", "mimeType": "text/csv",
                                              "buffer": (DATA / "launches_cp1252.csv").read_bytes()}])
         frame = explorer(page)
         wait_for(lambda: frame.evaluate("""() => geoFeatureLayer.layers()
@@ -65,7 +65,6 @@ def test_every_legend_toggle_is_the_element_under_its_centre(server, browser, si
         names = frame.evaluate("""() => Array.from(
             document.querySelectorAll('.geo-layers input[type=checkbox]'), n => n.dataset.layer)""")
         assert len(names) >= 7  # six of the catalogue and the import, the modelled ones too
-        iframe = page.query_selector('iframe[src^="/geo/explorer"]').bounding_box()
         for name in names:
             where = frame.evaluate("""(name) => {
                 const input = document.querySelector(`.geo-layers input[data-layer="${CSS.escape(name)}"]`);
@@ -76,12 +75,12 @@ def test_every_legend_toggle_is_the_element_under_its_centre(server, browser, si
                         hit: hit ? hit.outerHTML.slice(0, 80) : null};
             }""", name)
             assert where["own"], (size, name, where)
-            # and in the app's page, nothing of Streamlit's covers that point of the frame
-            on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).tagName",
-                                   [iframe["x"] + where["x"], iframe["y"] + where["y"]])
-            assert on_top == "IFRAME", (size, name, on_top)
+            # and in the app's page, nothing of Streamlit's (its tools panel) covers that point
+            on_top = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.geo-tools')",
+                                   [where["x"], where["y"]])
+            assert not on_top, (size, name, on_top)
             before = frame.evaluate("(n) => geoExplorer.state().visible.includes(n)", name)
-            page.mouse.click(iframe["x"] + where["x"], iframe["y"] + where["y"])
+            page.mouse.click(where["x"], where["y"])
             wait_for(lambda name=name, before=before: frame.evaluate(
                 "(n) => geoExplorer.state().visible.includes(n)", name) != before, what=f"toggling {name}")
     finally:

@@ -12,7 +12,7 @@ import pytest
 
 from ..conftest import DATA
 from .conftest import start_server, stop_server
-from .helpers import SIDEBAR, explorer, wait_for, wait_ready
+from .helpers import SIDEBAR, explorer, tools, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
 TOKEN = re.compile(r"/geo/session/([A-Za-z0-9_-]+)/layers\.json")
@@ -34,7 +34,7 @@ def _open_with_an_upload(browser, url: str) -> tuple[object, str]:
     page.goto(url + "/")
     wait_ready(page)
     explorer(page).get_by_role("button", name="Your data & analysis").click()
-    page.set_input_files(f'{SIDEBAR} input[type="file"]', files=[
+    tools(page).set_input_files(f'{SIDEBAR} input[type="file"]', files=[
         {"name": "tracks.csv", "mimeType": "text/csv", "buffer": (DATA / "tracks.csv").read_bytes()}])
     wait_for(lambda: tokens, 60, what="the session's layers being fetched")
     return context, tokens[-1]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import DATA
-from .helpers import SIDEBAR, assert_clean, download, explorer, state, wait_for, wait_ready
+from .helpers import SIDEBAR, assert_clean, download, explorer, state, tools, tools_open, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
@@ -28,9 +28,8 @@ NAMED_LIKE_BUILT_INS = [  # files named as the catalogue's layers are
 def _open_sidebar(page) -> None:
     frame = explorer(page)
     frame.get_by_role("button", name="Your data & analysis").click()
-    page.locator(UPLOAD_INPUT).wait_for(state="attached", timeout=10_000)
-    wait_for(lambda: page.locator(SIDEBAR).get_attribute("data-collapsed") == "false",
-             what="the sidebar opening")
+    tools(page).locator(UPLOAD_INPUT).wait_for(state="attached", timeout=10_000)
+    wait_for(lambda: tools_open(page), what="the sidebar opening")
 
 
 def _user_layers(page) -> dict[str, int]:
@@ -56,14 +55,14 @@ def test_hostile_uploads_are_drawn_as_text_and_run_no_script(server, page):
     page.goto(server + "/")
     wait_ready(page)
     _open_sidebar(page)
-    page.set_input_files(UPLOAD_INPUT, files=[
+    tools(page).set_input_files(UPLOAD_INPUT, files=[
         {"name": HOSTILE_NAME, "mimeType": "text/csv", "buffer": (DATA / "xss.csv").read_bytes()},
         {"name": "xss.geojson", "mimeType": "application/geo+json",
          "buffer": (DATA / "xss.geojson").read_bytes()},
     ])
     layers = _wait_for_layers(page, 2)
     assert sum(layers.values()) == 5 and all(name.startswith("imported-") for name in layers)
-    sidebar = page.locator(SIDEBAR)
+    sidebar = tools(page).locator(SIDEBAR)
     sidebar.get_by_text("3 rows: 3 imported", exact=False).wait_for(timeout=30_000)
     assert "2 features: 2 imported (1 with a warning)" in sidebar.inner_text()
     frame = explorer(page)
@@ -97,11 +96,11 @@ def test_an_uploaded_layer_is_its_own_and_downloads_as_geojson(server, page):
     page.goto(server + "/")
     wait_ready(page)
     _open_sidebar(page)
-    page.set_input_files(UPLOAD_INPUT, files=[
+    tools(page).set_input_files(UPLOAD_INPUT, files=[
         {"name": "launches_cp1252.csv", "mimeType": "text/csv",
          "buffer": (DATA / "launches_cp1252.csv").read_bytes()}])
     assert _wait_for_layers(page, 1) == {"imported-launches_cp1252": 3}
-    assert "6 rows: 3 imported, 3 skipped" in page.locator(SIDEBAR).inner_text()
+    assert "6 rows: 3 imported, 3 skipped" in tools(page).locator(SIDEBAR).inner_text()
     saved = download(page, "Imported: launches_cp1252.csv (3)")
     collection = json.loads(Path(saved.path()).read_text(encoding="utf-8"))
     assert sorted(f["properties"]["name"] for f in collection["features"]) == [
@@ -118,7 +117,7 @@ def test_files_named_like_built_in_layers_never_take_their_place(server, page, l
     wait_ready(page)
     before = _layer_control(page)
     _open_sidebar(page)
-    page.set_input_files(UPLOAD_INPUT, files=NAMED_LIKE_BUILT_INS)
+    tools(page).set_input_files(UPLOAD_INPUT, files=NAMED_LIKE_BUILT_INS)
     assert set(_wait_for_layers(page, 3)) == {"imported-tracks", "imported-sites", "imported-events"}
     controls = _layer_control(page)
     for title, checked in before.items():
@@ -139,8 +138,8 @@ def test_a_pasted_notice_is_zoomed_to_and_compared(server, page):
     page.goto(server + "/")
     frame = wait_ready(page)
     _open_sidebar(page)
-    page.get_by_role("tab", name="Paste a notice").click()
-    area = page.locator(f"{SIDEBAR} textarea[aria-label='Notice text']")  # the Orbits tab has one too
+    tools(page).get_by_role("tab", name="Paste a notice").click()
+    area = tools(page).locator(f"{SIDEBAR} textarea[aria-label='Notice text']")  # the Orbits tab has one too
     area.fill("1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
     area.press("Control+Enter")
     _wait_for_layers(page, 1)
@@ -159,9 +158,9 @@ def test_range_rings_carry_their_distances(server, page):
     page.goto(server + "/")
     frame = wait_ready(page)
     _open_sidebar(page)
-    page.get_by_role("tab", name="Range rings").click()
-    page.get_by_role("combobox", name="Range rings around").click()
-    page.get_by_role("option", name="Sohae Satellite Launching Station").click()
+    tools(page).get_by_role("tab", name="Range rings").click()
+    tools(page).get_by_role("combobox", name="Range rings around").click()
+    tools(page).get_by_role("option", name="Sohae Satellite Launching Station").click()
     _wait_for_layers(page, 1)
     labels = wait_for(lambda: frame.evaluate(
         "() => Array.from(document.querySelectorAll('.geo-ring-label')).map(e => e.innerText)"),
@@ -177,7 +176,7 @@ def test_the_cns_tests_stack_and_colour_by_a_column(server, page):
     page.goto(server + "/")
     frame = wait_ready(page)
     _open_sidebar(page)
-    page.set_input_files(UPLOAD_INPUT, files=[str(REFERENCE / "cns_north_korea_missile_tests.csv")])
+    tools(page).set_input_files(UPLOAD_INPUT, files=[str(REFERENCE / "cns_north_korea_missile_tests.csv")])
     name, count = next(iter(_wait_for_layers(page, 1).items()))
     assert count == 231
     frame.evaluate("() => geoExplorer.map().setView([39.5, 126.5], 6, {animate: false})")
@@ -203,7 +202,7 @@ def test_a_numeric_column_with_units_is_coloured_on_a_ramp_not_as_categories(ser
     page.goto(server + "/")
     frame = wait_ready(page)
     _open_sidebar(page)
-    page.set_input_files(UPLOAD_INPUT, files=[
+    tools(page).set_input_files(UPLOAD_INPUT, files=[
         {"name": "ranges.csv", "mimeType": "text/csv", "buffer": ("\n".join(rows) + "\n").encode()}])
     name = next(iter(_wait_for_layers(page, 1)))
 
@@ -245,8 +244,8 @@ def test_a_session_holds_at_most_its_budget_of_files(server, page):
     _open_sidebar(page)
     files = [{"name": f"f{k:02d}.csv", "mimeType": "text/csv", "buffer": _csv_rows(2 + k)}
              for k in range(MAX_SESSION_UPLOADS + 1)]
-    page.set_input_files(UPLOAD_INPUT, files=files)
-    sidebar = page.locator(SIDEBAR)
+    tools(page).set_input_files(UPLOAD_INPUT, files=files)
+    sidebar = tools(page).locator(SIDEBAR)
     last = files[-1]["name"]
     sidebar.get_by_text(f"{last} was not imported: at most {MAX_SESSION_UPLOADS} files a session",
                         exact=False).wait_for(timeout=60_000)
@@ -260,18 +259,18 @@ def test_a_long_import_shows_its_progress_and_can_be_cancelled(server, page, tmp
     _open_sidebar(page)
     big = tmp_path / "big.csv"
     big.write_bytes(_csv_rows(190_000))  # a few seconds of reading
-    page.set_input_files(UPLOAD_INPUT, files=[str(big)])
-    cancel = page.get_by_role("button", name="Cancel reading big.csv")
+    tools(page).set_input_files(UPLOAD_INPUT, files=[str(big)])
+    cancel = tools(page).get_by_role("button", name="Cancel reading big.csv")
     cancel.wait_for(timeout=30_000)
     # The button is drawn before the bar (one script run, two messages): wait for the bar too.
-    page.locator(f'{SIDEBAR} [data-testid="stProgress"]').wait_for(timeout=10_000)
-    assert page.locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 1
+    tools(page).locator(f'{SIDEBAR} [data-testid="stProgress"]').wait_for(timeout=10_000)
+    assert tools(page).locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 1
     cancel.click()
-    sidebar = page.locator(SIDEBAR)
+    sidebar = tools(page).locator(SIDEBAR)
     sidebar.get_by_text("big.csv: reading cancelled", exact=False).wait_for(timeout=30_000)
     time.sleep(1)
     assert _user_layers(page) == {}
-    assert page.locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 0
+    assert tools(page).locator(f'{SIDEBAR} [data-testid="stProgress"]').count() == 0
     assert _import_workers() == []  # the job's process is gone
     assert page.watch.errors == []
 
@@ -287,9 +286,9 @@ def test_a_file_name_is_shown_as_text_never_as_markdown(server, page):
     page.goto(server + "/")
     wait_ready(page)
     _open_sidebar(page)
-    page.set_input_files(UPLOAD_INPUT, files=[
+    tools(page).set_input_files(UPLOAD_INPUT, files=[
         {"name": MARKDOWN_NAME, "mimeType": "text/csv", "buffer": b"name,colour\nx,blue\n"}])
-    sidebar = page.locator(SIDEBAR)
+    sidebar = tools(page).locator(SIDEBAR)
     message = sidebar.locator('[data-testid="stAlert"]').filter(has_text="could not be imported")
     message.wait_for(timeout=60_000)
     assert MARKDOWN_NAME in message.inner_text()

@@ -1,0 +1,79 @@
+/* The app's tools panel: the Streamlit page (your data, notices, range rings, orbits) in a frame
+   beside the map, on the app's front page. Its address is in <meta name="geo-tools">.
+
+   The frame is made once the map is ready, so Streamlit (its page, script run and session)
+   never holds the map back. Inside it, a component of the Streamlit page (geo/bridge.js)
+   announces the session's layers (token, version, layers_url), and opens the panel when it
+   warns that the layer files cannot be read; only a frame of this panel, on this origin, is
+   listened to (issue 26). The map never speaks to Streamlit: what happens on
+   the map causes no rerun. */
+var geoTools = (function () {
+  "use strict";
+  var meta = document.querySelector('meta[name="geo-tools"]');
+  var address = meta ? meta.getAttribute("content") : null;
+  var panel = null, frame = null, listener = null, open = false, warned = false;
+
+  function build() {
+    if (panel) return;
+    panel = document.createElement("aside");
+    panel.className = "geo-tools";
+    panel.setAttribute("aria-label", "Your data & analysis");
+    panel.setAttribute("data-collapsed", "true");
+    var head = document.createElement("div");
+    head.className = "geo-tools-head";
+    var title = document.createElement("strong");
+    title.textContent = "Your data & analysis";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "✕";
+    close.title = "Close the panel";
+    close.setAttribute("aria-label", "Close the panel");
+    close.addEventListener("click", function () { show(false); });
+    head.appendChild(title);
+    head.appendChild(close);
+    frame = document.createElement("iframe");
+    frame.className = "geo-tools-frame";
+    frame.title = "Your data & analysis";
+    frame.src = address;
+    panel.appendChild(head);
+    panel.appendChild(frame);
+    document.body.appendChild(panel);
+  }
+
+  function show(wanted) {
+    build();
+    open = !!wanted;
+    panel.setAttribute("data-collapsed", open ? "false" : "true");
+    document.body.classList.toggle("geo-tools-open", open);
+    window.dispatchEvent(new Event("resize"));  // the map and its panels take the space left
+  }
+
+  /* The session's layers, from the panel's own component frame only. */
+  function onMessage(event) {
+    if (!frame || event.origin !== window.location.origin) return;
+    var source = event.source;
+    try {
+      if (!source || source === frame.contentWindow || source.parent !== frame.contentWindow) return;
+    } catch (err) { return; }
+    var data = event.data;
+    if (!data || data.type !== "geo:session" || typeof data.token !== "string" ||
+        typeof data.version !== "number" || typeof data.layers_url !== "string") return;
+    if (data.warn === true && !warned) { warned = true; show(true); }  // the layers' warning
+    if (listener) listener({token: data.token, version: data.version, layers_url: data.layers_url});
+  }
+
+  /* fn(args) for each announcement; the panel's frame is made now (after the map's frame). */
+  function connect(fn) {
+    listener = fn;
+    setTimeout(build, 0);
+  }
+
+  window.addEventListener("message", onMessage);
+
+  return {
+    url: function () { return address; },
+    connect: connect,
+    toggle: function () { show(!open); },
+    isOpen: function () { return open; }
+  };
+})();
