@@ -19,6 +19,7 @@ from ..orbits.elements import of_one_satellite, read_elements
 from ..orbits.history import MANOEUVRE_RULE, history, rows
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
+from .satellites import render_satellite_choice
 from .state import ORBIT_KEY, ExplorerState, Features
 
 MAX_CHARS = 200_000
@@ -52,9 +53,11 @@ def track_features(sets: list, centre: datetime, hours: float) -> Features:
     return out
 
 
-def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Features:
+def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
+                     events: list[dict[str, Any]]) -> Features:
     """Element sets in, the track's features out (none when nothing is pasted or it failed);
-    the passes over the chosen site as a table."""
+    the catalogue satellite chosen, its record; the passes over the chosen site as a table."""
+    satellite = render_satellite_choice(events)
     text = st.text_area("Element sets", key=ORBIT_KEY, height=120, max_chars=MAX_CHARS, help=HELP,
                         placeholder="MALLIGYONG-1\n1 58400U 23179A   24158.19566690 …\n2 58400  97.4052 …")
     if not text or not text.strip():
@@ -67,7 +70,14 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Featu
         st.text("\n".join(str(p) for p in exc.problems[:20]))
         return []
     names = {es.norad_id: f"{es.name} ({es.norad_id})".strip() for es in sets}
-    if len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
+    if satellite is not None:  # the catalogue's choice picks its sets from the file
+        try:
+            sets = of_one_satellite(sets, int(satellite["norad_id"]))
+        except GeoError as exc:
+            st.error("The element sets are not of the catalogue satellite chosen; nothing is drawn.")
+            st.text(str(exc))
+            return []
+    elif len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
         chosen = st.selectbox("Satellite", sorted(names), key=f"{ORBIT_KEY}_norad",
                               format_func=lambda n: names[n])
         sets = of_one_satellite(sets, chosen)
@@ -94,6 +104,9 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Featu
     if far > FAR_DAYS:
         st.warning(f"Up to {far:.1f} days from the nearest element set's epoch: this is not a "
                    "position, only where SGP4 puts a satellite that did not manoeuvre.")
+    decay = satellite.get("decay_date") if satellite else None
+    if decay and centre.date().isoformat() > decay:
+        st.warning(f"The catalogue has it decayed on {decay}: after that there is nothing in orbit.")
     satellites = sorted({f"{es.name or 'NORAD'} ({es.norad_id})" for es in sets})
     st.caption(f"{len(sets)} element set(s) of {', '.join(satellites)}; track "
                f"{features[0]['properties']['time_from'] if features else '-'} to "

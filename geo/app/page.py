@@ -61,7 +61,7 @@ def _analysis(state: ExplorerState, sites: list[dict], layers: dict) -> tuple[Us
     with distance_tab:
         render_distances(sites)
     with orbit_tab:
-        track = render_orbit_tab(state, sites)
+        track = render_orbit_tab(state, sites, layers[registry.EVENTS.name])
         if track:
             name = str(track[0]["properties"]["name"] or track[0]["properties"]["norad_id"])
             key = registry.user_key(registry.ORBIT, name)
