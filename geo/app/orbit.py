@@ -15,10 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import DataError, GeoError
-from ..orbits.elements import of_one_satellite, read_elements
+from ..orbits.elements import ElementSet, of_one_satellite, read_elements
 from ..orbits.history import MANOEUVRE_RULE, history, rows
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
+from .elements_file import MAX_SETS, render_elements_file, show_error
 from .satellites import render_satellite_choice
 from .state import ORBIT_KEY, ExplorerState, Features
 
@@ -58,17 +59,11 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
     """Element sets in, the track's features out (none when nothing is pasted or it failed);
     the catalogue satellite chosen, its record; the passes over the chosen site as a table."""
     satellite = render_satellite_choice(events)
-    text = st.text_area("Element sets", key=ORBIT_KEY, height=120, max_chars=MAX_CHARS, help=HELP,
-                        placeholder="MALLIGYONG-1\n1 58400U 23179A   24158.19566690 …\n2 58400  97.4052 …")
-    if not text or not text.strip():
+    found = _element_sets(state)
+    if found is None:
         state.orbit = None
         return []
-    try:
-        sets = read_elements(text, "the element sets")
-    except DataError as exc:
-        st.error("The element sets could not be read; nothing from them is on the map.")
-        st.text("\n".join(str(p) for p in exc.problems[:20]))
-        return []
+    sets, origin = found
     names = {es.norad_id: f"{es.name} ({es.norad_id})".strip() for es in sets}
     if satellite is not None:  # the catalogue's choice picks its sets from the file
         try:
@@ -81,6 +76,11 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
         chosen = st.selectbox("Satellite", sorted(names), key=f"{ORBIT_KEY}_norad",
                               format_func=lambda n: names[n])
         sets = of_one_satellite(sets, chosen)
+    if len(sets) > MAX_SETS:
+        st.error(f"{len(sets):,} element sets of NORAD {sets[0].norad_id}: the app works with at "
+                 f"most {MAX_SETS:,} at once (geo orbit takes any number); keep those of the "
+                 "weeks you study.")
+        return []
     first = sets[0].epoch
     around = st.text_input("Track around (ISO UTC)", key=f"{ORBIT_KEY}_at", placeholder=iso_ms(first))
     centre = _moment(around) if around.strip() else first
@@ -91,7 +91,7 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
     places = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
     site_id = st.selectbox("Passes over", [None, *places], key=f"{ORBIT_KEY}_site",
                            format_func=lambda sid: "(none)" if sid is None else places[sid])
-    key = (text, sets[0].norad_id, centre, hours)
+    key = (origin, sets[0].norad_id, centre, hours)
     if state.orbit is None or state.orbit[0] != key:
         try:
             state.orbit = (key, track_features(sets, centre, float(hours)))
@@ -116,6 +116,29 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
     if len(sets) > 1:
         _history_chart(sets)
     return features
+
+
+def _element_sets(state: ExplorerState) -> tuple[list[ElementSet], str] | None:
+    """The element sets of the file given, else of the pasted text, with what they came from
+    (a key that changes with them); None, after saying why, when there are none to use."""
+    text = st.text_area("Element sets", key=ORBIT_KEY, height=120, max_chars=MAX_CHARS, help=HELP,
+                        placeholder="MALLIGYONG-1\n1 58400U 23179A   24158.19566690 …\n2 58400  97.4052 …")
+    file = render_elements_file(state)
+    if file is not None:
+        if text and text.strip():
+            st.caption("The file's element sets are used; the pasted text is not, while a file is given.")
+        if file.error is not None:
+            show_error(file.name, file.error)
+            return None
+        assert file.sets is not None
+        return file.sets, f"file:{state.orbit_file[0] if state.orbit_file else file.name}"
+    if not text or not text.strip():
+        return None
+    try:
+        return read_elements(text, "the element sets"), f"text:{text}"
+    except DataError as exc:
+        show_error("The element sets", exc)
+        return None
 
 
 def _history_chart(sets: list) -> None:

@@ -40,3 +40,5 @@ class ExplorerState:
     notice: tuple[str, Pasted] | None = None
     rings: tuple[tuple[Any, ...], Features] | None = None
     orbit: tuple[tuple[Any, ...], Features] | None = None  # the pasted element sets' track
+    orbit_file: tuple[str, Any] | None = None  # (upload id, geo.app.elements_file.ElementsFile)
+    upload_sizes: list[int] = field(default_factory=list)  # the files of the upload box, in bytes
