@@ -20,6 +20,8 @@ from ..orbits.history import MANOEUVRE_RULE, history, rows
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
 from .elements_file import MAX_SETS, render_elements_file, show_error
+from .pass_place import Place, render_place
+from .plain import plain
 from .satellites import render_satellite_choice
 from .state import ORBIT_KEY, ExplorerState, Features
 
@@ -58,6 +60,7 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
                      events: list[dict[str, Any]]) -> Features:
     """Element sets in, the track's features out (none when nothing is pasted or it failed);
     the catalogue satellite chosen, its record; the passes over the chosen site as a table."""
+    state.pick_point = False  # until the passes are asked over a point
     satellite = render_satellite_choice(events)
     found = _element_sets(state)
     if found is None:
@@ -88,9 +91,7 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
         st.error("Give the time as ISO UTC, e.g. 2024-06-07T05:01:07Z.")
         return []
     hours = st.selectbox("Hours of track", HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours")
-    places = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
-    site_id = st.selectbox("Passes over", [None, *places], key=f"{ORBIT_KEY}_site",
-                           format_func=lambda sid: "(none)" if sid is None else places[sid])
+    place = render_place(state, sites)
     key = (origin, sets[0].norad_id, centre, hours)
     if state.orbit is None or state.orbit[0] != key:
         try:
@@ -111,8 +112,8 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
     st.caption(f"{len(sets)} element set(s) of {', '.join(satellites)}; track "
                f"{features[0]['properties']['time_from'] if features else '-'} to "
                f"{features[-1]['properties']['time_to'] if features else '-'}, drawn on the map.")
-    if site_id is not None:
-        _passes_table(sets, next(s for s in sites if s["id"] == site_id), centre)
+    if place is not None:
+        _passes_table(sets, place, centre)
     if len(sets) > 1:
         _history_chart(sets)
     return features
@@ -165,16 +166,15 @@ def _history_chart(sets: list) -> None:
         st.caption(MANOEUVRE_RULE)
 
 
-def _passes_table(sets: list, site: dict[str, Any], centre: datetime) -> None:
-    lon, lat = site["geometry"]["coordinates"][:2]
-    zone = str(site["properties"].get("timezone") or "UTC")
+def _passes_table(sets: list, place: Place, centre: datetime) -> None:
     try:
-        found = passes(sets, float(lat), float(lon), centre - timedelta(days=1), centre + timedelta(days=1),
-                       0.0, zone)
+        found = passes(sets, place.lat, place.lon, centre - timedelta(days=1),
+                       centre + timedelta(days=1), 0.0, place.zone)
     except GeoError as exc:
         st.error("The passes could not be found.")
         st.text(str(exc))
         return
-    st.caption(f"Passes over {site['properties'].get('name')} within a day of that time (local: {zone})")
+    st.caption(f"{len(found)} passes over {plain(place.name)} within a day of that time, local "
+               f"times in {plain(place.zone)}")
     columns = ["rise_local", "culminate_local", "set_local", "max_elevation_deg", "days_from_epoch"]
     st.dataframe(pd.DataFrame(found, columns=columns), hide_index=True, width="stretch")

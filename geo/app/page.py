@@ -94,7 +94,7 @@ def main() -> None:
     session.update({**uploaded, **drawn}, compared)
     explorer(token=session.token, version=session.version,
              layers_url=f"{SESSION_URL}/{session.token}/layers.json?v={session.version}",
-             key=EXPLORER_KEY, default=None)
+             pick_point=state.pick_point, key=EXPLORER_KEY, default=None)
 
 
 main()

@@ -42,3 +42,5 @@ class ExplorerState:
     orbit: tuple[tuple[Any, ...], Features] | None = None  # the pasted element sets' track
     orbit_file: tuple[str, Any] | None = None  # (upload id, geo.app.elements_file.ElementsFile)
     upload_sizes: list[int] = field(default_factory=list)  # the files of the upload box, in bytes
+    pick_point: bool = False  # the orbit tool asks the map for a clicked point
+    last_click: int = 0  # the number of the map click last read as that point

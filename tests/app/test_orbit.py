@@ -10,6 +10,7 @@ import sgp4
 from streamlit.testing.v1 import AppTest
 
 from geo.app import sessions
+from geo.app.pass_place import POINT, clicked, point_place
 from geo.app.satellites import catalogue_satellites, record_text, sources_text
 
 from ..conftest import ROOT
@@ -100,3 +101,27 @@ def test_choosing_a_catalogue_satellite_shows_its_record_and_picks_its_sets():
     assert not _payload(at)["layers"]
     at.selectbox(key="orbit_elements_catalogue").select(58400).run()
     assert not at.error and _payload(at)["layers"]
+
+
+def test_passes_over_a_typed_point_are_in_the_time_zone_there():
+    at = _run()
+    at.text_area(key="orbit_elements").input(TLE).run()
+    at.text_input(key="orbit_elements_at").input("2024-06-07T05:01:07Z").run()
+    at.selectbox(key="orbit_elements_site").select(POINT).run()
+    at.text_input(key="orbit_elements_point").input("13.4443,144.7937").run()  # Guam
+    assert not at.error
+    table = at.dataframe[0].value
+    assert len(table) >= 3 and table["rise_local"].str.endswith("+10:00").all()
+    captions = " ".join(c.value.replace("\\", "") for c in at.caption)
+    assert "passes over 13.4443, 144.7937 within a day of that time, local times in Pacific/Guam" in captions
+    at.text_input(key="orbit_elements_point").input("91,0").run()
+    assert at.error and at.error[0].value == "The point cannot be read."
+    assert "latitude within ±90" in at.text[-1].value
+
+
+def test_a_clicked_point_is_read_as_a_typed_one():
+    assert clicked({"point": [13.4443, 144.7937], "click": 2}) == (2, "13.4443,144.7937")
+    for bad in (None, {"point": [1, 2]}, {"point": ["1", 2], "click": 1}, {"point": [True, 2], "click": 1},
+                {"point": [1], "click": 1}, [1, 2]):
+        assert clicked(bad) is None
+    assert point_place("13.4443,144.7937").zone == "Pacific/Guam"

@@ -546,7 +546,7 @@ var geoExplorer = (function () {
     layers().forEach(function (l) {
       l.hitAll(map, at).forEach(function (i) { hits.push([l.name, i, spec(l).drawOrder || 0]); });
     });
-    if (!hits.length) return;
+    if (!hits.length) { geoPointPick.clicked(map, latlng); return; }  // the orbit tool's point
     hits.sort(function (a, b) { return b[2] - a[2] || b[1] - a[1]; });  // topmost first
     if (hits.length === 1) choose(hits[0][0], hits[0][1], "map", latlng);
     else openPicker(hits, latlng);

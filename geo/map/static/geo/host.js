@@ -65,6 +65,11 @@ var geoHost = (function () {
     window.parent.addEventListener("resize", function () { resize(); });
   }
 
+  /* Give the app a value (the component's value: the page's script reruns with it). */
+  function send(value) {
+    if (embedded) post("streamlit:setComponentValue", {value: value, dataType: "json"});
+  }
+
   /* fn(args) for every render message from the app (the arguments of the page's script). */
   function onArgs(fn) {
     listeners.push(fn);
@@ -114,7 +119,7 @@ var geoHost = (function () {
     return !!side && side.getAttribute("data-collapsed") === "false";
   }
 
-  return {embedded: embedded, narrow: narrow, resize: resize, onArgs: onArgs,
+  return {embedded: embedded, narrow: narrow, resize: resize, onArgs: onArgs, send: send,
           readParams: readParams, writeParams: writeParams, link: link,
           sidebarButton: sidebarButton, sidebarOpen: sidebarOpen};
 })();
