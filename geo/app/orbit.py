@@ -51,6 +51,7 @@ def track_features(sets: list, centre: datetime, hours: float) -> Features:
         props = piece["properties"]
         props = {"id": f"track-{props['norad_id']}-{n + 1}", **props,
                  "kind": "ground_track", "time_from": props["times"][0], "time_to": props["times"][-1],
+                 "around": iso_ms(centre),  # where the map draws the satellite with no playhead
                  "geometry_note": props["note"]}
         out.append({**piece, "id": props["id"], "properties": props})
     return out

@@ -1063,6 +1063,7 @@ var geoExplorer = (function () {
     if (timeline) timeline.draw();
     drawPointers();
     drawLabels();
+    showSatellites();
     refreshSources();
     writeUrl();
   }
@@ -1299,6 +1300,7 @@ var geoExplorer = (function () {
       last = now;
       timeline.setPlayhead(state.play);
       applyFilter();
+      showSatellites();
       el.dates.textContent = "playing: " + geoTimeline.isoDay(state.play);
       if (state.play >= high) { playFrame = null; el.play.textContent = "▶"; return; }
       playFrame = requestAnimationFrame(step);
@@ -1313,6 +1315,7 @@ var geoExplorer = (function () {
     el.play.textContent = "▶";
     timeline.setPlayhead(null);
     applyFilter();
+    showSatellites();
     refreshDates();
   }
 
@@ -1321,7 +1324,11 @@ var geoExplorer = (function () {
     state.play = t;
     if (timeline) timeline.setPlayhead(t);
     applyFilter();
+    showSatellites();
   }
+
+  /* Each ground track's satellite at the playhead (geo/satellite.js; from the track's times). */
+  function showSatellites() { geoSatellite.at(map, layers(), state.play); }
 
   /* --- the permalink ------------------------------------------------------------------- */
 
@@ -1419,6 +1426,7 @@ var geoExplorer = (function () {
     buildTimelineItems();
     applyFilter();
     applyEmphasis();
+    showSatellites();
     renderSide();
     if (payload.focus) {
       var focused = layer(payload.focus);
