@@ -436,6 +436,7 @@ _USER_POPUPS = {
 }
 _USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}",
                 ORBIT: "Ground track: {}"}
+_TIME_FIELDS = {IMPORTED: ("time_utc",), ORBIT: ("time_from", "time_to")}  # on the timeline
 _SENT = {ORBIT: ("times", "around")}  # geo/satellite.js draws the satellite from them
 _SWATCH = {IMPORTED: "dot", PASTED: "box", RINGS: "ring", ORBIT: "solid"}
 _LEGEND = {IMPORTED: "each row of the file", PASTED: "each area of the notice",
@@ -471,7 +472,7 @@ def user_spec(key: str, title: str) -> LayerSpec:
     return LayerSpec(name=key, title=full_title, geometry=(), properties=(), style=style,
                      legend=(LegendRow(_SWATCH[namespace], colour, _LEGEND[namespace]),),
                      popup=_USER_POPUPS[namespace],
-                     time_fields=("time_utc",) if namespace == IMPORTED else (),
+                     time_fields=_TIME_FIELDS.get(namespace, ()),
                      namespace=namespace, sent=_SENT.get(namespace, ()),
                      draw_order=4)
 

@@ -118,6 +118,10 @@ def test_the_satellite_moves_on_its_track_with_the_playhead(server, page):
         at = frame.evaluate("() => geoSatellite.drawn()")[name]
         assert _km((at["lat"], at["lon"]), _sgp4_at(iso)) < 1.0, iso  # between vertices, in the browser
         assert iso.replace("Z", "") in at["text"]
+    lanes = frame.evaluate("() => geoExplorer.timeline().lanes")
+    assert any(lane.startswith("Ground track") for lane in lanes)  # the track is on the timeline
+    frame.evaluate("() => geoExplorer.setPlayhead(Date.parse('2024-06-07T03:20:00Z'))")
+    assert frame.evaluate("() => geoSatellite.drawn()") == {}  # before the track: not drawn
     frame.evaluate("() => geoExplorer.setPlayhead(Date.parse('2024-06-07T09:00:00Z'))")
     assert frame.evaluate("() => geoSatellite.drawn()") == {}  # beyond the track: not drawn
     frame.evaluate("() => geoExplorer.setPlayhead(Date.parse('2024-06-07T05:01:07Z'))")

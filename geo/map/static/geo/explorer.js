@@ -154,6 +154,7 @@ var geoExplorer = (function () {
     refreshSources();
     drawPointers();
     drawLabels();
+    showSatellites();
   }
 
   function sameMask(a, b) {
@@ -1300,7 +1301,6 @@ var geoExplorer = (function () {
       last = now;
       timeline.setPlayhead(state.play);
       applyFilter();
-      showSatellites();
       el.dates.textContent = "playing: " + geoTimeline.isoDay(state.play);
       if (state.play >= high) { playFrame = null; el.play.textContent = "▶"; return; }
       playFrame = requestAnimationFrame(step);
@@ -1315,7 +1315,6 @@ var geoExplorer = (function () {
     el.play.textContent = "▶";
     timeline.setPlayhead(null);
     applyFilter();
-    showSatellites();
     refreshDates();
   }
 
@@ -1324,7 +1323,6 @@ var geoExplorer = (function () {
     state.play = t;
     if (timeline) timeline.setPlayhead(t);
     applyFilter();
-    showSatellites();
   }
 
   /* Each ground track's satellite at the playhead (geo/satellite.js; from the track's times). */
@@ -1426,7 +1424,6 @@ var geoExplorer = (function () {
     buildTimelineItems();
     applyFilter();
     applyEmphasis();
-    showSatellites();
     renderSide();
     if (payload.focus) {
       var focused = layer(payload.focus);

@@ -5,7 +5,7 @@
    vertices around the moment, in proportion to the time: no request to the server per frame.
    The app's vertices are 30 s apart (about 200 km of ground track): the step between them is
    within a kilometre of the SGP4 point (a browser test checks it).
-   Where no piece of the track covers the moment, nothing is drawn. */
+   Where no shown piece of the track covers the moment, nothing is drawn. */
 var geoSatellite = (function () {
   "use strict";
   var DEG = 180 / Math.PI;
@@ -30,7 +30,7 @@ var geoSatellite = (function () {
       var times = Array.isArray(props.times) ? props.times.map(ms) : null;
       if (!coords || !times || times.length !== coords.length || times.length < 2 ||
           times.some(function (t) { return t === null; })) continue;
-      got.push({times: times, coords: coords, props: props});
+      got.push({index: i, times: times, coords: coords, props: props});
     }
     parsed.set(l, got);
     return got;
@@ -92,6 +92,7 @@ var geoSatellite = (function () {
       var pieces = piecesOf(l), when = t, pos = null, props = null;
       if (when === null || when === undefined) when = pieces.length ? ms(pieces[0].props.around) : null;
       for (var k = 0; when !== null && k < pieces.length && !pos; k++) {
+        if (l.shown && !l.shown[pieces[k].index]) continue;  // filtered out by the dates
         pos = positionOn(pieces[k], when);
         props = pieces[k].props;
       }
