@@ -16,7 +16,7 @@ var geoPointPick = (function () {
     if (!wanted || !geoHost.embedded) return false;
     var lon = ((latlng.lng + 180) % 360 + 360) % 360 - 180;  // the map may show a world copy
     var point = [Math.round(latlng.lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4];
-    count += 1;
+    count = Math.max(count + 1, Date.now());  // new after a reload of the map too
     geoHost.send({point: point, click: count});
     if (marker) marker.setLatLng(latlng);
     else marker = L.circleMarker(latlng, {radius: 6, color: "#4a1486", weight: 2, fill: false,
