@@ -15,10 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import DataError, GeoError
-from ..orbits.elements import of_one_satellite, read_elements
+from ..orbits.elements import ElementSet, of_one_satellite, read_elements
 from ..orbits.history import MANOEUVRE_RULE, history, rows
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
+from .elements_file import MAX_SETS, render_elements_file, show_error
+from .pass_place import Place, render_place
+from .plain import plain
+from .satellites import render_satellite_choice
 from .state import ORBIT_KEY, ExplorerState, Features
 
 MAX_CHARS = 200_000
@@ -47,30 +51,40 @@ def track_features(sets: list, centre: datetime, hours: float) -> Features:
         props = piece["properties"]
         props = {"id": f"track-{props['norad_id']}-{n + 1}", **props,
                  "kind": "ground_track", "time_from": props["times"][0], "time_to": props["times"][-1],
+                 "around": iso_ms(centre),  # where the map draws the satellite with no playhead
                  "geometry_note": props["note"]}
         out.append({**piece, "id": props["id"], "properties": props})
     return out
 
 
-def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Features:
+def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
+                     events: list[dict[str, Any]]) -> Features:
     """Element sets in, the track's features out (none when nothing is pasted or it failed);
-    the passes over the chosen site as a table."""
-    text = st.text_area("Element sets", key=ORBIT_KEY, height=120, max_chars=MAX_CHARS, help=HELP,
-                        placeholder="MALLIGYONG-1\n1 58400U 23179A   24158.19566690 …\n2 58400  97.4052 …")
-    if not text or not text.strip():
+    the catalogue satellite chosen, its record; the passes over the chosen site as a table."""
+    state.pick_point = False  # until the passes are asked over a point
+    satellite = render_satellite_choice(events)
+    found = _element_sets(state)
+    if found is None:
         state.orbit = None
         return []
-    try:
-        sets = read_elements(text, "the element sets")
-    except DataError as exc:
-        st.error("The element sets could not be read; nothing from them is on the map.")
-        st.text("\n".join(str(p) for p in exc.problems[:20]))
-        return []
+    sets, origin = found
     names = {es.norad_id: f"{es.name} ({es.norad_id})".strip() for es in sets}
-    if len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
+    if satellite is not None:  # the catalogue's choice picks its sets from the file
+        try:
+            sets = of_one_satellite(sets, int(satellite["norad_id"]))
+        except GeoError as exc:
+            st.error("The element sets are not of the catalogue satellite chosen; nothing is drawn.")
+            st.text(str(exc))
+            return []
+    elif len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
         chosen = st.selectbox("Satellite", sorted(names), key=f"{ORBIT_KEY}_norad",
                               format_func=lambda n: names[n])
         sets = of_one_satellite(sets, chosen)
+    if len(sets) > MAX_SETS:
+        st.error(f"{len(sets):,} element sets of NORAD {sets[0].norad_id}: the app works with at "
+                 f"most {MAX_SETS:,} at once (geo orbit takes any number); keep those of the "
+                 "weeks you study.")
+        return []
     first = sets[0].epoch
     around = st.text_input("Track around (ISO UTC)", key=f"{ORBIT_KEY}_at", placeholder=iso_ms(first))
     centre = _moment(around) if around.strip() else first
@@ -78,10 +92,8 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Featu
         st.error("Give the time as ISO UTC, e.g. 2024-06-07T05:01:07Z.")
         return []
     hours = st.selectbox("Hours of track", HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours")
-    places = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
-    site_id = st.selectbox("Passes over", [None, *places], key=f"{ORBIT_KEY}_site",
-                           format_func=lambda sid: "(none)" if sid is None else places[sid])
-    key = (text, sets[0].norad_id, centre, hours)
+    place = render_place(state, sites)
+    key = (origin, sets[0].norad_id, centre, hours)
     if state.orbit is None or state.orbit[0] != key:
         try:
             state.orbit = (key, track_features(sets, centre, float(hours)))
@@ -94,15 +106,41 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]]) -> Featu
     if far > FAR_DAYS:
         st.warning(f"Up to {far:.1f} days from the nearest element set's epoch: this is not a "
                    "position, only where SGP4 puts a satellite that did not manoeuvre.")
+    decay = satellite.get("decay_date") if satellite else None
+    if decay and centre.date().isoformat() > decay:
+        st.warning(f"The catalogue has it decayed on {decay}: after that there is nothing in orbit.")
     satellites = sorted({f"{es.name or 'NORAD'} ({es.norad_id})" for es in sets})
     st.caption(f"{len(sets)} element set(s) of {', '.join(satellites)}; track "
                f"{features[0]['properties']['time_from'] if features else '-'} to "
                f"{features[-1]['properties']['time_to'] if features else '-'}, drawn on the map.")
-    if site_id is not None:
-        _passes_table(sets, next(s for s in sites if s["id"] == site_id), centre)
+    if place is not None:
+        _passes_table(sets, place, centre)
     if len(sets) > 1:
         _history_chart(sets)
     return features
+
+
+def _element_sets(state: ExplorerState) -> tuple[list[ElementSet], str] | None:
+    """The element sets of the file given, else of the pasted text, with what they came from
+    (a key that changes with them); None, after saying why, when there are none to use."""
+    text = st.text_area("Element sets", key=ORBIT_KEY, height=120, max_chars=MAX_CHARS, help=HELP,
+                        placeholder="MALLIGYONG-1\n1 58400U 23179A   24158.19566690 …\n2 58400  97.4052 …")
+    file = render_elements_file(state)
+    if file is not None:
+        if text and text.strip():
+            st.caption("The file's element sets are used; the pasted text is not, while a file is given.")
+        if file.error is not None:
+            show_error(file.name, file.error)
+            return None
+        assert file.sets is not None
+        return file.sets, f"file:{state.orbit_file[0] if state.orbit_file else file.name}"
+    if not text or not text.strip():
+        return None
+    try:
+        return read_elements(text, "the element sets"), f"text:{text}"
+    except DataError as exc:
+        show_error("The element sets", exc)
+        return None
 
 
 def _history_chart(sets: list) -> None:
@@ -129,16 +167,15 @@ def _history_chart(sets: list) -> None:
         st.caption(MANOEUVRE_RULE)
 
 
-def _passes_table(sets: list, site: dict[str, Any], centre: datetime) -> None:
-    lon, lat = site["geometry"]["coordinates"][:2]
-    zone = str(site["properties"].get("timezone") or "UTC")
+def _passes_table(sets: list, place: Place, centre: datetime) -> None:
     try:
-        found = passes(sets, float(lat), float(lon), centre - timedelta(days=1), centre + timedelta(days=1),
-                       0.0, zone)
+        found = passes(sets, place.lat, place.lon, centre - timedelta(days=1),
+                       centre + timedelta(days=1), 0.0, place.zone)
     except GeoError as exc:
         st.error("The passes could not be found.")
         st.text(str(exc))
         return
-    st.caption(f"Passes over {site['properties'].get('name')} within a day of that time (local: {zone})")
+    st.caption(f"{len(found)} passes over {plain(place.name)} within a day of that time, local "
+               f"times in {plain(place.zone)}")
     columns = ["rise_local", "culminate_local", "set_local", "max_elevation_deg", "days_from_epoch"]
     st.dataframe(pd.DataFrame(found, columns=columns), hide_index=True, width="stretch")

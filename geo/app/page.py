@@ -61,7 +61,7 @@ def _analysis(state: ExplorerState, sites: list[dict], layers: dict) -> tuple[Us
     with distance_tab:
         render_distances(sites)
     with orbit_tab:
-        track = render_orbit_tab(state, sites)
+        track = render_orbit_tab(state, sites, layers[registry.EVENTS.name])
         if track:
             name = str(track[0]["properties"]["name"] or track[0]["properties"]["norad_id"])
             key = registry.user_key(registry.ORBIT, name)
@@ -94,7 +94,8 @@ def main() -> None:
     # a warning about the layers opens the panel: the user must see it beside the map
     session_component(token=session.token, version=session.version,
                       layers_url=f"{SESSION_URL}/{session.token}/layers.json?v={session.version}",
-                      warn=found.problem is not None, key=SESSION_KEY, default=None)
+                      warn=found.problem is not None, pick_point=state.pick_point,
+                      key=SESSION_KEY, default=None)
 
 
 main()

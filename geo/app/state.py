@@ -40,3 +40,7 @@ class ExplorerState:
     notice: tuple[str, Pasted] | None = None
     rings: tuple[tuple[Any, ...], Features] | None = None
     orbit: tuple[tuple[Any, ...], Features] | None = None  # the pasted element sets' track
+    orbit_file: tuple[str, Any] | None = None  # (upload id, geo.app.elements_file.ElementsFile)
+    upload_sizes: list[int] = field(default_factory=list)  # the files of the upload box, in bytes
+    pick_point: bool = False  # the orbit tool asks the map for a clicked point
+    last_click: int = 0  # the number of the map click last read as that point

@@ -78,6 +78,7 @@ def render_upload(state: ExplorerState) -> UserLayers:
         layers[name] = (registry.user_spec(name, outcome.source_file), outcome.features)
         _show_result(name, outcome)
     state.session.upload_bytes = sum(sizes)
+    state.upload_sizes = sizes  # the orbit tool's file counts on top of them
     _forget(state, current)
     return layers
 

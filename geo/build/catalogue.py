@@ -10,7 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .. import geojson
 from ..catalogue import Catalogue, Citation, Event, Site, Zone
-from ..catalogue.records import Offset
+from ..catalogue.records import Offset, Satellite
 from ..layers.registry import EVENTS, SITES, ZONES
 from ..layers.spec import LayerSpec
 from ..physics import geodesy
@@ -134,7 +134,7 @@ def _event(cat: Catalogue, event: Event) -> Feature:
         "site_name": site.name if site else None,
         "vehicle": event.vehicle,
         "payload": event.payload,
-        **_satellite(event),
+        **_satellite(cat, event),
         "outcome": event.outcome,
         "summary": event.summary,
         "zone_ids": [zone.id for zone in cat.zones_of(event.id)],
@@ -147,12 +147,28 @@ def _event(cat: Catalogue, event: Event) -> Feature:
     })
 
 
-def _satellite(event: Event) -> dict[str, Any]:
+def _satellite(cat: Catalogue, event: Event) -> dict[str, Any]:
     """The satellite's catalogue numbers, orbit at insertion and decay (None when not given)."""
     sat = event.satellite
     names = ("cospar_id", "norad_id", "perigee_km", "apogee_km", "inclination_deg", "orbit_note",
              "decay_date")
-    return {name: getattr(sat, name) if sat else None for name in names}
+    return {"satellite_name": sat.name if sat else None,
+            **{name: getattr(sat, name) if sat else None for name in names},
+            "satellite_sources": _satellite_sources(cat, sat) if sat else None}
+
+
+SATELLITE_FACT_LABELS = {"cospar_id": "COSPAR {}", "norad_id": "NORAD {}", "decay_date": "decayed {}"}
+
+
+def _satellite_sources(cat: Catalogue, sat: Satellite) -> str | None:
+    """Which source gives each catalogue fact, in words: 'NORAD 41332: VOA Korean (2016-02);
+    decayed 2023-06-30: Newspim (2023-07-04)'. The sources themselves are in the event's list."""
+    parts = []
+    for fact, citations in (sat.cited or {}).items():
+        named = ", ".join(f"{cat.sources[c.source].publisher} ({cat.sources[c.source].date})"
+                          for c in citations)
+        parts.append(f"{SATELLITE_FACT_LABELS[fact].format(getattr(sat, fact))}: {named}")
+    return "; ".join(parts) or None
 
 
 def _zone_note(cat: Catalogue, zone: Zone) -> str:

@@ -208,6 +208,15 @@ class _Validator:
                 self.problems.append(record.problem(
                     "sources", f"cites unknown source '{citation.source}'"))
 
+    def _check_satellite(self, event: Event) -> None:
+        """A satellite's facts are cited to sources the event lists too (so its card shows them)."""
+        listed = {c.source for c in event.sources}
+        for fact, citations in ((event.satellite.cited or {}) if event.satellite else {}).items():
+            for citation in citations:
+                if citation.source not in listed:
+                    self._report(event.id, "satellite", f"cited {fact}: source "
+                                 f"'{citation.source}' is not among the event's sources")
+
     def _check_site(self, site: Site) -> None:
         if site.parent is not None and not self._names(Site, site.parent):
             self._report(site.id, "parent", f"names unknown site '{site.parent}'")
@@ -230,6 +239,7 @@ class _Validator:
     def _check_event(self, cat: Catalogue, event: Event) -> None:
         self._check_version(cat.events, event)
         self._check_event_place(event)
+        self._check_satellite(event)
         try:
             moment = parse_time(event.time_utc, event.time_precision)
         except FieldError as exc:

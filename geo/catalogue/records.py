@@ -183,10 +183,24 @@ def _norad(value: Any) -> int:
     return value
 
 
+SATELLITE_FACTS = ("cospar_id", "norad_id", "decay_date")
+
+
+def _cited(value: Any) -> dict[str, tuple[Citation, ...]]:
+    """A mapping of a satellite's catalogue fact (SATELLITE_FACTS) to the sources that give it."""
+    if not isinstance(value, dict):
+        raise FieldError(f"must map {', '.join(SATELLITE_FACTS)} to the sources that give them")
+    unknown = sorted(str(k) for k in value if k not in SATELLITE_FACTS)
+    if unknown:
+        raise FieldError(f"{unknown[0]!r:.30} is not one of {', '.join(SATELLITE_FACTS)}")
+    return {fact: _citations(value[fact]) for fact in SATELLITE_FACTS if fact in value}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Satellite:
     """What a successful launch put in orbit: its catalogue numbers, its orbit at insertion
-    (as its sources give it, orbit_note saying whose figures) and the date it decayed."""
+    (as its sources give it, orbit_note saying whose figures) and the date it decayed; cited
+    names the sources of each catalogue number and of the decay."""
 
     name: str = checked(_text(200))
     cospar_id: str | None = checked(_cospar, default=None)
@@ -196,6 +210,7 @@ class Satellite:
     inclination_deg: float | None = checked(_bounded(0, 180), default=None)
     orbit_note: str | None = checked(_text(400), default=None)
     decay_date: str | None = checked(checks.full_date, default=None)
+    cited: dict[str, tuple[Citation, ...]] = checked(_cited, default=None)
 
 
 def _satellite(value: Any) -> Satellite:
@@ -207,6 +222,12 @@ def _satellite(value: Any) -> Satellite:
         raise FieldError(f"perigee_km {sat.perigee_km:g} is above apogee_km {sat.apogee_km:g}")
     if (sat.perigee_km is None) != (sat.apogee_km is None):
         raise FieldError("give perigee_km and apogee_km together")
+    cited = sat.cited or {}
+    for fact in SATELLITE_FACTS:
+        if getattr(sat, fact) is not None and fact not in cited:
+            raise FieldError(f"{fact} has no source: name it under cited")
+        if getattr(sat, fact) is None and fact in cited:
+            raise FieldError(f"cited names sources of {fact}, which is not given")
     return sat
 
 

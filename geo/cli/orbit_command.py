@@ -23,6 +23,7 @@ from ..errors import GeoError
 from ..orbits import history as history_mod
 from ..orbits.elements import ElementSet, of_one_satellite, read_elements
 from ..orbits.passes import passes
+from ..orbits.place import read_point, zone_at
 from ..orbits.track import MAX_STEP_S, ground_track
 from .arguments import non_empty_path
 
@@ -112,19 +113,16 @@ def _read(file: str, norad_id: int | None = None) -> list[ElementSet]:
 
 
 def _place(over: str, seeds: Path) -> tuple[float, float, str]:
-    """(lat, lon, time zone) of a catalogue site or anchor (anchors have no zone: UTC), or LAT,LON."""
+    """(lat, lon, time zone) of a catalogue site (its own zone) or anchor, or of LAT,LON (the
+    zone at that point, geo.orbits.place)."""
     if "," in over:
-        try:
-            lat, lon = (float(v) for v in over.split(","))
-        except ValueError:
-            raise GeoError(f"--over {over[:40]!r}: expected LAT,LON in degrees or a site id") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise GeoError(f"--over {over[:40]!r}: latitude or longitude out of range")
-        return lat, lon, "UTC"
+        lat, lon = read_point(over, "--over")
+        return lat, lon, zone_at(lat, lon)
     place = load_catalogue(seeds).place(over)
     if place is None:
         raise GeoError(f"--over {over[:40]!r}: no such site or anchor in the catalogue (or give LAT,LON)")
-    return float(place.lat), float(place.lon), place.timezone if isinstance(place, Site) else "UTC"
+    lat, lon = float(place.lat), float(place.lon)
+    return lat, lon, place.timezone if isinstance(place, Site) else zone_at(lat, lon)
 
 
 def _far(days: float) -> None:

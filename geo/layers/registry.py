@@ -150,6 +150,8 @@ EVENTS = LayerSpec(
         Prop("site_name", "text", "that site's name", required=False),
         Prop("vehicle", "text", "the rocket (launches)", required=False),
         Prop("payload", "text", "the satellite (launches)", required=False),
+        Prop("satellite_name", "text", "the satellite in orbit (launches that reached orbit)",
+             required=False),
         Prop("cospar_id", "text", "the satellite's international designator (launches that "
              "reached orbit)", required=False),
         Prop("norad_id", "integer", "the satellite's NORAD catalogue number", required=False),
@@ -160,6 +162,8 @@ EVENTS = LayerSpec(
         Prop("orbit_note", "text", "whose orbital figures these are", required=False),
         Prop("decay_date", "date", "the date the satellite decayed (re-entered)",
              required=False),
+        Prop("satellite_sources", "text", "which source gives each of the satellite's catalogue "
+             "numbers and its decay", required=False),
         Prop("outcome", "text", "success, failure, or n/a for other events", choices=OUTCOMES),
         Prop("summary", "text", "what happened, in words"),
         Prop("zone_ids", "ids", "the event's zones"),
@@ -184,10 +188,11 @@ EVENTS = LayerSpec(
               Row("Local", ("time_local",), "local"),
               Row("Site", ("site_name",), card=True),
               Row("Vehicle → payload", ("vehicle", "payload"), "arrow"),
-              Row("COSPAR", ("cospar_id",)),
-              Row("NORAD", ("norad_id",)),
+              Row("COSPAR", ("cospar_id",), card=True),
+              Row("NORAD", ("norad_id",), card=True),
               Row("Orbit at insertion", ("orbit_note",)),
-              Row("Decayed", ("decay_date",)),
+              Row("Decayed", ("decay_date",), card=True),
+              Row("Satellite's numbers from", ("satellite_sources",), card=True),
               Row("Outcome", ("outcome",), hide=("n/a",), card=True)),
         blocks=(Block("text", field="summary"), VERSIONS_BLOCK,
                 Block("related", label="Modelled footprints (layer off by default)",
@@ -431,6 +436,8 @@ _USER_POPUPS = {
 }
 _USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}",
                 ORBIT: "Ground track: {}"}
+_TIME_FIELDS = {IMPORTED: ("time_utc",), ORBIT: ("time_from", "time_to")}  # on the timeline
+_SENT = {ORBIT: ("times", "around")}  # geo/satellite.js draws the satellite from them
 _SWATCH = {IMPORTED: "dot", PASTED: "box", RINGS: "ring", ORBIT: "solid"}
 _LEGEND = {IMPORTED: "each row of the file", PASTED: "each area of the notice",
            RINGS: "each distance from the site",
@@ -465,8 +472,8 @@ def user_spec(key: str, title: str) -> LayerSpec:
     return LayerSpec(name=key, title=full_title, geometry=(), properties=(), style=style,
                      legend=(LegendRow(_SWATCH[namespace], colour, _LEGEND[namespace]),),
                      popup=_USER_POPUPS[namespace],
-                     time_fields=("time_utc",) if namespace == IMPORTED else (),
-                     namespace=namespace,
+                     time_fields=_TIME_FIELDS.get(namespace, ()),
+                     namespace=namespace, sent=_SENT.get(namespace, ()),
                      draw_order=4)
 
 

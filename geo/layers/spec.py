@@ -188,7 +188,9 @@ class LayerSpec:
     notices, range rings) have the namespace of their kind as the start of their key.
     importable: whether an import may declare its rows to be of this kind.
     version_of: the property naming the record a feature is another source's version of; the
-    timeline and the list of events show each event once, by its first account."""
+    timeline and the list of events show each event once, by its first account.
+    sent: other fields a browser module reads, sent with each feature (a ground track's vertex
+    times, which geo/satellite.js reads)."""
 
     name: str
     title: str
@@ -204,6 +206,7 @@ class LayerSpec:
     importable: bool = False
     draw_order: int = 0
     version_of: str | None = None
+    sent: tuple[str, ...] = ()
 
     def prop(self, name: str) -> Prop | None:
         """The declared property of that name, if any."""

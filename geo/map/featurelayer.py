@@ -34,7 +34,7 @@ def browser_fields(spec: LayerSpec, wanted: Iterable[str] = ()) -> tuple[str, ..
     """The fields of each feature the browser gets: what the popup, the style and the time
     filter read, and what other layers' popups want of this one (wanted)."""
     names = ["id", *spec.popup.fields(), *spec.style.keys, *spec.time_fields,
-             *spec.follows[1:], *([spec.version_of] if spec.version_of else []), *wanted]
+             *spec.follows[1:], *([spec.version_of] if spec.version_of else []), *spec.sent, *wanted]
     return tuple(dict.fromkeys(names))
 
 

@@ -45,6 +45,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
     default_js = [("geo-host", "geo/host.js"), ("geo-popups", "geo/popups.js"),
                   ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
                   ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
+                  ("geo-satellite", "geo/satellite.js"), ("geo-pointpick", "geo/pointpick.js"),
                   ("geo-explorer", "geo/explorer.js")]
     default_css = [("geo-explorer-css", "geo/explorer.css"),
                    *((f"geo-font-{k}", f) for k, f in enumerate(FONT_FILES))]

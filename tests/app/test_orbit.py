@@ -10,6 +10,8 @@ import sgp4
 from streamlit.testing.v1 import AppTest
 
 from geo.app import sessions
+from geo.app.pass_place import POINT, clicked, point_place
+from geo.app.satellites import catalogue_satellites, record_text, sources_text
 
 from ..conftest import ROOT
 
@@ -74,3 +76,52 @@ def test_a_group_of_satellites_is_drawn_one_at_a_time():
     at.selectbox(key="orbit_elements_norad").select(28057).run()
     (layer,) = _payload(at)["layers"]
     assert layer["spec"]["title"] == "Ground track: CBERS 2"
+
+
+def test_the_catalogue_satellites_are_the_three_in_orbit_with_their_sources(layers):
+    found = catalogue_satellites(layers["events"])
+    assert list(found) == [39026, 41332, 58400]  # in the order of their launches
+    kms3 = record_text(found[39026])
+    assert "NORAD 39026 · COSPAR 2012-072A" in kms3 and "Decayed 2023-09-13" in kms3
+    assert "Launched 2012-12-12T00:49Z UTC from Sohae" in kms3
+    assert "decayed 2023-09-13: MBC" in kms3  # which source gives the decay
+    assert "in orbit at the last report" in record_text(found[58400])
+    assert "diver-osint-ctf/writeups" in sources_text(found[58400])
+
+
+def test_choosing_a_catalogue_satellite_shows_its_record_and_picks_its_sets():
+    at = _run()
+    at.selectbox(key="orbit_elements_catalogue").select(41332).run()
+    shown = "\n".join(t.value for t in at.text)
+    assert "NORAD 41332 · COSPAR 2016-009A" in shown and "Decayed 2023-06-30" in shown
+    assert "VOA Korean" in shown
+    at.text_area(key="orbit_elements").input(TLE).run()  # sets of 58400, not 41332
+    assert at.error and "not of the catalogue satellite" in at.error[0].value
+    assert "no element set of NORAD 41332" in "\n".join(t.value for t in at.text)
+    assert not _payload(at)["layers"]
+    at.selectbox(key="orbit_elements_catalogue").select(58400).run()
+    assert not at.error and _payload(at)["layers"]
+
+
+def test_passes_over_a_typed_point_are_in_the_time_zone_there():
+    at = _run()
+    at.text_area(key="orbit_elements").input(TLE).run()
+    at.text_input(key="orbit_elements_at").input("2024-06-07T05:01:07Z").run()
+    at.selectbox(key="orbit_elements_site").select(POINT).run()
+    at.text_input(key="orbit_elements_point").input("13.4443,144.7937").run()  # Guam
+    assert not at.error
+    table = at.dataframe[0].value
+    assert len(table) >= 3 and table["rise_local"].str.endswith("+10:00").all()
+    captions = " ".join(c.value.replace("\\", "") for c in at.caption)
+    assert "passes over 13.4443, 144.7937 within a day of that time, local times in Pacific/Guam" in captions
+    at.text_input(key="orbit_elements_point").input("91,0").run()
+    assert at.error and at.error[0].value == "The point cannot be read."
+    assert "latitude within ±90" in at.text[-1].value
+
+
+def test_a_clicked_point_is_read_as_a_typed_one():
+    assert clicked({"point": [13.4443, 144.7937], "click": 2}) == (2, "13.4443,144.7937")
+    for bad in (None, {"point": [1, 2]}, {"point": ["1", 2], "click": 1}, {"point": [True, 2], "click": 1},
+                {"point": [1], "click": 1}, [1, 2]):
+        assert clicked(bad) is None
+    assert point_place("13.4443,144.7937").zone == "Pacific/Guam"

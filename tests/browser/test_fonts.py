@@ -4,9 +4,11 @@ fetching from its own server only the slices of the characters it shows."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from PIL import Image
 
 from geo.map.assets import standalone_html
 from geo.map.explorer import make_map
@@ -73,5 +75,44 @@ def test_a_notice_text_in_a_card_uses_the_fonts_of_its_language(server, browser)
             && f.status === "loaded")""", timeout=10_000)
         family = page.evaluate("() => getComputedStyle(document.querySelector('pre[lang=zh]')).fontFamily")
         assert family.index("Noto Sans SC") < family.index("Noto Sans KR")
+    finally:
+        context.close()
+
+
+def test_a_card_s_korean_is_drawn_in_the_project_s_font(server, browser):
+    """A launch's card names its sources' publishers in Korean (VOA's 미국의소리): through
+    Leaflet's Helvetica/Arial stack a system font drew 리 and 스 as boxes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(server + "/geo/explorer")
+        page.wait_for_function("typeof geoExplorer !== 'undefined' && geoExplorer.state().ready",
+                               timeout=60_000)
+        page.evaluate("() => geoExplorer.choose('2016-02-07-kwangmyongsong-4', 'map')")
+        page.wait_for_selector(".leaflet-popup td", timeout=10_000)
+        hangul = page.evaluate("""async () => {
+            const td = [...document.querySelectorAll('.leaflet-popup td')]
+                .find(t => t.textContent.includes('VOA'));
+            const hangul = [...td.textContent].filter(c => c >= '\uac00' && c <= '\ud7a3').join('');
+            await document.fonts.load('12px "Noto Sans KR"', hangul);
+            for (const family of ['', '"Noto Sans KR"']) {  // as the card draws it; in the project's font
+                const line = document.createElement('div');
+                line.className = 'probe';
+                line.textContent = hangul;
+                line.style.cssText = 'display: inline-block; background: #fff; color: #000;' +
+                    (family ? 'font-family: ' + family : '');
+                td.append(line);
+            }
+            await document.fonts.ready;
+            return hangul;
+        }""")
+        assert "리" in hangul and "스" in hangul
+        drawn, project = (Image.open(io.BytesIO(probe.screenshot())).convert("L")
+                          for probe in page.locator(".leaflet-popup td .probe").all())
+        # the same glyphs: as wide, and as much ink (a box is narrower and hollow); not pixel for
+        # pixel, since the page's first font sets the line's baseline
+        ink = [sum(1 for v in image.tobytes() if v < 128) for image in (drawn, project)]
+        assert drawn.size == project.size, (drawn.size, project.size)
+        assert abs(ink[0] - ink[1]) <= 0.1 * ink[1], ink
     finally:
         context.close()

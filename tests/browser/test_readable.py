@@ -52,7 +52,7 @@ def test_every_legend_toggle_is_the_element_under_its_centre(server, browser, si
         phone = size[0] < 600
         if not phone:  # on a phone the side bar would cover the page: the file goes in closed
             frame.get_by_role("button", name="Your data & analysis").click()
-        upload = f'{SIDEBAR} input[type="file"]'
+        upload = f'{SIDEBAR} .st-key-geo_upload input[type="file"]'
         tools(page).locator(upload).wait_for(state="attached", timeout=10_000)
         tools(page).set_input_files(upload, files=[{"name": "launches_cp1252.csv", "mimeType": "text/csv",
                                              "buffer": (DATA / "launches_cp1252.csv").read_bytes()}])

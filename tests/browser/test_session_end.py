@@ -34,7 +34,7 @@ def _open_with_an_upload(browser, url: str) -> tuple[object, str]:
     page.goto(url + "/")
     wait_ready(page)
     explorer(page).get_by_role("button", name="Your data & analysis").click()
-    tools(page).set_input_files(f'{SIDEBAR} input[type="file"]', files=[
+    tools(page).set_input_files(f'{SIDEBAR} .st-key-geo_upload input[type="file"]', files=[
         {"name": "tracks.csv", "mimeType": "text/csv", "buffer": (DATA / "tracks.csv").read_bytes()}])
     wait_for(lambda: tokens, 60, what="the session's layers being fetched")
     return context, tokens[-1]

@@ -18,7 +18,7 @@ from .helpers import SIDEBAR, assert_clean, download, explorer, state, tools, to
 pytestmark = pytest.mark.browser
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 HOSTILE_NAME = '"><img src=x onerror="window.__xss=1">.csv'
-UPLOAD_INPUT = f'{SIDEBAR} input[type="file"]'
+UPLOAD_INPUT = f'{SIDEBAR} .st-key-geo_upload input[type="file"]'  # the upload box's, not the orbit tool's
 NAMED_LIKE_BUILT_INS = [  # files named as the catalogue's layers are
     {"name": name, "mimeType": mime, "buffer": (DATA / name).read_bytes()}
     for name, mime in (("tracks.csv", "text/csv"), ("sites.geojson", "application/geo+json"),

@@ -95,6 +95,13 @@ BAD = [
      ["id '2012-12-12-kwangmyongsong-3-unit-2'", "field 'satellite'", "COSPAR id"]),
     ("events.yaml", "    perigee_km: 499.7\n", "    perigee_km: 599.7\n",
      ["id '2012-12-12-kwangmyongsong-3-unit-2'", "field 'satellite'", "above apogee_km"]),
+    ("events.yaml", "      decay_date: [newspim-2023-07-04-kms4]\n", "",
+     ["id '2016-02-07-kwangmyongsong-4'", "field 'satellite'", "decay_date has no source"]),
+    ("events.yaml", "      norad_id: [diver-osint-ctf-2024-satellite]\n",
+     "      norad_id: [kcna-2023-05-31]\n",
+     ["id '2023-11-21-malligyong-1'", "field 'satellite'", "'kcna-2023-05-31' is not among"]),
+    ("events.yaml", "      cospar_id: [spacereview-4753]\n", "      cospar: [spacereview-4753]\n",
+     ["id '2023-11-21-malligyong-1'", "field 'satellite'", "'cospar' is not one of"]),
     ("zones.yaml", "- id: 2016-02-fairing\n", "- id: 2016-02-first-stage\n",
      ["id '2016-02-first-stage'", "field 'id'", "duplicates the id"]),
 ]

@@ -120,7 +120,7 @@ def test_may_2023_launch_is_on_the_coastal_pad_with_csis_as_a_version(catalogue)
 SATELLITES = {  # launch: (COSPAR, NORAD, decay date)
     "2012-12-12-kwangmyongsong-3-unit-2": ("2012-072A", 39026, "2023-09-13"),
     "2016-02-07-kwangmyongsong-4": ("2016-009A", 41332, "2023-06-30"),
-    "2023-11-21-malligyong-1": ("2023-179A", None, None),
+    "2023-11-21-malligyong-1": ("2023-179A", 58400, None),
 }
 
 
@@ -134,6 +134,12 @@ def test_satellites_carry_their_numbers_orbit_and_decay(catalogue, layers):
         assert (shipped["cospar_id"], shipped["norad_id"], shipped["decay_date"]) == \
             (cospar, norad, decay)
         assert shipped["orbit_note"] == sat.orbit_note
+        given = [fact for fact in ("cospar_id", "norad_id", "decay_date") if getattr(sat, fact)]
+        assert list(sat.cited) == given, eid  # every catalogue fact has its sources
+        listed = {c.source for c in catalogue.events[eid].sources}
+        assert all(c.source in listed for cs in sat.cited.values() for c in cs), eid
+        for fact in given:  # the card says which source gives which number
+            assert str(getattr(sat, fact)) in shipped["satellite_sources"], eid
     carrying = {e.id for e in catalogue.events.values() if e.satellite is not None}
     assert carrying == set(SATELLITES)  # only launches that reached orbit
     assert all(catalogue.events[e].kind == "launch" and catalogue.events[e].outcome == "success"

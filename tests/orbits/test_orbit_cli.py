@@ -58,7 +58,8 @@ def test_passes_from_standard_input_over_lat_lon(capsys, monkeypatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(cbers_text()))
     assert main(["orbit", "passes", "-", "--over", "39.04,125.71"]) == 0
     found = json.loads(capsys.readouterr().out)
-    assert found and found[0]["time_zone"] == "UTC"
+    assert found and found[0]["time_zone"] == "Asia/Pyongyang"  # the zone at that point
+    assert found[0]["rise_local"].endswith("+09:00")
 
 
 def test_history_csv_and_figure(tmp_path, capsys) -> None:

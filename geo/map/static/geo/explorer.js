@@ -154,6 +154,7 @@ var geoExplorer = (function () {
     refreshSources();
     drawPointers();
     drawLabels();
+    showSatellites();
   }
 
   function sameMask(a, b) {
@@ -546,7 +547,7 @@ var geoExplorer = (function () {
     layers().forEach(function (l) {
       l.hitAll(map, at).forEach(function (i) { hits.push([l.name, i, spec(l).drawOrder || 0]); });
     });
-    if (!hits.length) return;
+    if (!hits.length) { geoPointPick.clicked(map, latlng); return; }  // the orbit tool's point
     hits.sort(function (a, b) { return b[2] - a[2] || b[1] - a[1]; });  // topmost first
     if (hits.length === 1) choose(hits[0][0], hits[0][1], "map", latlng);
     else openPicker(hits, latlng);
@@ -1063,6 +1064,7 @@ var geoExplorer = (function () {
     if (timeline) timeline.draw();
     drawPointers();
     drawLabels();
+    showSatellites();
     refreshSources();
     writeUrl();
   }
@@ -1342,6 +1344,9 @@ var geoExplorer = (function () {
     if (timeline) timeline.setPlayhead(t);
     applyFilter();
   }
+
+  /* Each ground track's satellite at the playhead (geo/satellite.js; from the track's times). */
+  function showSatellites() { geoSatellite.at(map, layers(), state.play); }
 
   /* --- the permalink ------------------------------------------------------------------- */
 

@@ -20,6 +20,12 @@ var geoHost = (function () {
 
   /* fn(args) for each announcement of the session's layers ({token, version, layers_url}); the
      tools panel starts connecting when the map first listens, so it never holds the map back. */
+  /* Give the app a value (the session component's value: the tools' script reruns with it);
+     only the orbit tool's picked point is ever sent, and only while it asks for one. */
+  function send(value) {
+    if (embedded) geoTools.send(value);
+  }
+
   function onArgs(fn) {
     if (embedded) geoTools.connect(fn);
   }
@@ -60,7 +66,7 @@ var geoHost = (function () {
     return embedded && geoTools.isOpen();
   }
 
-  return {embedded: embedded, narrow: narrow, resize: resize, onArgs: onArgs,
+  return {embedded: embedded, narrow: narrow, resize: resize, onArgs: onArgs, send: send,
           readParams: readParams, writeParams: writeParams, link: link,
           sidebarButton: sidebarButton, sidebarOpen: sidebarOpen};
 })();

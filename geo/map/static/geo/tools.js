@@ -5,13 +5,14 @@
    never holds the map back. Inside it, a component of the Streamlit page (geo/bridge.js)
    announces the session's layers (token, version, layers_url), and opens the panel when it
    warns that the layer files cannot be read; only a frame of this panel, on this origin, is
-   listened to (issue 26). The map never speaks to Streamlit: what happens on
-   the map causes no rerun. */
+   listened to (issue 26). The map speaks to Streamlit only to give the orbit tool the point
+   clicked while that tool asks for one (geo/pointpick.js): nothing else on the map causes a
+   rerun. */
 var geoTools = (function () {
   "use strict";
   var meta = document.querySelector('meta[name="geo-tools"]');
   var address = meta ? meta.getAttribute("content") : null;
-  var panel = null, frame = null, listener = null, open = false, warned = false;
+  var panel = null, frame = null, listeners = [], bridge = null, open = false, warned = false;
 
   function build() {
     if (panel) return;
@@ -59,13 +60,21 @@ var geoTools = (function () {
     if (!data || data.type !== "geo:session" || typeof data.token !== "string" ||
         typeof data.version !== "number" || typeof data.layers_url !== "string") return;
     if (data.warn === true && !warned) { warned = true; show(true); }  // the layers' warning
-    if (listener) listener({token: data.token, version: data.version, layers_url: data.layers_url});
+    bridge = source;
+    var args = {token: data.token, version: data.version, layers_url: data.layers_url,
+                pick_point: data.pick_point === true};
+    listeners.forEach(function (fn) { fn(args); });
   }
 
   /* fn(args) for each announcement; the panel's frame is made now (after the map's frame). */
   function connect(fn) {
-    listener = fn;
+    listeners.push(fn);
     setTimeout(build, 0);
+  }
+
+  /* A value for the tools' script, to the component that spoke last (on this origin only). */
+  function send(value) {
+    if (bridge) bridge.postMessage({type: "geo:value", value: value}, window.location.origin);
   }
 
   window.addEventListener("message", onMessage);
@@ -73,6 +82,7 @@ var geoTools = (function () {
   return {
     url: function () { return address; },
     connect: connect,
+    send: send,
     toggle: function () { show(!open); },
     isOpen: function () { return open; }
   };

@@ -1,0 +1,84 @@
+"""Where the orbit tool lists passes: a catalogue site (in its own time zone) or a point typed as
+LAT,LON or clicked on the map (in the time zone at that point, geo.orbits.place).
+
+A clicked point comes from the browser as the map component's value; it is read and checked
+exactly as a typed one is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from ..errors import GeoError
+from ..orbits.place import read_point, zone_at
+from .state import ORBIT_KEY, SESSION_KEY, ExplorerState
+
+SITE_KEY = f"{ORBIT_KEY}_site"
+POINT_KEY = f"{ORBIT_KEY}_point"
+POINT = "(a point: type LAT,LON or click the map)"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place to list passes over."""
+
+    name: str
+    lat: float
+    lon: float
+    zone: str
+
+
+def clicked(value: Any) -> tuple[int, str] | None:
+    """(click number, 'LAT,LON') of the map component's value when it is a clicked point."""
+    if not isinstance(value, dict) or not isinstance(value.get("click"), int):
+        return None
+    point = value.get("point")
+    if not (isinstance(point, list) and len(point) == 2 and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in point)):
+        return None
+    return value["click"], f"{point[0]:.4f},{point[1]:.4f}"
+
+
+def site_place(site: dict[str, Any]) -> Place:
+    """A catalogue site as a place, in its own time zone."""
+    lon, lat = site["geometry"]["coordinates"][:2]
+    return Place(str(site["properties"].get("name") or site["id"]), float(lat), float(lon),
+                 str(site["properties"].get("timezone") or zone_at(float(lat), float(lon))))
+
+
+def point_place(text: str) -> Place:
+    """A typed or clicked LAT,LON as a place, in the time zone at that point."""
+    lat, lon = read_point(text, "The point")
+    return Place(f"{lat:.4f}, {lon:.4f}", lat, lon, zone_at(lat, lon))
+
+
+def render_place(state: ExplorerState, sites: list[dict[str, Any]]) -> Place | None:
+    """The choice of a site or a point; the place chosen, or None (nothing chosen, or a point
+    that cannot be read, said in words)."""
+    names = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
+    choice = st.selectbox("Passes over", [None, POINT, *names], key=SITE_KEY,
+                          format_func=lambda sid: "(none)" if sid is None else
+                          POINT if sid == POINT else names[sid])
+    state.pick_point = choice == POINT
+    if choice is None:
+        return None
+    if choice != POINT:
+        return site_place(next(s for s in sites if s["id"] == choice))
+    picked = clicked(st.session_state.get(SESSION_KEY))
+    if picked is not None and picked[0] != state.last_click:  # a new click fills the box
+        state.last_click = picked[0]
+        st.session_state[POINT_KEY] = picked[1]
+    text = st.text_input("Point (LAT,LON)", key=POINT_KEY, placeholder="39.0300,125.7500",
+                         help="Decimal degrees, north and east positive; or click the map where "
+                              "there is no feature. Local times are in the time zone there.")
+    if not text.strip():
+        return None
+    try:
+        return point_place(text)
+    except GeoError as exc:
+        st.error("The point cannot be read.")
+        st.text(str(exc))
+        return None
