@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from ..errors import GeoError
 from ..export import FORMATS, MEDIA_TYPES, SUFFIXES, export_bytes
 from ..layers import registry
 from ..layers.files import read_layers
-from ..layers.filters import filter_layers
+from ..layers.filters import catalogue_range, filter_layers
 from ..map.assets import STATIC_DIR, STATIC_URL, standalone_html
 from ..map.explorer import make_map
 from . import sessions
@@ -127,7 +127,7 @@ async def session_layers(request: Request) -> Response:
 def shown_layers(query: dict[str, str], session: sessions.SessionLayers | None) -> tuple[Layers, dict]:
     """The layers a permalink's parameters show, filtered by its dates; and the user layers' specs."""
     found = catalogue()
-    full = _full_range(found.layers)
+    full = catalogue_range(found.layers)
     user = dict(session.layers) if session else {}
     every: Layers = {**found.layers, **{key: feats for key, (_, feats) in user.items()}}
     start, end = date_range(query, *full)
@@ -136,12 +136,6 @@ def shown_layers(query: dict[str, str], session: sessions.SessionLayers | None) 
         if "layers" in query else list(every)
     specs = {key: spec for key, (spec, _) in user.items()}
     return {name: filtered[name] for name in every if name in names}, specs
-
-
-def _full_range(layers: Layers) -> tuple[date, date]:
-    days = [date.fromisoformat(str(f["properties"]["date"]))
-            for f in layers.get(registry.EVENTS.name, [])]
-    return (min(days), max(days)) if days else (date(1998, 1, 1), date(2024, 12, 31))
 
 
 async def download(request: Request) -> Response:

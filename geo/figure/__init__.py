@@ -1,0 +1,6 @@
+"""Figures for publication: a view of the layers (event, dates, layers, extent) as an SVG, PDF or
+PNG map with title, legend, scale bar, north arrow, graticule, sources and credit.
+
+view: what to draw and how big; selection: the features of the view (the map's own rules);
+legend, sources, names, words: what the figure says; projection, draw, labels, fonts, render:
+how it is drawn (matplotlib and cartopy, the bundled basemap only)."""
