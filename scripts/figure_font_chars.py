@@ -1,6 +1,7 @@
 """Print the characters the figure's font keeps (for pyftsubset --text-file): Latin, punctuation,
-the 2,350 Hangul syllables of KS X 1001, and every other character of the catalogue, the places and
-the figure's own words. Run by scripts/vendor_assets.sh."""
+the 2,350 Hangul syllables of KS X 1001, and every character of the catalogue (its sources' Korean,
+Japanese and Chinese titles and publishers), the places and the figure's own words. Run by
+scripts/vendor_assets.sh."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def main() -> None:
     chars = {chr(c) for lo, hi in RANGES for c in range(lo, hi + 1)} | ks_x_1001_hangul()
     for path in TEXTS:
         text = path.read_text(encoding="utf-8")
-        chars |= {c for c in text if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff"}
+        chars |= {c for c in text if c.isprintable()}  # Hangul, and the Hanja and kana of titles
     sys.stdout.write("".join(sorted(chars)) + "\n")
 
 

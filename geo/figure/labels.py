@@ -11,9 +11,10 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
-POINT_OFFSETS = ((5, 3, "left", "bottom"), (5, -3, "left", "top"), (-5, 3, "right", "bottom"),
-                 (-5, -3, "right", "top"), (0, 7, "center", "bottom"), (0, -7, "center", "top"),
-                 (8, 0, "left", "center"), (-8, 0, "right", "center"))
+POINT_OFFSETS = ((0.8, 0.5, "left", "bottom"), (0.8, -0.5, "left", "top"), (-0.8, 0.5, "right", "bottom"),
+                 (-0.8, -0.5, "right", "top"), (0, 1, "center", "bottom"), (0, -1, "center", "top"),
+                 (1, 0, "left", "center"), (-1, 0, "right", "center"))
+"""Directions from a point, in units of its clearance (its mark's radius and a gap)."""
 AREA_OFFSETS = ((0, 0, "center", "center"), (0, 12, "center", "bottom"), (0, -12, "center", "top"),
                 (18, 0, "left", "center"), (-18, 0, "right", "center"), (0, 24, "center", "bottom"),
                 (0, -24, "center", "top"))
@@ -31,6 +32,8 @@ class LabelItem:
     required: bool = False
     gid: str = ""
     style: dict = field(default_factory=dict)
+    narrow: str = ""  # the text on more lines, tried when the text does not fit
+    clear_pt: float = 4.0  # a point's label keeps this far from it (its mark's radius and a gap)
 
 
 def _overlap(box: Bbox, taken: list[Bbox]) -> float:
@@ -48,15 +51,19 @@ def place_labels(ax: Axes, renderer: RendererBase, items: list[LabelItem],
     """Place the items in order (most important first); the annotations that were kept."""
     frame = ax.get_window_extent(renderer)
     taken = list(obstacles)
+    marks = list(obstacles)
     placed = []
     for item in items:
         best: tuple[float, Annotation] | None = None
-        for dx, dy, ha, va in AREA_OFFSETS if item.area else POINT_OFFSETS:
-            note = ax.annotate(item.text, (item.x, item.y), xytext=(dx, dy), textcoords="offset points",
+        offsets = AREA_OFFSETS if item.area else [(dx * item.clear_pt, dy * item.clear_pt, ha, va)
+                                                   for dx, dy, ha, va in POINT_OFFSETS]
+        tries = [(text, *offset) for text in (item.text, item.narrow) if text for offset in offsets]
+        for text, dx, dy, ha, va in tries:
+            note = ax.annotate(text, (item.x, item.y), xytext=(dx, dy), textcoords="offset points",
                                ha=ha, va=va, annotation_clip=False, **item.style)
             box = note.get_window_extent(renderer).padded(PAD_PX)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            crowd = _overlap(box, taken) + (0.0 if inside else 1e9)
+            crowd = _overlap(box, taken) + (0.0 if inside else 1e9) + 10 * _overlap(box, marks)
             if best is None or crowd < best[0]:
                 if best is not None:
                     best[1].remove()

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import cartopy.crs as ccrs
 import numpy as np
 from pyproj import Proj
+from shapely import make_valid
 from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
 from .view import Bounds
 
@@ -32,7 +34,7 @@ class Fitted:
         factors = proj.get_factors(self.lon0, self.lat0)
         return float(factors.parallel_scale)
 
-    def seen(self) -> Polygon:
+    def seen(self) -> BaseGeometry:
         """The map's visible rectangle in lon/lat (its edges followed, not only its corners)."""
         x0, x1, y0, y1 = self.extent
         side = np.linspace(0.0, 1.0, DENSIFY)
@@ -41,7 +43,9 @@ class Fitted:
         ys = np.concatenate([np.full(DENSIFY, y0), y0 + (y1 - y0) * side, np.full(DENSIFY, y1),
                              y1 - (y1 - y0) * side])
         lonlat = ccrs.PlateCarree().transform_points(self.crs, xs, ys)
-        return Polygon(lonlat[:, :2])
+        lons = self.lon0 + (lonlat[:, 0] - self.lon0 + 180.0) % 360.0 - 180.0  # unwrapped about lon0
+        outline = Polygon(np.column_stack([lons, lonlat[:, 1]]))
+        return outline if outline.is_valid else make_valid(outline)
 
     @property
     def proj4(self) -> str:

@@ -18,6 +18,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 from matplotlib_scalebar.scalebar import ScaleBar
 from pyproj import Geod
 from shapely.geometry import Point, shape
@@ -110,11 +111,11 @@ def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: st
         ids[name] = [str(a.get_gid()) for a in artists]
         marks.extend(a for a in artists if isinstance(a, Line2D))
     _graticule(ax, preset.small_pt)
-    _scale_bar(ax, fitted, preset.small_pt, families=fonts.register())
+    bar = _scale_bar(ax, fitted, preset.small_pt, families=fonts.register())
     _north_arrow(ax, fitted, preset.text_pt, lang)
     fig.canvas.draw()  # places the axes, so that labels can be measured where they will be
     obstacles = [m.get_window_extent(renderer) for m in marks]
-    obstacles += [a.get_window_extent(renderer) for a in ax.artists if isinstance(a, ScaleBar)]
+    obstacles.append(_scale_bar_box(ax, bar, renderer))
     items = _feature_labels(selection, fitted, lang, preset.text_pt) + _place_labels(selection, fitted, lang,
                                                                                       preset.small_pt)
     placed = place_labels(ax, renderer, items, obstacles)
@@ -159,9 +160,18 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
     source_lines, shortened = _source_lines(all_sources, lang, preset.small_pt, footer_w, renderer,
                                             full_list_name)
     footer = [*source_lines]
-    outside = _outside_line(selection, lang)
+    outside = _outside_parts(selection, lang)
+
+    def outside_text(parts: list[str], size: float, room: float) -> str:
+        for keep in range(len(parts), 0, -1):  # one line: as many as fit, then how many more
+            more = f" … +{len(parts) - keep}" if keep < len(parts) else ""
+            line = words.text(lang, "outside", parts="; ".join(parts[:keep])) + more
+            if _width(line, size) <= room:
+                return line
+        return _fit_line(words.text(lang, "outside", parts=parts[0]), size, room, renderer)
+
     if outside:
-        footer.extend(_wrap(outside, preset.small_pt, footer_w, renderer)[:2])
+        footer.append(outside_text(outside, preset.small_pt, footer_w))
     footer.extend(_wrap(words.text(lang, "credit"), preset.small_pt, footer_w, renderer))
     y = margin
     for i, line in enumerate(reversed(footer)):
@@ -172,25 +182,43 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
     bottom = y + 0.06 * scale
 
     # the legend: beside the map (wide figures) or below it
-    beside = preset.legend_beside and view.orientation == "landscape"
+    beside = preset.legend_beside or view.orientation == "landscape"
     handles, labels, headers = _legend_entries(selection, lang, preset.text_pt)
     label_h = preset.small_pt * 1.6 / 72  # room for the graticule's labels
     label_w = preset.small_pt * 3.6 / 72
-    if beside:
+    # the layout that draws the frame largest: the legend beside the map (one or two columns),
+    # or below it (as many columns as fit across)
+    west, south, east, north = selection.bbox
+    frame_w, frame_h = (east - west) * math.cos(math.radians((south + north) / 2)), north - south
+    candidates = []
+    for columns in (1, 2) if beside else ():
         legend = _legend(fig, handles, labels, "upper right", (1 - margin / width, top / height),
-                         preset.text_pt, 1)
-        legend_w = legend.get_window_extent(renderer).width / fig.dpi
-        map_box = (margin + label_w, bottom + label_h, width - margin - legend_w - 0.22 * scale, top - 0.04)
+                         preset.text_pt, columns)
+        extent = legend.get_window_extent(renderer)
+        legend.remove()
+        if extent.height / fig.dpi <= top - bottom:
+            candidates.append((("beside", columns), (margin + label_w, bottom + label_h,
+                               width - margin - extent.width / fig.dpi - 0.22 * scale, top - 0.04)))
+    for columns in (3, 2, 1):
+        legend = _legend(fig, handles, labels, "lower left", (margin / width, bottom / height),
+                         preset.text_pt, columns)
+        extent = legend.get_window_extent(renderer)
+        legend.remove()
+        if extent.width / fig.dpi <= width - 2 * margin or columns == 1:
+            candidates.append((("below", columns), (margin + label_w, bottom + extent.height / fig.dpi
+                                                    + 0.1 * scale + label_h, width - margin, top - 0.04)))
+            break
+
+    def drawn_size(box: Box) -> float:
+        return min((box[2] - box[0]) / frame_w, (box[3] - box[1]) / frame_h)
+
+    (where, columns), map_box = max(candidates, key=lambda c: drawn_size(c[1]))
+    if where == "beside":
+        legend = _legend(fig, handles, labels, "upper right", (1 - margin / width, top / height),
+                         preset.text_pt, columns)
     else:
-        for columns in (3, 2, 1):  # as many columns as fit across
-            legend = _legend(fig, handles, labels, "lower left", (margin / width, bottom / height),
-                             preset.text_pt, columns)
-            if legend.get_window_extent(renderer).width / fig.dpi <= width - 2 * margin or columns == 1:
-                break
-            legend.remove()
-        legend_h = legend.get_window_extent(renderer).height / fig.dpi
-        map_box = (margin + label_w, bottom + legend_h + 0.1 * scale + label_h, width - margin,
-                   top - 0.04)
+        legend = _legend(fig, handles, labels, "lower left", (margin / width, bottom / height),
+                         preset.text_pt, columns)
     legend.set_gid("legend")
     for text in legend.get_texts():
         if text.get_text() in headers:
@@ -286,10 +314,10 @@ def _source_lines(sources: list[dict[str, Any]], lang: str, size: float, width_i
     return lines_keeping(low), True
 
 
-def _outside_line(selection: Selection, lang: str) -> str:
+def _outside_parts(selection: Selection, lang: str) -> list[str]:
     """The view's parts beyond the map, with their distance and direction from its centre."""
     if not selection.outside:
-        return ""
+        return []
     west, south, east, north = selection.bbox
     cx, cy = (west + east) / 2, (south + north) / 2
     parts = []
@@ -302,7 +330,7 @@ def _outside_line(selection: Selection, lang: str) -> str:
             azimuth, _, metres = _GEOD.inv(cx, cy, point.x, point.y)
             compass = (_COMPASS_KO if lang == "ko" else _COMPASS)[round((azimuth % 360) / 45) % 8]
             parts.append(f"{label} (~{metres / 1000:,.0f} km {compass})")
-    return words.text(lang, "outside", parts="; ".join(dict.fromkeys(parts))) if parts else ""
+    return list(dict.fromkeys(parts))
 
 
 def _legend_entries(selection: Selection, lang: str, size: float) -> tuple[list[Any], list[str], set[str]]:
@@ -347,12 +375,21 @@ def _graticule(ax: Any, size: float) -> None:
     lines.rotate_labels = False
 
 
-def _scale_bar(ax: Any, fitted: Fitted, size: float, families: list[str]) -> None:
+def _scale_bar(ax: Any, fitted: Fitted, size: float, families: list[str]) -> ScaleBar:
     bar = ScaleBar(1.0 / fitted.scale_at_centre(), units="m", dimension="si-length", location="lower left",
                    length_fraction=0.22, width_fraction=0.012, box_alpha=0.75, scale_loc="top",
                    border_pad=0.6, pad=0.35, color=INK, font_properties={"size": size, "family": families})
     bar.set_gid("scale-bar")
     ax.add_artist(bar)
+    return bar
+
+
+def _scale_bar_box(ax: Any, bar: ScaleBar, renderer: Any) -> Bbox:
+    """Where the scale bar stands (its own extent, or the corner it is drawn in when it has none)."""
+    box = bar.get_window_extent(renderer)
+    if box.width > 1 and box.height > 1:
+        return box
+    return Bbox(ax.transAxes.transform([(0.0, 0.0), (0.3, 0.16)]))
 
 
 def _north_arrow(ax: Any, fitted: Fitted, size: float, lang: str) -> None:
@@ -386,11 +423,15 @@ def _anchor(fitted: Fitted, lon: float, lat: float) -> tuple[float, float]:
 def _feature_labels(selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:
     frame = fitted.seen()
     items = []
+
+    def needed(feature: dict[str, Any]) -> bool:  # the event's parts, and launch sites and cities
+        return selection.event is not None or _label_rank(feature) < 2
+
     order = (registry.SITES.name, registry.ZONES.name, registry.TRACKS.name, registry.FOOTPRINTS.name,
              registry.SCENARIOS.name)
     style = {"fontsize": size, "color": INK, "bbox": LABEL_BOX}
     for name in [*order, *[n for n in selection.layers if n not in order]]:
-        for feature in selection.layers.get(name, []):
+        for feature in sorted(selection.layers.get(name, []), key=_label_rank):
             text = names.feature_label(name, feature, lang)
             if not text or not feature.get("geometry"):
                 continue
@@ -405,10 +446,21 @@ def _feature_labels(selection: Selection, fitted: Fitted, lang: str, size: float
             else:
                 point = seen.representative_point() if area else seen.centroid
             weight = "bold" if name == registry.SITES.name else "normal"
+            radius = float(registry.spec_of(name).style.resolve(feature.get("properties") or {})
+                           .get("radius", 3)) * PX
             items.append(LabelItem(textwrap.fill(text, 28), *_anchor(fitted, point.x, point.y), area=area,
-                                   required=True, gid=f"label-{feature.get('id')}",
-                                   style={**style, "fontweight": weight}))
+                                   required=needed(feature), gid=f"label-{feature.get('id')}",
+                                   style={**style, "fontweight": weight}, clear_pt=radius + 3,
+                                   narrow=textwrap.fill(text, 14)))
     return items
+
+
+_SITE_RANK = {"launch_site": 0, "city": 1, "launch_pad": 2, "control_center": 3, "border_station": 3}
+
+
+def _label_rank(feature: dict[str, Any]) -> int:
+    """Sites by what they are (as the map ranks its labels): launch sites, then cities, then pads."""
+    return _SITE_RANK.get(str((feature.get("properties") or {}).get("kind")), 5)
 
 
 def _place_labels(selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:

@@ -13,6 +13,7 @@ from ..errors import GeoError
 from ..layers import registry
 from ..layers.filters import catalogue_range, filter_layers
 from ..layers.focus import bounds_of, event_bounds, event_feature, focus_set
+from ..map.explorer import home_bounds
 from .view import Bounds, FigureView
 
 Layers = dict[str, list[dict[str, Any]]]
@@ -81,8 +82,10 @@ def select(available: Layers, view: FigureView) -> Selection:
 def _frame(shown: Layers, available: Layers, view: FigureView) -> Bounds:
     if view.event is not None:  # the event's own place anchors the frame, even with its layer off
         found = event_bounds({**shown, registry.EVENTS.name: available[registry.EVENTS.name]}, view.event)
-    else:
-        found = bounds_of([f for features in shown.values() for f in features])
+    else:  # the map's first view: the launch sites and where debris came down (its HOME rule)
+        home = home_bounds(available)
+        found = (home[0][1], home[0][0], home[1][1], home[1][0]) if home else \
+            bounds_of([f for features in shown.values() for f in features])
     if found is None:
         raise GeoError("nothing is shown in this view: switch at least one layer on")
     return padded(found)

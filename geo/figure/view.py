@@ -34,10 +34,12 @@ class SizePreset:
         return (mm[0] * MM, mm[1] * MM)
 
 
+SLIDE_MM = 25.4 * 40 / 3  # 13⅓ in, exactly: 1920 px wide is 1080 tall
 SIZES: dict[str, SizePreset] = {p.name: p for p in (
     SizePreset("column", "one column of a page, 89 mm wide", (89, 67), (89, 125), 9, 6.5, 5.5, False),
     SizePreset("page", "the full width of a page, 183 mm", (183, 122), (183, 247), 13, 8, 6.5, True),
-    SizePreset("slide", "a 16:9 slide, 13.33 × 7.5 in", (338.67, 190.5), (190.5, 338.67), 22, 13, 10, True),
+    SizePreset("slide", "a 16:9 slide, 13.33 × 7.5 in", (SLIDE_MM, 190.5), (190.5, SLIDE_MM), 22, 13, 10,
+               True),
     SizePreset("square", "a square for social media, 120 mm", (120, 120), (120, 120), 11, 7.5, 6, False),
 )}
 """A column is 89 mm wide whichever way it stands, a page 183 mm; a slide turns, a square does not."""
@@ -59,7 +61,7 @@ class FigureView:
     layers: tuple[str, ...] | None = None
     bbox: Bounds | None = None
     size: str = DEFAULT_SIZE
-    orientation: str = DEFAULT_ORIENTATION
+    orientation: str = ""  # "": the size's own (a column stands, the others lie)
     lang: str = "en"
     title: str | None = None
     dpi: float | None = None
@@ -68,6 +70,9 @@ class FigureView:
     def __post_init__(self) -> None:
         if self.size not in SIZES:
             raise GeoError(f"size {self.size!r}: choose one of {', '.join(SIZES)}")
+        if not self.orientation:
+            standing = "portrait" if self.size == "column" else DEFAULT_ORIENTATION
+            object.__setattr__(self, "orientation", standing)
         if self.orientation not in ORIENTATIONS:
             raise GeoError(f"orientation {self.orientation!r}: choose landscape or portrait")
         if self.lang not in LANGUAGES:
