@@ -32,6 +32,7 @@ class LabelItem:
     required: bool = False
     gid: str = ""
     style: dict = field(default_factory=dict)
+    area_px: tuple[float, float] = (0.0, 0.0)  # an area's width and height on the figure
     narrow: str = ""  # the text on more lines, tried when the text does not fit
     clear_pt: float = 4.0  # a point's label keeps this far from it (its mark's radius and a gap)
 
@@ -46,6 +47,14 @@ def _overlap(box: Bbox, taken: list[Bbox]) -> float:
     return total
 
 
+def _fits(ax: Axes, renderer: RendererBase, item: LabelItem) -> bool:
+    """Whether the label fits inside its area (most of the area's width and height)."""
+    note = ax.annotate(item.text, (item.x, item.y), ha="center", va="center", **item.style)
+    box = note.get_window_extent(renderer)
+    note.remove()
+    return box.width <= 0.8 * item.area_px[0] and box.height <= 0.6 * item.area_px[1]
+
+
 def place_labels(ax: Axes, renderer: RendererBase, items: list[LabelItem],
                  obstacles: list[Bbox]) -> list[Annotation]:
     """Place the items in order (most important first); the annotations that were kept."""
@@ -55,8 +64,12 @@ def place_labels(ax: Axes, renderer: RendererBase, items: list[LabelItem],
     placed = []
     for item in items:
         best: tuple[float, Annotation] | None = None
-        offsets = AREA_OFFSETS if item.area else [(dx * item.clear_pt, dy * item.clear_pt, ha, va)
-                                                   for dx, dy, ha, va in POINT_OFFSETS]
+        clear = item.clear_pt
+        inside_area = item.area and _fits(ax, renderer, item)
+        if item.area and not inside_area:  # a small area is labelled beside it, as a point is
+            clear = max(item.area_px) / 2 * 72 / ax.figure.dpi + 3
+        offsets = AREA_OFFSETS if inside_area else [(dx * clear, dy * clear, ha, va)
+                                                    for dx, dy, ha, va in POINT_OFFSETS]
         tries = [(text, *offset) for text in (item.text, item.narrow) if text for offset in offsets]
         for text, dx, dy, ha, va in tries:
             note = ax.annotate(text, (item.x, item.y), xytext=(dx, dy), textcoords="offset points",

@@ -3,10 +3,15 @@ language, English where it has none; and the short labels of the features that m
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..layers import registry
 from . import words
+
+_DATED = re.compile(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December) )?\d{4}:? ")
+_METHOD = re.compile(r" \((?:digitised|reported|derived)[^)]*\)$")
 
 
 def local_name(item: dict[str, Any], lang: str) -> str:
@@ -35,6 +40,9 @@ def feature_label(layer: str, feature: dict[str, Any], lang: str) -> str | None:
         return local_name(feature, lang)
     if layer == registry.ZONES.name:
         what = words.label(lang, kind.replace("_", " "))
+        if lang == "en" and kind in ("debris_area", "salvage_area"):  # the catalogue's words: where
+            told = _DATED.sub("", _METHOD.sub("", str(props.get("name") or "")))  # debris fell
+            return told or what
         stage = props.get("stage")
         return f"{words.label(lang, str(stage))} {what}" if stage else what
     if layer == registry.TRACKS.name:

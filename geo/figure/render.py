@@ -17,7 +17,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.text import OffsetFrom
 from matplotlib.transforms import Bbox
 from matplotlib_scalebar.scalebar import ScaleBar
 from pyproj import Geod
@@ -104,21 +105,33 @@ def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: st
     draw_basemap(ax, fitted.crs, selection.bbox)
     ids: dict[str, list[str]] = {}
     marks: list[Line2D] = []
+    areas: list[PathPatch] = []
     ordered = sorted(selection.layers, key=lambda n: registry.spec_of(n).draw_order)
     for name in ordered:
         artists = feature_artists(ax, fitted.crs, name, selection.layers[name])
         add_group(ax, name, artists, 1 + registry.spec_of(name).draw_order)
         ids[name] = [str(a.get_gid()) for a in artists]
         marks.extend(a for a in artists if isinstance(a, Line2D))
+        if "Polygon" in registry.spec_of(name).geometry or not registry.is_builtin(name):
+            areas.extend(a for a in artists if isinstance(a, PathPatch))
     _graticule(ax, preset.small_pt)
     bar = _scale_bar(ax, fitted, preset.small_pt, families=fonts.register())
-    _north_arrow(ax, fitted, preset.text_pt, lang)
+    north = _north_arrow(ax, fitted, preset.text_pt, lang)
     fig.canvas.draw()  # places the axes, so that labels can be measured where they will be
     obstacles = [m.get_window_extent(renderer) for m in marks]
     obstacles.append(_scale_bar_box(ax, bar, renderer))
-    items = _feature_labels(selection, fitted, lang, preset.text_pt) + _place_labels(selection, fitted, lang,
-                                                                                      preset.small_pt)
-    placed = place_labels(ax, renderer, items, obstacles)
+    obstacles += [part.get_window_extent(renderer) for part in north]
+    features = _feature_labels(ax, selection, fitted, lang, preset.text_pt)
+    named = place_labels(ax, renderer, features, obstacles)
+    # place names keep off the features' names and the small areas (a large one they may stand in)
+    frame_px = ax.get_window_extent(renderer)
+    obstacles += [note.get_window_extent(renderer) for note in named]
+    obstacles += [box for box in (a.get_window_extent(renderer) for a in areas)
+                  if box.width * box.height < frame_px.width * frame_px.height / 16]
+    named_boxes = [note.get_window_extent(renderer).padded(3) for note in named]
+    free = [item for item in _place_labels(selection, fitted, lang, preset.small_pt)  # no dot under a name
+            if not any(box.contains(*ax.transData.transform((item.x, item.y))) for box in named_boxes)]
+    placed = place_labels(ax, renderer, free, obstacles)
     _city_dots(ax, [note for note in placed if str(note.get_gid()).startswith("place-")], selection)
 
     projection = words.text(lang, "projection", lat1=fitted.parallels[0], lat2=fitted.parallels[1],
@@ -392,27 +405,31 @@ def _scale_bar_box(ax: Any, bar: ScaleBar, renderer: Any) -> Bbox:
     return Bbox(ax.transAxes.transform([(0.0, 0.0), (0.3, 0.16)]))
 
 
-def _north_arrow(ax: Any, fitted: Fitted, size: float, lang: str) -> None:
-    """An arrow to true north where it stands (meridians of a conic projection are not parallel)."""
-    fx, fy = 0.955, 0.83
-    x, y = ax.transData.inverted().transform(ax.transAxes.transform((fx, fy)))
+def _north_arrow(ax: Any, fitted: Fitted, size: float, lang: str) -> list[Any]:
+    """An arrow to true north where it stands, in the map's top right corner (the meridians of a
+    conic projection are not parallel: north is not straight up away from the centre)."""
+    length = 2.4 * size  # points
+    tip = (-1.6 * size, -1.9 * size)  # from the corner, in points
+    scale = ax.figure.dpi / 72
+    corner = ax.transAxes.transform((1.0, 1.0))
+    here = (corner[0] + tip[0] * scale, corner[1] + tip[1] * scale)
+    x, y = ax.transData.inverted().transform(here)
     lon, lat = GEODETIC.transform_point(x, y, fitted.crs)
     nx, ny = fitted.crs.transform_point(lon, min(lat + 0.2, 89.9), GEODETIC)
-    (px, py), (qx, qy) = ax.transData.transform([(x, y), (nx, ny)])
-    angle = math.atan2(qy - py, qx - px)
-    bbox = ax.get_window_extent()
-    length = 0.09
-    dx, dy = length * math.cos(angle) * min(bbox.width, bbox.height) / bbox.width, \
-        length * math.sin(angle) * min(bbox.width, bbox.height) / bbox.height
-    arrow = ax.annotate("", xy=(fx + dx / 2, fy + dy / 2), xytext=(fx - dx / 2, fy - dy / 2),
-                        xycoords="axes fraction",
-                        arrowprops={"arrowstyle": "-|>,head_length=0.6,head_width=0.3", "color": INK,
-                                    "linewidth": 1.2})
+    qx, qy = ax.transData.transform((nx, ny))
+    angle = math.atan2(qy - here[1], qx - here[0])
+    tail = (tip[0] - length * math.cos(angle), tip[1] - length * math.sin(angle))
+    corner_pt = OffsetFrom(ax.bbox, (1.0, 1.0), unit="points")
+    arrow = ax.annotate("", xy=tip, xycoords=corner_pt, xytext=tail, textcoords=corner_pt,
+                        annotation_clip=False,
+                        arrowprops={"arrowstyle": "-|>,head_length=0.55,head_width=0.28", "color": INK,
+                                    "linewidth": 1.1, "shrinkA": 0, "shrinkB": 0})
     arrow.set_gid("north-arrow")
-    letter = ax.annotate(words.text(lang, "north"), xy=(fx + dx / 2, fy + dy / 2), xycoords="axes fraction",
-                         xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
-                         fontsize=size, fontweight="bold", color=INK)
+    above = (tip[0] + 2 * math.cos(angle), tip[1] + 2 * math.sin(angle))
+    letter = ax.annotate(words.text(lang, "north"), xy=above, xycoords=corner_pt, ha="center", va="bottom",
+                         fontsize=size, annotation_clip=False, fontweight="bold", color=INK)
     letter.set_gid("north-letter")
+    return [arrow, letter]
 
 
 def _anchor(fitted: Fitted, lon: float, lat: float) -> tuple[float, float]:
@@ -420,8 +437,19 @@ def _anchor(fitted: Fitted, lon: float, lat: float) -> tuple[float, float]:
     return float(x), float(y)
 
 
-def _feature_labels(selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:
+def _size_px(ax: Any, fitted: Fitted, geom: Any) -> tuple[float, float]:
+    """An area's width and height on the figure, in pixels."""
+    projected = fitted.crs.project_geometry(geom, GEODETIC)
+    if projected.is_empty:
+        return (0.0, 0.0)
+    x0, y0, x1, y1 = projected.bounds
+    (a, b), (c, d) = ax.transData.transform([(x0, y0), (x1, y1)])
+    return (abs(c - a), abs(d - b))
+
+
+def _feature_labels(ax: Any, selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:
     frame = fitted.seen()
+    frame_px = ax.get_window_extent()
     items = []
 
     def needed(feature: dict[str, Any]) -> bool:  # the event's parts, and launch sites and cities
@@ -441,6 +469,9 @@ def _feature_labels(selection: Selection, fitted: Fitted, lang: str, size: float
             if seen.is_empty:
                 continue
             if geom.geom_type == "LineString":
+                reach = _size_px(ax, fitted, seen)
+                if max(reach) < 0.2 * max(frame_px.width, frame_px.height):
+                    continue  # a short path (a launch that failed at once): the legend names it
                 point = seen.interpolate(0.62, normalized=True) if seen.geom_type == "LineString" \
                     else seen.representative_point()
             else:
@@ -449,6 +480,7 @@ def _feature_labels(selection: Selection, fitted: Fitted, lang: str, size: float
             radius = float(registry.spec_of(name).style.resolve(feature.get("properties") or {})
                            .get("radius", 3)) * PX
             items.append(LabelItem(textwrap.fill(text, 28), *_anchor(fitted, point.x, point.y), area=area,
+                                   area_px=_size_px(ax, fitted, seen) if area else (0.0, 0.0),
                                    required=needed(feature), gid=f"label-{feature.get('id')}",
                                    style={**style, "fontweight": weight}, clear_pt=radius + 3,
                                    narrow=textwrap.fill(text, 14)))
