@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import logging
 import os
+import re
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +34,7 @@ from ..layers.filters import catalogue_range, filter_layers
 from ..map.assets import STATIC_DIR, STATIC_URL, standalone_html
 from ..map.explorer import make_map
 from . import sessions
+from .figure import FIGURE_FORMATS, figure_bytes
 from .headers import policy, script_hashes
 from .permalink import date_range
 
@@ -142,9 +144,11 @@ async def download(request: Request) -> Response:
     """What is shown, as a file: one layer or all, in a format; or the view as offline HTML."""
     query = dict(request.query_params)
     fmt, scope = query.get("format", "geojson"), query.get("scope", "all")
-    if fmt not in (*FORMATS, "html"):
+    if fmt not in (*FORMATS, *FIGURE_FORMATS, "html"):
         return PlainTextResponse(f"unknown format {fmt!r}", 400)
     session = sessions.find(query.get("token"))
+    if fmt in FIGURE_FORMATS:
+        return await _figure(query, session)
     try:
         shown, specs = await _in_thread(shown_layers, query, session)
         if scope != "all":
@@ -163,6 +167,21 @@ async def download(request: Request) -> Response:
     except GeoError as exc:
         return PlainTextResponse(f"could not make the file: {failure_text(exc)}", 500)
     name = f"nk-launches-{'view' if fmt == 'html' else scope}{suffix}"
+    return Response(data, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"',
+                             "Cache-Control": "no-store"})
+
+
+async def _figure(query: dict[str, str], session: sessions.SessionLayers | None) -> Response:
+    """The current view as a figure; a view that cannot be drawn is said in words (HTTP 400)."""
+    try:
+        found = await _in_thread(catalogue)
+        user = {key: feats for key, (_, feats) in (session.layers if session else {}).items()}
+        data, media = await _in_thread(figure_bytes, query, {**found.layers, **user}, found.layers)
+    except GeoError as exc:
+        return PlainTextResponse(f"could not make the figure: {failure_text(exc)}", 400)
+    what = re.sub(r"[^A-Za-z0-9._-]+", "-", query.get("event") or "view")[:80]
+    name = f"nk-launches-figure-{what}.{query['format']}"
     return Response(data, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{name}"',
                              "Cache-Control": "no-store"})

@@ -54,6 +54,8 @@ def default_layers(available: Layers) -> tuple[str, ...]:
 def select(available: Layers, view: FigureView) -> Selection:
     """The features of the view; GeoError naming what is wrong (unknown event or layer, nothing left)."""
     names = view.layers if view.layers is not None else default_layers(available)
+    if not names:
+        raise GeoError("no layer is shown: switch at least one layer on to draw a figure of it")
     unknown = [name for name in names if name not in available]
     if unknown:
         raise GeoError(f"no layer {unknown[0]!r}: choose from {', '.join(available)}")
