@@ -28,6 +28,16 @@ PAGE_CSS = """<style>
 [data-testid="stHeader"] { display: none !important; }
 iframe[src^="/geo/explorer"] { display: block; border: 0; }
 [data-testid="stSidebar"] [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
+@page { margin: 12mm; }
+@media print {  /* the explorer alone, on as many pages as it takes (its own print styles inside) */
+  [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stStatusWidget"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stExpandSidebarButton"] { display: none !important; }
+  [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] { position: static !important; overflow: visible !important;
+    height: auto !important; }
+  iframe[src^="/geo/explorer"] { width: 100% !important; }
+}
 </style>"""
 
 explorer = components.declare_component("explorer", url=EXPLORER_URL)

@@ -1480,6 +1480,35 @@ var geoExplorer = (function () {
     if (map) map.invalidateSize({animate: false});
   }
 
+  /* Printing: the list of the sources of what is shown opens, the map fits the paper; and back. */
+  function watchPrint() {
+    var frameHeight = null;  // in the app: the frame grows to the whole explorer while printing
+    var screenView = null;  // the view on the screen: printed on the paper's map, then given back
+    function printing(on) {
+      var box = el.side && el.side.querySelector(".geo-all-sources");
+      if (on && box && !box.open) { box.open = true; refreshSources(); }
+      if (on && !screenView) screenView = {bounds: map.getBounds(), center: map.getCenter(), zoom: map.getZoom()};
+      map.invalidateSize({animate: false});
+      if (on) fitTo(state.event ? eventView(state.event).bounds : screenView.bounds, 9);
+      else if (screenView) { map.setView(screenView.center, screenView.zoom, {animate: false}); screenView = null; }
+      if (!geoHost.embedded) return;
+      if (on && frameHeight === null) frameHeight = window.frameElement.style.height;
+      if (on) fitFrame();
+      else if (frameHeight !== null) { window.frameElement.style.height = frameHeight; frameHeight = null; }
+    }
+    function fitFrame() {  // to the end of the details (the body may be held as tall as the frame)
+      var end = el.side.getBoundingClientRect().bottom + window.scrollY;
+      window.frameElement.style.height = Math.ceil(end + 8) + "px";
+    }
+    if (geoHost.embedded && window.ResizeObserver) {  // the list of sources fills in: the frame follows
+      new ResizeObserver(function () { if (frameHeight !== null) fitFrame(); }).observe(document.body);
+    }
+    window.addEventListener("beforeprint", function () { printing(true); });
+    window.addEventListener("afterprint", function () { printing(false); });
+    var query = window.matchMedia && window.matchMedia("print");
+    if (query && query.addEventListener) query.addEventListener("change", function (e) { printing(e.matches); });
+  }
+
   function start(leafletMap, opts, tileLayers) {
     map = leafletMap;
     options = opts;
@@ -1527,6 +1556,7 @@ var geoExplorer = (function () {
       refreshDates();
       if (!initial.view && !initial.event && !initial.feature) fitTo(home());  // beside the legend
       el.side.addEventListener("click", onSideClick);
+      watchPrint();
       el.side.addEventListener("toggle", refreshSources, true);  // toggle does not bubble
       if (initial.event) {
         var ev = events();
