@@ -69,21 +69,22 @@ def add_group(ax: Axes, name: str, artists: Sequence[Artist], zorder: float) -> 
     return group
 
 
-def feature_artists(ax: Axes, crs: ccrs.Projection, name: str,
-                    features: list[dict[str, Any]]) -> list[Artist]:
-    """One artist per feature, styled as the map styles it, its gid the feature's id."""
+def feature_artists(ax: Axes, crs: ccrs.Projection, name: str, features: list[dict[str, Any]],
+                    scale: float = 1.0) -> list[Artist]:
+    """One artist per feature, styled as the map styles it (its sizes times scale: smaller in a
+    column, larger on a slide), its gid the feature's id."""
     spec = registry.spec_of(name)
     artists: list[Artist] = []
     for feature in features:
         style = {**LEAFLET_DEFAULTS, **spec.style.resolve(feature.get("properties") or {})}
         geom = shape(feature["geometry"])
         stroke = to_rgba(style["color"], float(style.get("opacity", 1.0)))
-        width = float(style["weight"]) * PX
+        width = float(style["weight"]) * PX * scale
         artist: Artist
         if geom.geom_type == "Point":
             x, y = crs.transform_point(geom.x, geom.y, GEODETIC)
             fill = to_rgba(style.get("fillColor") or style["color"], float(style["fillOpacity"]))
-            artist = Line2D([x], [y], marker="o", markersize=2 * float(style["radius"]) * PX,
+            artist = Line2D([x], [y], marker="o", markersize=2 * float(style["radius"]) * PX * scale,
                             markerfacecolor=fill, markeredgecolor=stroke, markeredgewidth=width,
                             linestyle="none")
         else:

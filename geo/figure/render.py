@@ -9,6 +9,7 @@ import io
 import math
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, cast
 
 import matplotlib
@@ -26,6 +27,7 @@ from shapely.geometry import Point, shape
 
 from ..errors import GeoError
 from ..layers import registry
+from ..layers.filters import feature_day
 from . import fonts, names, words
 from .draw import GEODETIC, PX, add_group, draw_basemap, feature_artists
 from .labels import LabelItem, place_labels
@@ -108,7 +110,7 @@ def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: st
     areas: list[PathPatch] = []
     ordered = sorted(selection.layers, key=lambda n: registry.spec_of(n).draw_order)
     for name in ordered:
-        artists = feature_artists(ax, fitted.crs, name, selection.layers[name])
+        artists = feature_artists(ax, fitted.crs, name, selection.layers[name], preset.text_pt / 8)
         add_group(ax, name, artists, 1 + registry.spec_of(name).draw_order)
         ids[name] = [str(a.get_gid()) for a in artists]
         marks.extend(a for a in artists if isinstance(a, Line2D))
@@ -153,7 +155,7 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
     width, height = preset.inches(view.orientation)
     scale = preset.text_pt / 8.0
     margin = 0.16 * scale
-    start, end = _dates(selection, view)
+    dates = _dates(selection, view)
     # the top: title and subtitle
     top = height - margin
     title_text = fig.text(margin / width, top / height, _fit_line(title, preset.title_pt, width - 2 * margin,
@@ -161,7 +163,7 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
                           fontsize=preset.title_pt, fontweight="bold", color=INK, va="top", ha="left")
     title_text.set_gid("title")
     top -= preset.title_pt * 1.25 / 72
-    subtitle = fig.text(margin / width, top / height, words.date_range(lang, start, end),
+    subtitle = fig.text(margin / width, top / height, words.date_range(lang, *dates) if dates else "",
                         fontsize=preset.text_pt, color=GREY, va="top", ha="left")
     subtitle.set_gid("subtitle")
     top -= preset.text_pt * 1.6 / 72
@@ -196,36 +198,39 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
 
     # the legend: beside the map (wide figures) or below it
     beside = preset.legend_beside or view.orientation == "landscape"
-    handles, labels, headers = _legend_entries(selection, lang, preset.text_pt)
     label_h = preset.small_pt * 1.6 / 72  # room for the graticule's labels
     label_w = preset.small_pt * 3.6 / 72
     # the layout that draws the frame largest: the legend beside the map (one or two columns),
-    # or below it (as many columns as fit across)
+    # or below it (as many columns as fit across, its words wrapped to the column)
     west, south, east, north = selection.bbox
     frame_w, frame_h = (east - west) * math.cos(math.radians((south + north) / 2)), north - south
     candidates = []
+    across = width - 2 * margin
     for columns in (1, 2) if beside else ():
-        legend = _legend(fig, handles, labels, "upper right", (1 - margin / width, top / height),
+        entries = _legend_entries(selection, lang, preset.text_pt, LEGEND_WIDTH_IN * scale)
+        legend = _legend(fig, entries[0], entries[1], "upper right", (1 - margin / width, top / height),
                          preset.text_pt, columns)
         extent = legend.get_window_extent(renderer)
         legend.remove()
         if extent.height / fig.dpi <= top - bottom:
-            candidates.append((("beside", columns), (margin + label_w, bottom + label_h,
+            candidates.append((("beside", columns, entries), (margin + label_w, bottom + label_h,
                                width - margin - extent.width / fig.dpi - 0.22 * scale, top - 0.04)))
     for columns in (3, 2, 1):
-        legend = _legend(fig, handles, labels, "lower left", (margin / width, bottom / height),
+        room = min(LEGEND_WIDTH_IN * scale, across / columns - 0.62 * scale)  # less the swatch and gap
+        entries = _legend_entries(selection, lang, preset.text_pt, room)
+        legend = _legend(fig, entries[0], entries[1], "lower left", (margin / width, bottom / height),
                          preset.text_pt, columns)
         extent = legend.get_window_extent(renderer)
         legend.remove()
-        if extent.width / fig.dpi <= width - 2 * margin or columns == 1:
-            candidates.append((("below", columns), (margin + label_w, bottom + extent.height / fig.dpi
-                                                    + 0.1 * scale + label_h, width - margin, top - 0.04)))
-            break
+        if extent.width / fig.dpi <= across or columns == 1:
+            above = bottom + extent.height / fig.dpi + 0.1 * scale + label_h
+            candidates.append((("below", columns, entries),
+                               (margin + label_w, above, width - margin, top - 0.04)))
 
     def drawn_size(box: Box) -> float:
         return min((box[2] - box[0]) / frame_w, (box[3] - box[1]) / frame_h)
 
-    (where, columns), map_box = max(candidates, key=lambda c: drawn_size(c[1]))
+    (where, columns, (handles, labels, headers)), map_box = max(candidates, key=lambda c: drawn_size(c[1]))
     if where == "beside":
         legend = _legend(fig, handles, labels, "upper right", (1 - margin / width, top / height),
                          preset.text_pt, columns)
@@ -251,19 +256,14 @@ def _legend(fig: Figure, handles: list[Any], labels: list[str], loc: str, anchor
                       handletextpad=0.55, ncols=columns, columnspacing=1.2)
 
 
-def _dates(selection: Selection, view: FigureView) -> tuple[Any, Any]:
-    from ..layers.filters import catalogue_range, feature_day
-
-    if view.start or view.end:
-        first, last = catalogue_range(selection.layers) if selection.layers.get("events") else (None, None)
-        return (view.start or first or view.end, view.end or last or view.start)
-    days = [d for name, features in selection.layers.items() if registry.spec_of(name).time_fields
-            and not registry.spec_of(name).follows
-            for f in features if (d := feature_day(f, registry.spec_of(name).time_fields[0]))]
-    if not days:
-        from datetime import date
-        return date.today(), date.today()
-    return min(days), max(days)
+def _dates(selection: Selection, view: FigureView) -> tuple[date, date] | None:
+    """The subtitle's range: the view's dates, or those of the dated features drawn (None: none)."""
+    days = [day for name, features in selection.layers.items()
+            for spec in [registry.spec_of(name)] if spec.time_fields and not spec.follows
+            for f in features if (day := feature_day(f, spec.time_fields[0]))]
+    start = view.start or (min(days) if days else view.end)
+    end = view.end or (max(days) if days else view.start)
+    return (start, end) if start is not None and end is not None else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -346,7 +346,9 @@ def _outside_parts(selection: Selection, lang: str) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
-def _legend_entries(selection: Selection, lang: str, size: float) -> tuple[list[Any], list[str], set[str]]:
+def _legend_entries(selection: Selection, lang: str, size: float,
+                    room: float) -> tuple[list[Any], list[str], set[str]]:
+    """The legend's swatches and words (wrapped to room, in inches), and which words are titles."""
     handles: list[Any] = []
     labels: list[str] = []
     headers: set[str] = set()
@@ -357,11 +359,11 @@ def _legend_entries(selection: Selection, lang: str, size: float) -> tuple[list[
         spec = registry.spec_of(group.layer)
         for row in group.rows:
             handles.append(_swatch(row.swatch, row.colour, spec.style.base))
-            labels.append("\n".join(_wrap(words.label(lang, row.label), size, LEGEND_WIDTH_IN * size / 8)))
+            labels.append("\n".join(_wrap(words.label(lang, row.label), size, room)))
     notes = method_notes(selection.layers, lang)
     for note in notes:
         handles.append(Patch(visible=False))
-        labels.append("\n".join(_wrap(note, size, LEGEND_WIDTH_IN * size / 8)))
+        labels.append("\n".join(_wrap(note, size, room)))
     return handles, labels, headers
 
 
@@ -452,8 +454,8 @@ def _feature_labels(ax: Any, selection: Selection, fitted: Fitted, lang: str, si
     frame_px = ax.get_window_extent()
     items = []
 
-    def needed(feature: dict[str, Any]) -> bool:  # the event's parts, and launch sites and cities
-        return selection.event is not None or _label_rank(feature) < 2
+    def needed(feature: dict[str, Any]) -> bool:  # the event's parts, and the launch sites
+        return selection.event is not None or _label_rank(feature) < 1
 
     order = (registry.SITES.name, registry.ZONES.name, registry.TRACKS.name, registry.FOOTPRINTS.name,
              registry.SCENARIOS.name)
@@ -478,7 +480,7 @@ def _feature_labels(ax: Any, selection: Selection, fitted: Fitted, lang: str, si
                 point = seen.representative_point() if area else seen.centroid
             weight = "bold" if name == registry.SITES.name else "normal"
             radius = float(registry.spec_of(name).style.resolve(feature.get("properties") or {})
-                           .get("radius", 3)) * PX
+                           .get("radius", 3)) * PX * size / 8
             items.append(LabelItem(textwrap.fill(text, 28), *_anchor(fitted, point.x, point.y), area=area,
                                    area_px=_size_px(ax, fitted, seen) if area else (0.0, 0.0),
                                    required=needed(feature), gid=f"label-{feature.get('id')}",

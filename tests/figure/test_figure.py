@@ -39,7 +39,7 @@ def test_the_svg_holds_title_legend_and_sources_as_text(svg):
     assert "Malligyong-1-1 launch (new-type carrier rocket)" in texts
     assert "27 May 2024 (UTC)" in texts
     assert {"danger area", "debris area", "digitised geometry", "launch: failure"} <= set(texts)
-    assert any(t.startswith("Sources: ") and "KCNA" not in t or "Financial News" in t for t in texts)
+    assert any(t.startswith("Sources: ") and "Financial News" in t for t in texts)
     assert any(t.startswith("Data: North Korea launch map") and "Natural Earth" in t for t in texts)
     assert any("km" in t for t in texts)  # the scale bar
     assert svg.shortened and any("full list: fig.sources.txt" in t for t in texts)
@@ -102,6 +102,12 @@ def test_a_korean_figure_has_hangul_text_in_the_bundled_font(layers):
     assert "Noto Sans KR" in made.data.decode("utf-8")
     pdf = pypdf.PdfReader(io.BytesIO(make_figure(layers, FigureView(event=EVENT, lang="ko"), "pdf").data))
     assert "발사" in pdf.pages[0].extract_text()
+
+
+def test_the_subtitle_is_the_range_of_the_view(layers):
+    made = make_figure(layers, FigureView(start=date(2012, 12, 1), end=date(2012, 12, 31),
+                                          layers=("events", "zones"), bbox=(115.0, 25.0, 135.0, 45.0)), "svg")
+    assert "1 December 2012 – 31 December 2012 (UTC)" in _texts(ET.fromstring(made.data))
 
 
 def test_dates_and_layers_choose_as_the_map_does(layers):
