@@ -4,51 +4,38 @@ text, one group per layer), PDF (vector, TrueType fonts embedded) or PNG (at a D
 
 from __future__ import annotations
 
-import functools
 import io
 import math
-import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
 import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch
-from matplotlib.text import OffsetFrom
-from matplotlib.transforms import Bbox
-from matplotlib_scalebar.scalebar import ScaleBar
-from pyproj import Geod
-from shapely.geometry import Point, shape
+from matplotlib.patches import PathPatch
 
 from ..errors import GeoError
 from ..layers import registry
 from ..layers.filters import feature_day
 from . import fonts, names, words
-from .draw import GEODETIC, PX, add_group, draw_basemap, feature_artists
-from .labels import LabelItem, place_labels
-from .legend import legend_groups, method_notes
+from .decor import GREY, INK, graticule, north_arrow, scale_bar, scale_bar_box
+from .draw import add_group, draw_basemap, feature_artists
+from .footer import outside_parts, source_lines
+from .labelled import city_dots, feature_labels, place_names
+from .labels import place_labels
+from .legend import LEGEND_WIDTH_IN, draw_legend, legend_entries
 from .projection import Fitted, fit
 from .selection import Selection, framed, select
-from .sources import cited, full_list, short
+from .sources import cited, full_list
+from .text import fit_line, text_width, wrap
 from .view import FORMATS, FigureView
 
 Layers = dict[str, list[dict[str, Any]]]
 Box = tuple[float, float, float, float]  # left, bottom, right, top in inches
 MEDIA_TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/png"}
 CREATOR = "geo figure (North Korea launch map), matplotlib and cartopy"
-INK, GREY = "#1a1a1a", "#555555"
-LABEL_BOX = {"boxstyle": "round,pad=0.18", "facecolor": "white", "alpha": 0.8, "edgecolor": "none"}
-MAX_PLACES = 14
-LEGEND_WIDTH_IN = 2.1  # at 8 pt; wider with the type
-SOURCE_LINES = 2
-_GEOD = Geod(ellps="WGS84")
-_COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
-_COMPASS_KO = ("북", "북동", "동", "남동", "남", "남서", "서", "북서")
 
 
 @dataclass(frozen=True)
@@ -116,14 +103,14 @@ def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: st
         marks.extend(a for a in artists if isinstance(a, Line2D))
         if "Polygon" in registry.spec_of(name).geometry or not registry.is_builtin(name):
             areas.extend(a for a in artists if isinstance(a, PathPatch))
-    _graticule(ax, preset.small_pt)
-    bar = _scale_bar(ax, fitted, preset.small_pt, families=fonts.register())
-    north = _north_arrow(ax, fitted, preset.text_pt, lang)
+    graticule(ax, preset.small_pt)
+    bar = scale_bar(ax, fitted, preset.small_pt, families=fonts.register())
+    north = north_arrow(ax, fitted, preset.text_pt, lang)
     fig.canvas.draw()  # places the axes, so that labels can be measured where they will be
     obstacles = [m.get_window_extent(renderer) for m in marks]
-    obstacles.append(_scale_bar_box(ax, bar, renderer))
+    obstacles.append(scale_bar_box(ax, bar, renderer))
     obstacles += [part.get_window_extent(renderer) for part in north]
-    features = _feature_labels(ax, selection, fitted, lang, preset.text_pt)
+    features = feature_labels(ax, selection, fitted, lang, preset.text_pt)
     named = place_labels(ax, renderer, features, obstacles)
     # place names keep off the features' names and the small areas (a large one they may stand in)
     frame_px = ax.get_window_extent(renderer)
@@ -131,10 +118,10 @@ def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: st
     obstacles += [box for box in (a.get_window_extent(renderer) for a in areas)
                   if box.width * box.height < frame_px.width * frame_px.height / 16]
     named_boxes = [note.get_window_extent(renderer).padded(3) for note in named]
-    free = [item for item in _place_labels(selection, fitted, lang, preset.small_pt)  # no dot under a name
+    free = [item for item in place_names(selection, fitted, lang, preset.small_pt)  # no dot under a name
             if not any(box.contains(*ax.transData.transform((item.x, item.y))) for box in named_boxes)]
     placed = place_labels(ax, renderer, free, obstacles)
-    _city_dots(ax, [note for note in placed if str(note.get_gid()).startswith("place-")], selection)
+    city_dots(ax, [note for note in placed if str(note.get_gid()).startswith("place-")], selection)
 
     projection = words.text(lang, "projection", lat1=fitted.parallels[0], lat2=fitted.parallels[1],
                             lon0=fitted.lon0)
@@ -158,7 +145,7 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
     dates = _dates(selection, view)
     # the top: title and subtitle
     top = height - margin
-    title_text = fig.text(margin / width, top / height, _fit_line(title, preset.title_pt, width - 2 * margin,
+    title_text = fig.text(margin / width, top / height, fit_line(title, preset.title_pt, width - 2 * margin,
                                                                  renderer, bold=True),
                           fontsize=preset.title_pt, fontweight="bold", color=INK, va="top", ha="left")
     title_text.set_gid("title")
@@ -172,22 +159,21 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
     all_sources = cited(selection.layers)
     line_h = preset.small_pt * 1.3 / 72
     footer_w = width - 2 * margin
-    source_lines, shortened = _source_lines(all_sources, lang, preset.small_pt, footer_w, renderer,
-                                            full_list_name)
-    footer = [*source_lines]
-    outside = _outside_parts(selection, lang)
+    sourced, shortened = source_lines(all_sources, lang, preset.small_pt, footer_w, renderer, full_list_name)
+    footer = [*sourced]
+    outside = outside_parts(selection, lang)
 
     def outside_text(parts: list[str], size: float, room: float) -> str:
         for keep in range(len(parts), 0, -1):  # one line: as many as fit, then how many more
             more = f" … +{len(parts) - keep}" if keep < len(parts) else ""
             line = words.text(lang, "outside", parts="; ".join(parts[:keep])) + more
-            if _width(line, size) <= room:
+            if text_width(line, size) <= room:
                 return line
-        return _fit_line(words.text(lang, "outside", parts=parts[0]), size, room, renderer)
+        return fit_line(words.text(lang, "outside", parts=parts[0]), size, room, renderer)
 
     if outside:
         footer.append(outside_text(outside, preset.small_pt, footer_w))
-    footer.extend(_wrap(words.text(lang, "credit"), preset.small_pt, footer_w, renderer))
+    footer.extend(wrap(words.text(lang, "credit"), preset.small_pt, footer_w, renderer))
     y = margin
     for i, line in enumerate(reversed(footer)):
         piece = fig.text(margin / width, y / height, line, fontsize=preset.small_pt, color=GREY,
@@ -207,8 +193,8 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
     candidates = []
     across = width - 2 * margin
     for columns in (1, 2) if beside else ():
-        entries = _legend_entries(selection, lang, preset.text_pt, LEGEND_WIDTH_IN * scale)
-        legend = _legend(fig, entries[0], entries[1], "upper right", (1 - margin / width, top / height),
+        entries = legend_entries(selection.layers, lang, preset.text_pt, LEGEND_WIDTH_IN * scale)
+        legend = draw_legend(fig, entries[0], entries[1], "upper right", (1 - margin / width, top / height),
                          preset.text_pt, columns)
         extent = legend.get_window_extent(renderer)
         legend.remove()
@@ -217,8 +203,8 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
                                width - margin - extent.width / fig.dpi - 0.22 * scale, top - 0.04)))
     for columns in (3, 2, 1):
         room = min(LEGEND_WIDTH_IN * scale, across / columns - 0.62 * scale)  # less the swatch and gap
-        entries = _legend_entries(selection, lang, preset.text_pt, room)
-        legend = _legend(fig, entries[0], entries[1], "lower left", (margin / width, bottom / height),
+        entries = legend_entries(selection.layers, lang, preset.text_pt, room)
+        legend = draw_legend(fig, entries[0], entries[1], "lower left", (margin / width, bottom / height),
                          preset.text_pt, columns)
         extent = legend.get_window_extent(renderer)
         legend.remove()
@@ -232,10 +218,10 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
 
     (where, columns, (handles, labels, headers)), map_box = max(candidates, key=lambda c: drawn_size(c[1]))
     if where == "beside":
-        legend = _legend(fig, handles, labels, "upper right", (1 - margin / width, top / height),
+        legend = draw_legend(fig, handles, labels, "upper right", (1 - margin / width, top / height),
                          preset.text_pt, columns)
     else:
-        legend = _legend(fig, handles, labels, "lower left", (margin / width, bottom / height),
+        legend = draw_legend(fig, handles, labels, "lower left", (margin / width, bottom / height),
                          preset.text_pt, columns)
     legend.set_gid("legend")
     for text in legend.get_texts():
@@ -249,13 +235,6 @@ def _layout(fig: Figure, renderer: Any, selection: Selection, view: FigureView, 
     return map_box, shortened, all_sources
 
 
-def _legend(fig: Figure, handles: list[Any], labels: list[str], loc: str, anchor: tuple[float, float],
-            size: float, columns: int) -> Legend:
-    return fig.legend(handles, labels, loc=cast(Any, loc), bbox_to_anchor=anchor, fontsize=size,
-                      frameon=False, handlelength=2.2, borderaxespad=0, borderpad=0, labelspacing=0.4,
-                      handletextpad=0.55, ncols=columns, columnspacing=1.2)
-
-
 def _dates(selection: Selection, view: FigureView) -> tuple[date, date] | None:
     """The subtitle's range: the view's dates, or those of the dated features drawn (None: none)."""
     days = [day for name, features in selection.layers.items()
@@ -264,272 +243,6 @@ def _dates(selection: Selection, view: FigureView) -> tuple[date, date] | None:
     start = view.start or (min(days) if days else view.end)
     end = view.end or (max(days) if days else view.start)
     return (start, end) if start is not None and end is not None else None
-
-
-@functools.lru_cache(maxsize=4096)
-def _measure(text: str, size: float, bold: bool, dpi: float, families: tuple[str, ...]) -> float:
-    prop = FontProperties(family=list(families), size=size, weight="bold" if bold else "normal")
-    w, _, _ = _MEASURER.get_text_width_height_descent(text, prop, ismath=False)
-    return float(w) / dpi
-
-
-_MEASURER = RendererAgg(100, 100, 100)
-
-
-def _width(text: str, size: float, renderer: Any = None, bold: bool = False) -> float:
-    """The width of a text in inches (words measured once each: a footer is wrapped many times)."""
-    families = tuple(matplotlib.rcParams["font.family"])
-    space = _measure("a a", size, bold, 100.0, families) - _measure("aa", size, bold, 100.0, families)
-    parts = text.split(" ")
-    return sum(_measure(p, size, bold, 100.0, families) for p in parts if p) + space * (len(parts) - 1)
-
-
-def _wrap(text: str, size: float, width_in: float, renderer: Any = None) -> list[str]:
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and _width(lines[-1] + " " + word, size) <= width_in:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
-def _fit_line(text: str, size: float, width_in: float, renderer: Any, bold: bool = False) -> str:
-    if _width(text, size, renderer, bold) <= width_in:
-        return text
-    while text and _width(text + "…", size, renderer, bold) > width_in:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _source_lines(sources: list[dict[str, Any]], lang: str, size: float, width_in: float, renderer: Any,
-                  full_list_name: str | None) -> tuple[list[str], bool]:
-    """The footer's lines of sources: all of them if they fit in SOURCE_LINES, else as many as
-    fit with '… and N more (full list: …)'."""
-    shorts = list(dict.fromkeys(short(s) for s in sources))
-    head = words.text(lang, "sources") + ": "
-    lines = _wrap(head + "; ".join(shorts), size, width_in, renderer)
-    if len(lines) <= SOURCE_LINES:
-        return lines, False
-    where = words.text(lang, "full_list_file", file=full_list_name) if full_list_name \
-        else words.text(lang, "full_list_meta")
-    def lines_keeping(keep: int) -> list[str]:
-        more = words.text(lang, "more_sources", count=len(shorts) - keep, where=where)
-        return _wrap(head + "; ".join(shorts[:keep]) + " " + more, size, width_in, renderer)
-
-    low, high = 0, len(shorts) - 1  # the most that fit: fewer kept never takes more lines
-    while low < high:
-        middle = (low + high + 1) // 2
-        if len(lines_keeping(middle)) <= SOURCE_LINES:
-            low = middle
-        else:
-            high = middle - 1
-    return lines_keeping(low), True
-
-
-def _outside_parts(selection: Selection, lang: str) -> list[str]:
-    """The view's parts beyond the map, with their distance and direction from its centre."""
-    if not selection.outside:
-        return []
-    west, south, east, north = selection.bbox
-    cx, cy = (west + east) / 2, (south + north) / 2
-    parts = []
-    for name, features in selection.outside.items():
-        for feature in features:
-            label = names.feature_label(name, feature, lang)
-            if not label or not feature.get("geometry"):
-                continue
-            point = shape(feature["geometry"]).centroid
-            azimuth, _, metres = _GEOD.inv(cx, cy, point.x, point.y)
-            compass = (_COMPASS_KO if lang == "ko" else _COMPASS)[round((azimuth % 360) / 45) % 8]
-            parts.append(f"{label} (~{metres / 1000:,.0f} km {compass})")
-    return list(dict.fromkeys(parts))
-
-
-def _legend_entries(selection: Selection, lang: str, size: float,
-                    room: float) -> tuple[list[Any], list[str], set[str]]:
-    """The legend's swatches and words (wrapped to room, in inches), and which words are titles."""
-    handles: list[Any] = []
-    labels: list[str] = []
-    headers: set[str] = set()
-    for group in legend_groups(selection.layers, lang):
-        handles.append(Patch(visible=False))
-        labels.append(group.title)
-        headers.add(group.title)
-        spec = registry.spec_of(group.layer)
-        for row in group.rows:
-            handles.append(_swatch(row.swatch, row.colour, spec.style.base))
-            labels.append("\n".join(_wrap(words.label(lang, row.label), size, room)))
-    notes = method_notes(selection.layers, lang)
-    for note in notes:
-        handles.append(Patch(visible=False))
-        labels.append("\n".join(_wrap(note, size, room)))
-    return handles, labels, headers
-
-
-def _swatch(kind: str, colour: str, base: Any) -> Any:
-    width = float(base.get("weight", 2)) * PX
-    if kind in ("dot", "disc", "ring"):
-        face = "white" if kind == "ring" else colour
-        alpha_face = matplotlib.colors.to_rgba(face, 0.9 if kind == "disc" else 0.6)
-        return Line2D([], [], marker="o", markersize=7, markerfacecolor=alpha_face,
-                      markeredgecolor="#222222" if kind == "disc" else colour, markeredgewidth=1.0,
-                      linestyle="none")
-    if kind == "box":
-        return Patch(facecolor=matplotlib.colors.to_rgba(colour, 0.3), edgecolor=colour, linewidth=width)
-    if kind == "dashed":
-        return Line2D([], [], color=colour, linewidth=width, linestyle=(0, (4.5, 3.5)))
-    return Line2D([], [], color=colour, linewidth=width, linestyle="solid")
-
-
-def _graticule(ax: Any, size: float) -> None:
-    lines = ax.gridlines(crs=GEODETIC, draw_labels=True, x_inline=False, y_inline=False,
-                         linewidth=0.3, color="#7a7a7a", alpha=0.6, linestyle=(0, (1, 1.5)))
-    lines.top_labels = lines.right_labels = False
-    lines.xlabel_style = lines.ylabel_style = {"size": size, "color": GREY}
-    lines.rotate_labels = False
-
-
-def _scale_bar(ax: Any, fitted: Fitted, size: float, families: list[str]) -> ScaleBar:
-    bar = ScaleBar(1.0 / fitted.scale_at_centre(), units="m", dimension="si-length", location="lower left",
-                   length_fraction=0.22, width_fraction=0.012, box_alpha=0.75, scale_loc="top",
-                   border_pad=0.6, pad=0.35, color=INK, font_properties={"size": size, "family": families})
-    bar.set_gid("scale-bar")
-    ax.add_artist(bar)
-    return bar
-
-
-def _scale_bar_box(ax: Any, bar: ScaleBar, renderer: Any) -> Bbox:
-    """Where the scale bar stands (its own extent, or the corner it is drawn in when it has none)."""
-    box = bar.get_window_extent(renderer)
-    if box.width > 1 and box.height > 1:
-        return box
-    return Bbox(ax.transAxes.transform([(0.0, 0.0), (0.3, 0.16)]))
-
-
-def _north_arrow(ax: Any, fitted: Fitted, size: float, lang: str) -> list[Any]:
-    """An arrow to true north where it stands, in the map's top right corner (the meridians of a
-    conic projection are not parallel: north is not straight up away from the centre)."""
-    length = 2.4 * size  # points
-    tip = (-1.6 * size, -1.9 * size)  # from the corner, in points
-    scale = ax.figure.dpi / 72
-    corner = ax.transAxes.transform((1.0, 1.0))
-    here = (corner[0] + tip[0] * scale, corner[1] + tip[1] * scale)
-    x, y = ax.transData.inverted().transform(here)
-    lon, lat = GEODETIC.transform_point(x, y, fitted.crs)
-    nx, ny = fitted.crs.transform_point(lon, min(lat + 0.2, 89.9), GEODETIC)
-    qx, qy = ax.transData.transform((nx, ny))
-    angle = math.atan2(qy - here[1], qx - here[0])
-    tail = (tip[0] - length * math.cos(angle), tip[1] - length * math.sin(angle))
-    corner_pt = OffsetFrom(ax.bbox, (1.0, 1.0), unit="points")
-    arrow = ax.annotate("", xy=tip, xycoords=corner_pt, xytext=tail, textcoords=corner_pt,
-                        annotation_clip=False,
-                        arrowprops={"arrowstyle": "-|>,head_length=0.55,head_width=0.28", "color": INK,
-                                    "linewidth": 1.1, "shrinkA": 0, "shrinkB": 0})
-    arrow.set_gid("north-arrow")
-    above = (tip[0] + 2 * math.cos(angle), tip[1] + 2 * math.sin(angle))
-    letter = ax.annotate(words.text(lang, "north"), xy=above, xycoords=corner_pt, ha="center", va="bottom",
-                         fontsize=size, annotation_clip=False, fontweight="bold", color=INK)
-    letter.set_gid("north-letter")
-    return [arrow, letter]
-
-
-def _anchor(fitted: Fitted, lon: float, lat: float) -> tuple[float, float]:
-    x, y = fitted.crs.transform_point(lon, lat, GEODETIC)
-    return float(x), float(y)
-
-
-def _size_px(ax: Any, fitted: Fitted, geom: Any) -> tuple[float, float]:
-    """An area's width and height on the figure, in pixels."""
-    projected = fitted.crs.project_geometry(geom, GEODETIC)
-    if projected.is_empty:
-        return (0.0, 0.0)
-    x0, y0, x1, y1 = projected.bounds
-    (a, b), (c, d) = ax.transData.transform([(x0, y0), (x1, y1)])
-    return (abs(c - a), abs(d - b))
-
-
-def _feature_labels(ax: Any, selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:
-    frame = fitted.seen()
-    frame_px = ax.get_window_extent()
-    items = []
-
-    def needed(feature: dict[str, Any]) -> bool:  # the event's parts, and the launch sites
-        return selection.event is not None or _label_rank(feature) < 1
-
-    order = (registry.SITES.name, registry.ZONES.name, registry.TRACKS.name, registry.FOOTPRINTS.name,
-             registry.SCENARIOS.name)
-    style = {"fontsize": size, "color": INK, "bbox": LABEL_BOX}
-    for name in [*order, *[n for n in selection.layers if n not in order]]:
-        for feature in sorted(selection.layers.get(name, []), key=_label_rank):
-            text = names.feature_label(name, feature, lang)
-            if not text or not feature.get("geometry"):
-                continue
-            geom = shape(feature["geometry"])
-            area = geom.geom_type in ("Polygon", "MultiPolygon")
-            seen = geom if geom.within(frame) else geom.intersection(frame)
-            if seen.is_empty:
-                continue
-            if geom.geom_type == "LineString":
-                reach = _size_px(ax, fitted, seen)
-                if max(reach) < 0.2 * max(frame_px.width, frame_px.height):
-                    continue  # a short path (a launch that failed at once): the legend names it
-                point = seen.interpolate(0.62, normalized=True) if seen.geom_type == "LineString" \
-                    else seen.representative_point()
-            else:
-                point = seen.representative_point() if area else seen.centroid
-            weight = "bold" if name == registry.SITES.name else "normal"
-            radius = float(registry.spec_of(name).style.resolve(feature.get("properties") or {})
-                           .get("radius", 3)) * PX * size / 8
-            items.append(LabelItem(textwrap.fill(text, 28), *_anchor(fitted, point.x, point.y), area=area,
-                                   area_px=_size_px(ax, fitted, seen) if area else (0.0, 0.0),
-                                   required=needed(feature), gid=f"label-{feature.get('id')}",
-                                   style={**style, "fontweight": weight}, clear_pt=radius + 3,
-                                   narrow=textwrap.fill(text, 14)))
-    return items
-
-
-_SITE_RANK = {"launch_site": 0, "city": 1, "launch_pad": 2, "control_center": 3, "border_station": 3}
-
-
-def _label_rank(feature: dict[str, Any]) -> int:
-    """Sites by what they are (as the map ranks its labels): launch sites, then cities, then pads."""
-    return _SITE_RANK.get(str((feature.get("properties") or {}).get("kind")), 5)
-
-
-def _place_labels(selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:
-    from ..map.places import places
-
-    west, south, east, north = selection.bbox
-    seen = fitted.seen()
-    span = max(east - west, north - south)
-    most_zoom = 4 if span > 25 else 5 if span > 12 else 6 if span > 6 else 8
-    found = [p for p in places()
-             if p.get("zoom", 9) <= most_zoom and seen.contains(Point(p["lon"], p["lat"]))]
-    items = []
-    for place in found[:MAX_PLACES]:
-        sea = place["kind"] in ("sea", "ocean", "bay", "strait")
-        style = {"fontsize": size * (1.05 if sea else 1.0), "color": "#3d6f8f" if sea else "#333333",
-                 "fontstyle": "italic" if sea else "normal"}
-        items.append(LabelItem(names.local_name(place, lang), *_anchor(fitted, place["lon"], place["lat"]),
-                               area=sea, gid=f"place-{place['id']}", style=style))
-    return items
-
-
-def _city_dots(ax: Any, notes: list[Any], selection: Selection) -> None:
-    """A dot at each city whose name was placed (a name whose dot would stand alone is left out)."""
-    from ..map.places import places
-
-    cities = {f"place-{p['id']}": p for p in places() if p["kind"] == "city"}
-    dots = []
-    for note in notes:
-        if str(note.get_gid()) in cities:
-            x, y = note.xy
-            dot = Line2D([x], [y], marker="o", markersize=2.6, markerfacecolor="#333333",
-                         markeredgecolor="white", markeredgewidth=0.4, linestyle="none")
-            dot.set_gid(str(note.get_gid()).replace("place-", "dot-"))
-            dots.append(dot)
-    add_group(ax, "places", dots, 1.5)
 
 
 def _save(fig: Figure, fmt: str, view: FigureView, title: str, projection: str, fitted: Fitted,
