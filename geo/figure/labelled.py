@@ -23,6 +23,7 @@ MAX_PLACES = 14
 
 
 def anchor(fitted: Fitted, lon: float, lat: float) -> tuple[float, float]:
+    """Where a lon/lat stands on the map, in its projection's metres."""
     x, y = fitted.crs.transform_point(lon, lat, GEODETIC)
     return float(x), float(y)
 
@@ -38,6 +39,9 @@ def size_px(ax: Any, fitted: Fitted, geom: Any) -> tuple[float, float]:
 
 
 def feature_labels(ax: Any, selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:
+    """The labels of the drawn features that matter, most important first: each at its point, at
+    a point inside the part of its area in view, or along its path (a short path is left to the
+    legend)."""
     frame = fitted.seen()
     frame_px = ax.get_window_extent()
     items = []
@@ -85,8 +89,10 @@ def _label_rank(feature: dict[str, Any]) -> int:
     return _SITE_RANK.get(str((feature.get("properties") or {}).get("kind")), 5)
 
 
-def place_names(selection: Selection, fitted: Fitted, lang: str, size: float) -> list[LabelItem]:
-
+def place_names(selection: Selection, fitted: Fitted, lang: str, size: float,
+                known: dict[str, str] | None = None) -> list[LabelItem]:
+    """The names of the places in view, larger first, as many as the map's zoom rule shows for a
+    frame this size; known: names in lang by English name (the catalogue's own, for its cities)."""
     west, south, east, north = selection.bbox
     seen = fitted.seen()
     span = max(east - west, north - south)
@@ -98,14 +104,14 @@ def place_names(selection: Selection, fitted: Fitted, lang: str, size: float) ->
         sea = place["kind"] in ("sea", "ocean", "bay", "strait")
         style = {"fontsize": size * (1.05 if sea else 1.0), "color": "#3d6f8f" if sea else "#333333",
                  "fontstyle": "italic" if sea else "normal"}
-        items.append(LabelItem(names.local_name(place, lang), *anchor(fitted, place["lon"], place["lat"]),
+        name = (known or {}).get(str(place["name"])) or names.local_name(place, lang)
+        items.append(LabelItem(name, *anchor(fitted, place["lon"], place["lat"]),
                                area=sea, gid=f"place-{place['id']}", style=style))
     return items
 
 
 def city_dots(ax: Any, notes: list[Any], selection: Selection) -> None:
     """A dot at each city whose name was placed (a name whose dot would stand alone is left out)."""
-
     cities = {f"place-{p['id']}": p for p in places() if p["kind"] == "city"}
     dots = []
     for note in notes:

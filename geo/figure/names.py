@@ -54,3 +54,15 @@ def feature_label(layer: str, feature: dict[str, Any], lang: str) -> str | None:
     if not registry.is_builtin(layer):
         return str(props.get("name") or "") or None
     return None
+
+
+def catalogue_city_names(available: dict[str, list[dict[str, Any]]], lang: str) -> dict[str, str]:
+    """The catalogue's own names in lang of its cities, by English name (a place of the basemap
+    with that English name is named so: 평양, 서울 in a Korean figure)."""
+    out = {}
+    for site in available.get(registry.SITES.name, []):
+        props = site.get("properties") or {}
+        names = props.get("names") or {}
+        if props.get("kind") == "city" and names.get(lang) and names.get("en"):
+            out[str(names["en"])] = str(names[lang])
+    return out

@@ -64,10 +64,11 @@ def make_figure(available: Layers, view: FigureView, fmt: str,
                           "ps.fonttype": 42, "lines.scale_dashes": False, "svg.hashsalt": "geo-figure",
                           "axes.unicode_minus": False, "path.simplify": True}
     with matplotlib.rc_context(cast(Any, rc)):
-        return _render(selection, view, fmt, full_list_name)
+        return _render(selection, view, fmt, full_list_name, names.catalogue_city_names(available, view.lang))
 
 
-def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: str | None) -> FigureFile:
+def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: str | None,
+            known: dict[str, str]) -> FigureFile:
     preset, lang = view.preset, view.lang
     width, height = preset.inches(view.orientation)
     fig = Figure(figsize=(width, height), dpi=100)
@@ -117,8 +118,8 @@ def _render(selection: Selection, view: FigureView, fmt: str, full_list_name: st
     obstacles += [note.get_window_extent(renderer) for note in named]
     obstacles += [box for box in (a.get_window_extent(renderer) for a in areas)
                   if box.width * box.height < frame_px.width * frame_px.height / 16]
-    named_boxes = [note.get_window_extent(renderer).padded(3) for note in named]
-    free = [item for item in place_names(selection, fitted, lang, preset.small_pt)  # no dot under a name
+    named_boxes = [note.get_window_extent(renderer).padded(3) for note in named]  # no dot under them
+    free = [item for item in place_names(selection, fitted, lang, preset.small_pt, known)
             if not any(box.contains(*ax.transData.transform((item.x, item.y))) for box in named_boxes)]
     placed = place_labels(ax, renderer, free, obstacles)
     city_dots(ax, [note for note in placed if str(note.get_gid()).startswith("place-")], selection)

@@ -99,6 +99,7 @@ def test_a_korean_figure_has_hangul_text_in_the_bundled_font(layers):
     assert "Malligyong-1-1 발사 (실패)" in texts
     assert "2024년 5월 27일 (협정세계시)" in texts
     assert {"위험 구역", "잔해 낙하 구역"} <= set(texts)
+    assert {"서울", "평양"} <= set(texts)  # the catalogue's Korean names of its cities
     assert "Noto Sans KR" in made.data.decode("utf-8")
     pdf = pypdf.PdfReader(io.BytesIO(make_figure(layers, FigureView(event=EVENT, lang="ko"), "pdf").data))
     assert "발사" in pdf.pages[0].extract_text()
