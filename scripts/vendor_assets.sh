@@ -22,6 +22,7 @@ PACKAGES=(
   "@fontsource/noto-sans-kr@5.3.0 sha512-/JnpTjaCOXW7xUoqOyCVYSr05VOkDy5Yla9O+WAEiS7u+yYLsmHoqj6v1W0bf91G8G3XA2+NnRS3CX2Tf/FVZg=="
   "@fontsource/noto-sans-jp@5.3.0 sha512-OZbBzZ8LrFRs2RFT2Cc0HUV2C2ZeSfyEXhDJWR0EZuZaraJfRubpvrFmUnCljuBDEkw8Vn6CE/+nf9dj9b+0lg=="
   "@fontsource/noto-sans-sc@5.3.1 sha512-YxZ/VWAWo9FWzH08Q6fGTzIW6vYNP2TMhUFCnfhlimbhdXnWrxJLrzX3KWt2FKnV0s8XiM5vjpGHQiyFRlTj0w=="
+  "@expo-google-fonts/noto-sans-kr@0.4.3 sha512-EVS/uJPcf1TgJtjmQmrFr0oGdcl7ml09CSu0E/AyGzR0UfzdR2pBbzWWPsnuzZiGUl643ODYwYiXK5+B+fLjhQ=="
 )
 
 # Fetch one package tarball, check its integrity and unpack it into $WORK/<name>/.
@@ -97,6 +98,23 @@ for script in kr jp sc; do
   sed -E "s#url\(\./files/([^)]+\.woff2)\) format\('woff2'\), url\(\./files/[^)]+\.woff\) format\('woff'\)#url(\1) format('woff2')#" \
     "$WORK/$pkg/package/400.css" > "$out/noto-sans-$script.css"
 done
+
+# The figures' typeface (geo figure): Noto Sans KR as TrueType for matplotlib, regular and bold,
+# subset by fontTools to what scripts/figure_font_chars.py lists (Latin, KS X 1001 Hangul, the
+# catalogue's characters); beside geo/figure/, not in the browser's vendor folder.
+FIGURE_FONTS="$ROOT/geo/figure/fonts"
+EXPO="$WORK/@expo-google-fonts/noto-sans-kr/package"
+mkdir -p "$FIGURE_FONTS"
+python "$ROOT/scripts/figure_font_chars.py" > "$WORK/figure-chars.txt"
+for pair in "400Regular Regular" "700Bold Bold"; do
+  read -r src style <<<"$pair"
+  pyftsubset "$EXPO/$src/NotoSansKR_$src.ttf" --text-file="$WORK/figure-chars.txt" \
+    --layout-features='kern,liga,ccmp,locl,mark,mkmk' --name-IDs='*' --no-hinting \
+    --output-file="$FIGURE_FONTS/NotoSansKR-$style.ttf"
+done
+cp "$EXPO/LICENSE_FONT" "$FIGURE_FONTS/OFL.txt"
+echo "@expo-google-fonts/noto-sans-kr@0.4.3 (Noto Sans KR, subset by scripts/figure_font_chars.py)" \
+  > "$FIGURE_FONTS/VERSION.txt"
 
 {
   echo "# Vendored front-end packages (from the npm registry; made by scripts/vendor_assets.sh)"

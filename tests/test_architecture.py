@@ -25,6 +25,7 @@ LOWER = {  # a sub-package never imports these
     "geo.analysis": ("geo.build", "geo.map", "geo.app", "geo.cli"),
     "geo.map": ("geo.app", "geo.cli", "geo.build", "geo.importers"),
     "geo.export": ("geo.map", "geo.app", "geo.cli"),
+    "geo.figure": ("geo.app", "geo.cli", "geo.build", "geo.importers", "geo.export"),
     "geo.orbits": ("geo.catalogue", "geo.layers", "geo.build", "geo.importers", "geo.export",
                    "geo.analysis", "geo.map", "geo.app", "geo.cli"),
 }

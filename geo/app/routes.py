@@ -15,9 +15,10 @@ import dataclasses
 import hashlib
 import logging
 import os
+import re
 import threading
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,11 @@ from ..errors import GeoError
 from ..export import FORMATS, MEDIA_TYPES, SUFFIXES, export_bytes
 from ..layers import registry
 from ..layers.files import read_layers
-from ..layers.filters import filter_layers
+from ..layers.filters import catalogue_range, filter_layers
 from ..map.assets import STATIC_DIR, STATIC_URL, standalone_html
 from ..map.explorer import make_map
 from . import sessions
+from .figure import FIGURE_FORMATS, figure_bytes
 from .headers import STREAMLIT_PAGE, policy, script_hashes
 from .permalink import date_range
 
@@ -179,7 +181,7 @@ async def session_layers(request: Request) -> Response:
 def shown_layers(query: dict[str, str], session: sessions.SessionLayers | None) -> tuple[Layers, dict]:
     """The layers a permalink's parameters show, filtered by its dates; and the user layers' specs."""
     found = catalogue()
-    full = _full_range(found.layers)
+    full = catalogue_range(found.layers)
     user = dict(session.layers) if session else {}
     every: Layers = {**found.layers, **{key: feats for key, (_, feats) in user.items()}}
     start, end = date_range(query, *full)
@@ -190,19 +192,15 @@ def shown_layers(query: dict[str, str], session: sessions.SessionLayers | None) 
     return {name: filtered[name] for name in every if name in names}, specs
 
 
-def _full_range(layers: Layers) -> tuple[date, date]:
-    days = [date.fromisoformat(str(f["properties"]["date"]))
-            for f in layers.get(registry.EVENTS.name, [])]
-    return (min(days), max(days)) if days else (date(1998, 1, 1), date(2024, 12, 31))
-
-
 async def download(request: Request) -> Response:
     """What is shown, as a file: one layer or all, in a format; or the view as offline HTML."""
     query = dict(request.query_params)
     fmt, scope = query.get("format", "geojson"), query.get("scope", "all")
-    if fmt not in (*FORMATS, "html"):
+    if fmt not in (*FORMATS, *FIGURE_FORMATS, "html"):
         return PlainTextResponse(f"unknown format {fmt!r}", 400)
     session = sessions.find(query.get("token"))
+    if fmt in FIGURE_FORMATS:
+        return await _figure(query, session)
     try:
         shown, specs = await _in_thread(shown_layers, query, session)
         if scope != "all":
@@ -221,6 +219,21 @@ async def download(request: Request) -> Response:
     except GeoError as exc:
         return PlainTextResponse(f"could not make the file: {failure_text(exc)}", 500)
     name = f"nk-launches-{'view' if fmt == 'html' else scope}{suffix}"
+    return Response(data, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"',
+                             "Cache-Control": "no-store"})
+
+
+async def _figure(query: dict[str, str], session: sessions.SessionLayers | None) -> Response:
+    """The current view as a figure; a view that cannot be drawn is said in words (HTTP 400)."""
+    try:
+        found = await _in_thread(catalogue)
+        user = {key: feats for key, (_, feats) in (session.layers if session else {}).items()}
+        data, media = await _in_thread(figure_bytes, query, {**found.layers, **user}, found.layers)
+    except GeoError as exc:
+        return PlainTextResponse(f"could not make the figure: {failure_text(exc)}", 400)
+    what = re.sub(r"[^A-Za-z0-9._-]+", "-", query.get("event") or "view")[:80]
+    name = f"nk-launches-figure-{what}.{query['format']}"
     return Response(data, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{name}"',
                              "Cache-Control": "no-store"})

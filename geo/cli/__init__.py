@@ -18,7 +18,7 @@ from ..export import FORMATS, export_layers, select_layers
 from ..importers.limits import MAX_UPLOAD_MB
 from ..layers import registry
 from ..layers.files import read_layers
-from . import import_command, orbit_command, zones_command
+from . import figure_command, import_command, orbit_command, zones_command
 from .arguments import non_empty_path
 from .interrupt import sigterm_as_interrupt
 
@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     zones_sub = zones.add_subparsers(dest="zones_command", required=True, parser_class=_Parser)
     zones_command.add_parser(zones_sub)
     orbit_command.add_parser(sub, _Parser)
+    figure_command.add_parser(sub)
     serve = sub.add_parser("serve", help="start the map explorer in the browser")
     serve.add_argument("--port", type=int, default=8501, help="port (default 8501)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
@@ -110,7 +111,7 @@ def serve_command(port: int, host: str = "127.0.0.1") -> list[str]:
 
 COMMANDS = {"validate": _validate, "build": _build, "export": _export, "serve": _serve,
             "import": import_command.run, "zones": zones_command.run,
-            "orbit": orbit_command.run}
+            "orbit": orbit_command.run, "figure": figure_command.run}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {failure_text(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        atomic = args.command in ("import", "export", "build")  # written whole or not at all
+        atomic = args.command in ("import", "export", "build", "figure")  # written whole or not at all
         print(f"interrupted; nothing was {'' if atomic else 'half-'}written", file=sys.stderr)
         return 130
     except OSError as exc:

@@ -44,5 +44,12 @@ def filter_layers(layers: Layers, start: date | None, end: date | None,
     return out
 
 
+def catalogue_range(layers: Layers) -> tuple[date, date]:
+    """The first and last day of the catalogue's events (the range an untouched slider spans)."""
+    days = [date.fromisoformat(str(f["properties"]["date"]))
+            for f in layers.get(registry.EVENTS.name, [])]
+    return (min(days), max(days)) if days else (date(1998, 1, 1), date(2024, 12, 31))
+
+
 def _within(day: date | None, low: date | None, high: date | None) -> bool:
     return day is None or ((low is None or day >= low) and (high is None or day <= high))

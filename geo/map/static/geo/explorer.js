@@ -941,7 +941,9 @@ var geoExplorer = (function () {
     }
     html.push('<h5>The view</h5><a href="' + esc(downloadUrl("html", "all")) +
               '" download>As an offline HTML map</a>');
+    html.push(figureMenu());
     list.innerHTML = html.join("");
+    figureMenuWire(list);
     list.setAttribute("data-format", chosen);
     Array.prototype.forEach.call(list.querySelectorAll("input[name=geo-format]"), function (input) {
       input.addEventListener("change", function () {
@@ -949,6 +951,42 @@ var geoExplorer = (function () {
         downloadMenu(list);
       });
     });
+  }
+
+  /* Download → Figure: the view drawn on the server for print or a slide (geo figure): the
+     link's event, dates and layers, and the map's bounds (left to the server beyond 120° by 80°). */
+  var FIGURE_SIZES = [["page", "Page width"], ["column", "One column"], ["slide", "Slide (16:9)"],
+                      ["square", "Square"]];
+  var FIGURE_FORMATS = [["svg", "SVG (editable text and layers)"], ["pdf", "PDF (vector, for print)"],
+                        ["png", "PNG (300 DPI)"]];
+  function figureUrl(format, size, lang) {
+    var b = map.getBounds(), w = Math.max(-180, b.getWest()), e = Math.min(180, b.getEast());
+    var s = Math.max(-89, b.getSouth()), n = Math.min(89, b.getNorth());
+    var url = downloadUrl(format, "all") + "&size=" + size + "&lang=" + lang;
+    if (e - w <= 120 && n - s <= 80) url += "&bbox=" + [w, s, e, n].map(function (v) { return v.toFixed(4); }).join(",");
+    return url;
+  }
+  function figureMenu() {
+    var html = ['<h5>Figure of this view</h5><div class="geo-figure-options">',
+                '<select name="geo-figure-size" aria-label="Figure size">'];
+    FIGURE_SIZES.forEach(function (p) { html.push('<option value="' + p[0] + '">' + esc(p[1]) + "</option>"); });
+    html.push('</select> <select name="geo-figure-lang" aria-label="Figure language">' +
+              '<option value="en">English</option><option value="ko" lang="ko">한국어</option></select></div>');
+    FIGURE_FORMATS.forEach(function (f) {
+      html.push('<a data-figure="' + f[0] + '" href="' + esc(figureUrl(f[0], "page", "en")) + '" download>' +
+                esc(f[1]) + "</a>");
+    });
+    return html.join("");
+  }
+  function figureMenuWire(list) {
+    var size = list.querySelector("select[name=geo-figure-size]"), lang = list.querySelector("select[name=geo-figure-lang]");
+    function update() {
+      Array.prototype.forEach.call(list.querySelectorAll("a[data-figure]"), function (a) {
+        a.setAttribute("href", figureUrl(a.getAttribute("data-figure"), size.value, lang.value));
+      });
+    }
+    size.addEventListener("change", update);
+    lang.addEventListener("change", update);
   }
 
   /* --- the layers and legend control ---------------------------------------------------- */
@@ -1467,6 +1505,23 @@ var geoExplorer = (function () {
     if (map) map.invalidateSize({animate: false});
   }
 
+  /* Printing: the list of the sources of what is shown opens, the map fits the paper; and back. */
+  function watchPrint() {
+    var screenView = null;  // the view on the screen: printed on the paper's map, then given back
+    function printing(on) {
+      var box = el.side && el.side.querySelector(".geo-all-sources");
+      if (on && box && !box.open) { box.open = true; refreshSources(); }
+      if (on && !screenView) screenView = {bounds: map.getBounds(), center: map.getCenter(), zoom: map.getZoom()};
+      map.invalidateSize({animate: false});
+      if (on) fitTo(state.event ? eventView(state.event).bounds : screenView.bounds, 9);
+      else if (screenView) { map.setView(screenView.center, screenView.zoom, {animate: false}); screenView = null; }
+    }
+    window.addEventListener("beforeprint", function () { printing(true); });
+    window.addEventListener("afterprint", function () { printing(false); });
+    var query = window.matchMedia && window.matchMedia("print");
+    if (query && query.addEventListener) query.addEventListener("change", function (e) { printing(e.matches); });
+  }
+
   function start(leafletMap, opts, tileLayers) {
     map = leafletMap;
     options = opts;
@@ -1514,6 +1569,7 @@ var geoExplorer = (function () {
       refreshDates();
       if (!initial.view && !initial.event && !initial.feature) fitTo(home());  // beside the legend
       el.side.addEventListener("click", onSideClick);
+      watchPrint();
       el.side.addEventListener("toggle", refreshSources, true);  // toggle does not bubble
       if (initial.event) {
         var ev = events();
