@@ -25,6 +25,8 @@ LOWER = {  # a sub-package never imports these
     "geo.analysis": ("geo.build", "geo.map", "geo.app", "geo.cli"),
     "geo.map": ("geo.app", "geo.cli", "geo.build", "geo.importers"),
     "geo.export": ("geo.map", "geo.app", "geo.cli"),
+    "geo.i18n": ("geo.physics", "geo.notices", "geo.catalogue", "geo.layers", "geo.build", "geo.importers",
+                 "geo.export", "geo.analysis", "geo.map", "geo.app", "geo.cli", "geo.orbits"),
     "geo.orbits": ("geo.catalogue", "geo.layers", "geo.build", "geo.importers", "geo.export",
                    "geo.analysis", "geo.map", "geo.app", "geo.cli"),
 }

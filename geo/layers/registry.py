@@ -429,7 +429,7 @@ _USER_POPUPS = {
                        Row("Days from the epoch", ("days_from_epoch",), card=True)),
                  blocks=(Block("text", field="geometry_note", label="How drawn"),)),
 }
-_USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}",
+USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}",
                 ORBIT: "Ground track: {}"}
 _SWATCH = {IMPORTED: "dot", PASTED: "box", RINGS: "ring", ORBIT: "solid"}
 _LEGEND = {IMPORTED: "each row of the file", PASTED: "each area of the notice",
@@ -460,7 +460,7 @@ def user_spec(key: str, title: str) -> LayerSpec:
     if namespace not in USER_NAMESPACES or is_builtin(key):
         raise ValueError(f"{key!r} is not a user layer key")
     style = _USER_STYLES[namespace]
-    full_title = _USER_TITLES[namespace].format(title)
+    full_title = USER_TITLES[namespace].format(title)
     colour = str(style.base.get("color"))
     return LayerSpec(name=key, title=full_title, geometry=(), properties=(), style=style,
                      legend=(LegendRow(_SWATCH[namespace], colour, _LEGEND[namespace]),),
