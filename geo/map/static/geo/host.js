@@ -71,6 +71,11 @@ var geoHost = (function () {
     if (lastArgs) fn(lastArgs);
   }
 
+  /* Tell the app a value of the explorer's (its language): the page's script runs again with it. */
+  function sendValue(value) {
+    if (embedded) post("streamlit:setComponentValue", {value: value, dataType: "json"});
+  }
+
   /* The permalink's parameters as a URLSearchParams. */
   function readParams() {
     if (embedded) return new URL(window.parent.location.href).searchParams;
@@ -116,5 +121,5 @@ var geoHost = (function () {
 
   return {embedded: embedded, narrow: narrow, resize: resize, onArgs: onArgs,
           readParams: readParams, writeParams: writeParams, link: link,
-          sidebarButton: sidebarButton, sidebarOpen: sidebarOpen};
+          sidebarButton: sidebarButton, sidebarOpen: sidebarOpen, sendValue: sendValue};
 })();
