@@ -69,6 +69,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
             "initial": dict(initial) if initial is not None else None, "home": home,
             "places": list(places()),
             "messages": browser_messages(languages), "defaultTitle": TITLE,
+            "credit": translate("en", "map.attribution"),  # the basemap's, as its layer gives it
             "userTitles": dict(registry.USER_TITLES), "choiceFields": _choice_fields(),
         })
 

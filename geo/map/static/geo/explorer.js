@@ -399,7 +399,7 @@ var geoExplorer = (function () {
       node.setAttribute("data-id", l.id(p.index));
       node.style.left = Math.round(at.x) + "px";
       node.style.top = Math.round(at.y) + "px";
-      node.title = t("pointer.title", {name: name, km: distance});
+      node.title = t("pointer.title", {km: distance});  // the name is data: in the text
       node.innerHTML = '<span class="geo-pointer-arrow" style="transform: rotate(' +
         Math.round(Math.atan2(dy, dx) * 180 / Math.PI) + 'deg)">➜</span><span class="geo-pointer-text">' +
         esc(t("pointer.text", {km: distance})) + ' · <span translate="no">' + esc(name) + "</span></span>";
@@ -461,9 +461,16 @@ var geoExplorer = (function () {
   /* A feature's popup in the page's language: the registry's labels and the kinds, outcomes…
      of its choice fields translated, its name the one of the language where it has one. */
   function renderPopup(l, i, asCard) {
-    var popup = spec(l).popup, props = l.props(i);
-    if (geoI18n.language() !== "en") { popup = localPopup(popup); props = localProps(props); }
-    return geoPopups.render(popup, props, context(l, i), asCard);
+    var popup = spec(l).popup, props = l.props(i), fallback = false;
+    if (geoI18n.language() !== "en") {
+      popup = localPopup(popup);
+      props = localProps(props);
+      fallback = popup.title === "name" && geoI18n.name(props.names, props.name).fallback;
+    }
+    var html = geoPopups.render(popup, props, context(l, i), asCard);
+    // a name shown in English for want of one in the page's language: marked as such
+    return fallback ? html.replace("<h4>", '<h4 lang="en" class="geo-fallback" title="' + esc(t("name.fallback")) + '">')
+      : html;
   }
 
   function localPopup(popup) {
@@ -618,6 +625,8 @@ var geoExplorer = (function () {
       .setLatLng(latlng).setContent(content).openOn(map);
     var node = popup.getElement();
     if (!node) return popup;
+    var close = node.querySelector(".leaflet-popup-close-button");
+    if (close) { close.setAttribute("aria-label", t("map.close")); close.title = t("map.close"); }
     var point = map.latLngToContainerPoint(latlng), box = node.getBoundingClientRect();
     var dx = 0, dy = 0;
     if (box.top < mapBox.top + 4) {
@@ -840,6 +849,7 @@ var geoExplorer = (function () {
   }
 
   function redrawInLanguage() {
+    localiseControls();
     buildTop();
     if (control) control.render();
     relabelTimeline();
@@ -857,6 +867,31 @@ var geoExplorer = (function () {
     }
     writeUrl();
     geoHost.sendValue({lang: lastLanguage});
+  }
+
+  /* Leaflet's and the ruler's own controls, and the basemap's credit, in the page's language. */
+  var credit = null, leafletPrefix = null;
+  function localiseControls() {
+    var box = map.getContainer();
+    [[".leaflet-control-zoom-in", "map.zoom_in"], [".leaflet-control-zoom-out", "map.zoom_out"],
+     [".leaflet-control-measure-toggle", "map.measure"]].forEach(function (pair) {
+      var node = box.querySelector(pair[0]);
+      if (!node) return;
+      node.title = t(pair[1]);
+      node.setAttribute("aria-label", t(pair[1]));
+    });
+    var toggle = box.querySelector(".leaflet-control-measure-toggle");
+    if (toggle && !toggle.children.length) toggle.textContent = t("map.measure_short");
+    if (el.side) el.side.setAttribute("aria-label", t("side.details"));
+    var att = map.attributionControl, wanted = t("map.attribution");
+    if (!att) return;
+    if (leafletPrefix === null) leafletPrefix = String(att.options.prefix || "");
+    // Leaflet's own credit says what Leaflet is in its title: in the page's language
+    att.setPrefix(leafletPrefix.replace(/title="[^"]*"/, 'title="' + esc(t("map.leaflet")) + '"'));
+    if (!options.credit || wanted === (credit || options.credit)) return;
+    att.removeAttribution(credit || options.credit);  // the basemap layer's, in English
+    credit = wanted;
+    att.addAttribution(credit);
   }
 
   function madeDay() {
@@ -1651,6 +1686,7 @@ var geoExplorer = (function () {
     showSide(!geoHost.narrow() ? true : true);
     geoI18n.whenFontsReady(placeNames(), function () { requestAnimationFrame(function () {  // after the first frame: the controls and panels
       buildTop();
+      localiseControls();
       control = new LayersControl().addTo(map);
       control.render();
       buildTimeline();
