@@ -16,7 +16,8 @@ import time
 
 import pytest
 
-from .helpers import wait_ready
+from ..conftest import DATA
+from .helpers import SIDEBAR, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +30,7 @@ INTERFACE_TEXT = """() => {
         a => a.hasAttribute("lang") && a !== document.documentElement && a.lang !== page);
     function* ancestors(el) { for (let a = el; a; a = a.parentElement) yield a; }
     const visible = el => {
-        if (el.tagName === "OPTION") return visible(el.closest("select"));
+        if (el.tagName === "OPTION" || el.tagName === "OPTGROUP") return visible(el.closest("select"));
         const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
         return r.width > 0 && r.height > 0 && cs.visibility !== "hidden" && cs.display !== "none";
     };
@@ -40,9 +41,9 @@ INTERFACE_TEXT = """() => {
         if (!el || !node.nodeValue.trim() || ["SCRIPT", "STYLE"].includes(el.tagName)) continue;
         if (visible(el) && !data(el)) out.push(node.nodeValue.trim());
     }
-    document.querySelectorAll("[title], [placeholder], [aria-label]").forEach(el => {
+    document.querySelectorAll("[title], [placeholder], [aria-label], optgroup[label]").forEach(el => {
         if (!visible(el) || data(el)) return;
-        ["title", "placeholder", "aria-label"].forEach(
+        ["title", "placeholder", "aria-label", "label"].forEach(
             a => { if (el.getAttribute(a)) out.push(el.getAttribute(a)); });
     });
     return out;
@@ -183,5 +184,39 @@ def test_the_app_keeps_lang_in_its_url_and_speaks_it_in_the_sidebar(server, brow
         frame.click(".geo-top button:has-text('내 자료와 분석')")
         page.wait_for_selector("text=통보문 붙여 넣기")
         assert page.get_by_text("내 자료", exact=True).count() >= 1
+    finally:
+        context.close()
+
+
+def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
+    """In the app: the comparison of a pasted notice, its card, an imported file's layer and its
+    legend and colour choice, with no English word of the interface."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server + "/?lang=ko")
+        frame = wait_ready(page)
+        frame.click(".geo-top button:has-text('내 자료와 분석')")
+        page.get_by_role("tab", name="통보문 붙여 넣기").click()
+        area = page.locator(f"{SIDEBAR} textarea[aria-label='통보문 원문']")
+        area.fill("1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
+        area.press("Control+Enter")
+        wait_for(lambda: "붙여 넣은 통보문 비교" in frame.locator(".geo-side").text_content(), 60,
+                 what="the comparison")
+        frame.evaluate("() => geoExplorer.choose(geoFeatureLayer.byName('pasted-notice').id(0), 'list')")
+        frame.wait_for_selector(".geo-card .geo-card-actions")
+        texts = frame.evaluate(INTERFACE_TEXT)
+        assert "붙여 넣은 통보문 비교" in texts
+        found = _english_words(texts)
+        assert found == [], ("a pasted notice", found)
+        page.set_input_files(f'{SIDEBAR} input[type="file"]', files=[str(DATA / "sites.geojson")])
+        colour_choice = "() => !!document.querySelector('.geo-layers select[data-colour]')"
+        wait_for(lambda: frame.evaluate(colour_choice), 60, what="the imported layer")
+        texts = frame.evaluate(INTERFACE_TEXT)
+        assert "가져온 자료:" in texts, texts  # the file's name after it is data
+        found = _english_words(texts)
+        assert found == [], ("an import", found)
+        sidebar = page.locator(SIDEBAR).inner_text()
+        assert "내 자료" in sidebar and "행의 종류" in sidebar  # the sidebar speaks Korean too
     finally:
         context.close()

@@ -39,6 +39,15 @@ var geoExplorer = (function () {
     var head = pattern.split("{}")[0];
     return title.indexOf(head) === 0 ? geoI18n.text(pattern).replace("{}", title.slice(head.length)) : title;
   }
+  /* The same as HTML, a user layer's own label (a file's name) marked as data. */
+  function titleHtml(l) {
+    var title = spec(l).title || l.name, pattern = (options.userTitles || {})[spec(l).namespace];
+    // in English the title stays one text, as it always was (the layer control's readers rely on it)
+    if (isBuiltin(l) || !pattern || geoI18n.language() === "en") return esc(titleOf(l));
+    var head = pattern.split("{}")[0];
+    if (title.indexOf(head) !== 0) return '<span translate="no">' + esc(title) + "</span>";
+    return esc(geoI18n.text(pattern)).replace("{}", '<span translate="no">' + esc(title.slice(head.length)) + "</span>");
+  }
   /* A feature's name in the page's language (its English one where it has no other). */
   function nameOf(l, i) {
     return geoI18n.name(l.packed.get(i, "names"), l.packed.get(i, "name") || l.id(i)).text;
@@ -675,7 +684,7 @@ var geoExplorer = (function () {
     var parts = [];
     var detail = state.detail, l = detail ? layer(detail.layer) : null;
     if (l && detail.index < l.size()) {
-      parts.push("<h3>" + esc(titleOf(l)) + "</h3>");
+      parts.push("<h3>" + titleHtml(l) + "</h3>");
       parts.push(renderPopup(l, detail.index, false));
       if (state.event) parts.push(eventParts(detail));
       parts.push('<p><button type="button" data-act="clear">' + esc(t("side.clear")) + "</button></p>");
@@ -715,8 +724,15 @@ var geoExplorer = (function () {
 
   function compareHtml(data) {
     var out = ["<h3>" + esc(t("compare.title")) + "</h3>"];
-    var best = data.best_message ? t(data.best_message.key, data.best_message.params) : data.best;
-    if (best) out.push("<p>" + esc(best) + "</p>");
+    var best = data.best ? esc(data.best) : "", said = data.best_message;
+    if (said) {  // the event's name is data, within the message
+      var params = {};
+      Object.keys(said.params || {}).forEach(function (k) {
+        params[k] = k === "event" ? '<span translate="no">' + esc(said.params[k]) + "</span>" : esc(said.params[k]);
+      });
+      best = esc(t(said.key)).replace(/\{(\w+)\}/g, function (whole, k) { return own.call(params, k) ? params[k] : whole; });
+    }
+    if (best) out.push("<p>" + best + "</p>");
     (data.areas || []).forEach(function (area) {
       out.push('<p><b translate="no">' + esc(area.name) + "</b> · " + esc(area.area) + "</p>");
       var overlaps = area.overlaps || [], pads = area.pads || [];
@@ -830,6 +846,7 @@ var geoExplorer = (function () {
     box.className = "geo-lang";
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", t("top.language"));
+    if (geoI18n.languages().length < 2) return box;  // an offline page of one language
     geoI18n.languages().forEach(function (pair) {
       var b = button(pair[1], pair[1], function () { setLanguage(pair[0]); });
       b.setAttribute("lang", pair[0]);
@@ -1124,7 +1141,7 @@ var geoExplorer = (function () {
       var l = layer(name), count = 0;
       for (var i = 0; i < l.size(); i++) count += l.shown[i];
       html.push('<a href="' + esc(downloadUrl(chosen, name)) + '" download>' +
-                esc(titleOf(l) + " (" + geoI18n.number(count) + ")") + "</a>");
+                titleHtml(l) + " (" + esc(geoI18n.number(count)) + ")</a>");
     });
     if (names.length > 1) {
       html.push('<a href="' + esc(downloadUrl(chosen, "all")) + '" download>' + esc(t("download.all")) + "</a>");
@@ -1190,7 +1207,7 @@ var geoExplorer = (function () {
         var on = map.hasLayer(l.group);
         html.push('<div class="geo-layer' + (on ? "" : " off") + '" data-layer="' + esc(l.name) + '">' +
                   '<label><input type="checkbox" data-layer="' + esc(l.name) + '"' + (on ? " checked" : "") +
-                  "> " + esc(titleOf(l)) + ' <span class="geo-count" data-count="' +
+                  "> " + titleHtml(l) + ' <span class="geo-count" data-count="' +
                   esc(l.name) + '"></span></label>');
         if (!isBuiltin(l) && spec(l).namespace === "imported") html.push(colourSelect(l));
         html.push('<div class="geo-legend-rows">' + legendRows(l) + "</div></div>");
@@ -1268,14 +1285,14 @@ var geoExplorer = (function () {
 
   function colourSelect(l) {
     var html = ['<select data-colour="' + esc(l.name) + '" aria-label="' + esc(t("colour.label")) + '"><option value="">' +
-                esc(t("colour.one")) + "</option>"];
+                esc(t("colour.one")) + '</option><optgroup label="' + esc(t("colour.label")) + '">'];
     l.packed.columns.forEach(function (column) {
       if (column.field === "id" || column.field === "name") return;
       var chosen = colourBy[l.name] && colourBy[l.name].field === column.field;
-      html.push('<option value="' + esc(column.field) + '"' + (chosen ? " selected" : "") +
-                ">" + esc(t("colour.by", {field: column.field})) + "</option>");
+      html.push('<option translate="no" value="' + esc(column.field) + '"' + (chosen ? " selected" : "") +
+                ">" + esc(column.field) + "</option>");  // a column's name is the file's
     });
-    return html.join("") + "</select>";
+    return html.join("") + "</optgroup></select>";
   }
 
   function setColour(name, field) {
