@@ -5,7 +5,8 @@ notice and an import in the app.
 
 What may be in the other language is the record's own words: names, summaries, notice texts,
 sources. The page marks them, as HTML does, with translate="no" (data, not interface) or with
-a lang attribute of another language (a name shown in English for want of a Korean one); the
+a lang attribute of another language (a name shown in English for want of a Korean one); in a
+popup, rendered from its spec as rows of label and value, the values are the record's. The
 walk skips those and nothing else. Canvas text (the timeline's lanes) is checked through the
 catalogue (tests/i18n)."""
 
@@ -27,7 +28,11 @@ pytestmark = pytest.mark.browser
 INTERFACE_TEXT = """() => {
     const page = document.documentElement.lang;
     const data = el => !!el.closest('[translate="no"]') || [...ancestors(el)].some(
-        a => a.hasAttribute("lang") && a !== document.documentElement && a.lang !== page);
+        a => a.hasAttribute("lang") && a !== document.documentElement && a.lang !== page) ||
+        // a popup (geo/layers/spec.py) is labels and values: its title, its cells, a text
+        // block's words after its bold label, notice texts, sources and related items are values
+        !!el.closest(".geo-popup td, .geo-popup h4, .geo-popup pre, .geo-popup li") ||
+        el.matches(".geo-popup p");
     function* ancestors(el) { for (let a = el; a; a = a.parentElement) yield a; }
     const visible = el => {
         if (el.tagName === "OPTION" || el.tagName === "OPTGROUP") return visible(el.closest("select"));

@@ -547,7 +547,6 @@ var geoExplorer = (function () {
     var html = renderPopup(l, i, true);
     var box = document.createElement("div");
     box.innerHTML = html;
-    geoI18n.markData(box);
     var actions = document.createElement("div");
     actions.className = "geo-card-actions";
     actions.innerHTML = '<button type="button" data-act="details">' + esc(t("card.details")) + "</button>" +
@@ -694,7 +693,6 @@ var geoExplorer = (function () {
     if (compare) parts.push(compareHtml(compare));
     parts.push(aboutHtml());
     el.side.innerHTML = parts.join("");
-    geoI18n.markData(el.side);
   }
 
   /* What belongs to the chosen event, each a link that shows its details. */

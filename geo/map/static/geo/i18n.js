@@ -126,27 +126,6 @@ var geoI18n = (function () {
       esc(found.text) + "</span>";
   }
 
-  /* Mark the values of a rendered popup as data (translate="no"): the feature's title, its
-     values, notice texts, sources and related items are the record's words, not the
-     interface's; a text block's value follows its bold label. */
-  function markData(node) {
-    Array.prototype.forEach.call(node.querySelectorAll(".geo-popup h4, .geo-popup td, .geo-popup pre, " +
-                                                        ".geo-popup li"), function (part) {
-      part.setAttribute("translate", "no");
-    });
-    Array.prototype.forEach.call(node.querySelectorAll(".geo-popup p"), function (p) {
-      if (p.querySelector("i")) return;  // a note of the registry
-      Array.prototype.slice.call(p.childNodes).forEach(function (child) {
-        if (child.nodeType !== 3 || !child.nodeValue.trim()) return;
-        var span = document.createElement("span");
-        span.setAttribute("translate", "no");
-        p.replaceChild(span, child);
-        span.appendChild(child);
-      });
-    });
-    return node;
-  }
-
   /* fn() once the fonts of the language's own texts (and of extra, such as place names) are
      loaded, or after at most 3 s. Text drawn before its font slice arrives keeps its boxes in
      Chromium (its shaping is cached), so the explorer draws its Korean only after the slices of
@@ -170,6 +149,5 @@ var geoI18n = (function () {
   }
 
   return {setup: setup, whenFontsReady: whenFontsReady, setLanguage: setLanguage, language: language, languages: languages, t: t, n: n,
-          text: text, word: word, number: number, day: day, when: when, name: name, nameHtml: nameHtml,
-          markData: markData};
+          text: text, word: word, number: number, day: day, when: when, name: name, nameHtml: nameHtml};
 })();
