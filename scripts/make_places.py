@@ -5,7 +5,8 @@ Cities come from GeoNames (www.geonames.org, CC BY 4.0) as packaged by the PyPI 
 population (for the zoom at which it is labelled) and, where GeoNames has one, its Korean
 name. Only the cities listed in CITIES are taken: the region's capitals and large cities and
 the towns the story names (Sinuiju and Dandong across the Yalu, Baengnyeongdo, Jeju…). Their
-Korean names are not taken: GeoNames lists them unordered, with historic ones first.
+Korean names are the project's (KOREAN): GeoNames lists its Korean names unordered, with
+historic ones first.
 
 Seas and straits are labels, not boundaries: the point is where the name is drawn, chosen for
 the map. Each has its English name as charted (IHO S-23, Limits of Oceans and Seas, 1953) and,
@@ -37,6 +38,25 @@ CITIES = [  # GeoNames ids
     2033467,
 ]
 
+# The cities' names in Korean, written by the project: for North and South Korea the names in
+# Hangul as the two states write them; for China, Japan, Russia, Taiwan and the Philippines the
+# forms of the National Institute of the Korean Language's rules for foreign names (외래어 표기법:
+# Chinese places by their modern Chinese reading, 베이징, not 북경). GeoNames' own Korean
+# alternate names are not used (see build).
+KOREAN = {
+    1796236: "상하이", 1816670: "베이징", 1792947: "톈진", 1835848: "서울", 1850147: "도쿄",
+    1668341: "타이베이", 1797929: "칭다오", 2034937: "선양", 2037013: "하얼빈", 1814087: "다롄",
+    2038180: "창춘", 1838524: "부산", 1871859: "평양", 1843564: "인천", 1853909: "오사카",
+    1835329: "대구", 1856057: "나고야", 1787093: "옌타이", 2128295: "삿포로", 1863967: "후쿠오카",
+    1701668: "마닐라", 1835235: "대전", 1841811: "광주", 1862415: "히로시마", 1833747: "울산",
+    1855431: "니가타", 2037886: "단둥", 2022890: "하바롭스크", 2013348: "블라디보스토크",
+    1860827: "가고시마", 1877449: "함흥", 1846266: "제주시", 1873757: "남포", 1856177: "나가사키",
+    1876373: "개성", 1866923: "원산", 2044757: "청진", 2033467: "옌지", 1856035: "나하",
+    2040893: "신의주", 1841066: "목포", 1842025: "군산", 2026609: "블라고베셴스크", 1877615: "해주",
+    2043572: "강계", 2043837: "혜산", 2040959: "신포", 1861416: "이시가키", 2040674: "선봉",
+    6641869: "치올콥스키", 13405660: "백령도",
+}
+
 SEAS = [  # (English as charted, other name in use or None, Korean, kind, lat, lon, min zoom)
     ("Yellow Sea", "West Sea", "서해", "sea", 35.6, 123.6, 4),
     ("Sea of Japan", "East Sea", "동해", "sea", 40.2, 134.2, 4),
@@ -66,8 +86,8 @@ def build(wheel: Path) -> dict:
     for geonameid in CITIES:
         city = by_id[geonameid]
         # GeoNames' Korean alternate names are unordered (Seoul's first is the colonial-era
-        # 경성): none is taken until the names can be checked one by one.
-        names = {"en": city["name"]}
+        # 경성): the project's own list (KOREAN) is used instead.
+        names = {"en": city["name"], "ko": KOREAN[geonameid]}
         places.append({"id": f"geonames-{geonameid}", "name": city["name"], "names": names, "kind": "city",
                        "country": city["countrycode"], "lat": round(city["latitude"], 5),
                        "lon": round(city["longitude"], 5), "zoom": _zoom(int(city["population"])),

@@ -26,6 +26,8 @@ LOWER = {  # a sub-package never imports these
     "geo.map": ("geo.app", "geo.cli", "geo.build", "geo.importers"),
     "geo.export": ("geo.map", "geo.app", "geo.cli"),
     "geo.figure": ("geo.app", "geo.cli", "geo.build", "geo.importers", "geo.export"),
+    "geo.i18n": ("geo.physics", "geo.notices", "geo.catalogue", "geo.layers", "geo.build", "geo.importers",
+                 "geo.export", "geo.analysis", "geo.map", "geo.app", "geo.cli", "geo.orbits"),
     "geo.orbits": ("geo.catalogue", "geo.layers", "geo.build", "geo.importers", "geo.export",
                    "geo.analysis", "geo.map", "geo.app", "geo.cli"),
 }

@@ -10,6 +10,7 @@ from typing import Any
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from ..i18n.catalogue import DEFAULT, translate
 from ..layers import registry
 from ..physics import geodesy
 
@@ -63,17 +64,17 @@ class NoticeComparison:
 
     def to_json(self) -> dict[str, Any]:
         """Rows of text for the explorer's side panel."""
-        best = None
+        best: dict[str, Any] | None = None  # a message of the catalogue: said in the explorer's language
+        params = {"event": self.best_event_name, "score": f"{self.best_score:.2f}",
+                  "needed": f"{MATCH_IOU:.2f}"}
         if self.best_event_name and self.best_score >= MATCH_IOU:
-            best = (f"Best match: the announced areas of {self.best_event_name} "
-                    f"(mean intersection over union {self.best_score:.2f}).")
+            best = {"key": "compare.best", "params": params}
         elif self.best_event_name:
-            best = (f"No launch's announced areas match these; the closest are those of "
-                    f"{self.best_event_name} (mean intersection over union {self.best_score:.2f}; "
-                    f"a match needs {MATCH_IOU:.2f}).")
+            best = {"key": "compare.closest", "params": params}
         elif self.areas:
-            best = "No announced area of the catalogue overlaps these areas."
-        return {"best": best, "areas": [{
+            best = {"key": "compare.no_area", "params": {}}
+        return {"best": translate(DEFAULT, best["key"], **best["params"]) if best else None,
+                "best_message": best, "areas": [{
             "name": area.name, "area": f"{area.area_km2:,.0f} km²",
             "overlaps": [{"name": o.name, "share": f"{o.share:.0%}", "iou": f"{o.iou:.2f}"}
                          for o in area.overlaps[:SHOWN_OVERLAPS]],

@@ -15,20 +15,18 @@ from ..analysis.rings import DEFAULT_RADII_KM, distance_table, range_rings
 from ..errors import GeoError
 from ..notices import MAX_NOTICES_CHARS
 from ..notices.pasted import read_pasted
+from .language import local_name, number, say, say_count
 from .plain import plain
 from .state import NOTICE_KEY, RINGS_KEY, ExplorerState, Features
 
 RADII_CHOICES_KM = (50, 100, 200, 300, 500, 1000, 1500, 2000, 3000)
-NOTICE_HELP = ("Paste a navigational warning, NOTAM or news text with the corners of the areas, "
-               "e.g. '1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E'. "
-               "Its areas are drawn on the map and compared with the catalogue's.")
 
 
 def render_notice_box(state: ExplorerState) -> Features | None:
     """A text area for one or more notices; their areas, and each notice that could not be read
     with where. The same text gives the same features (so the map is not told to load them
     again)."""
-    text = st.text_area("Notice text", key=NOTICE_KEY, height=130, help=NOTICE_HELP,
+    text = st.text_area(say("notice.label"), key=NOTICE_KEY, height=130, help=say("notice.help"),
                         max_chars=MAX_NOTICES_CHARS,
                         placeholder="36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
     if not text or not text.strip():
@@ -40,18 +38,17 @@ def render_notice_box(state: ExplorerState) -> Features | None:
     if pasted.problems:
         refused = len(pasted.problems)
         if pasted.features:
-            st.warning(f"{refused} of the notices could not be read; nothing from "
-                       f"{'it' if refused == 1 else 'them'} is on the map.")
+            st.warning(say_count("notice.some_unread", refused))
         else:
-            st.error("The notice could not be read; nothing from it is on the map.")
+            st.error(say("notice.unread"))
         st.text("\n".join(pasted.problems))  # the user's text, as text: never Markdown
     if not pasted.features:
         return None
     areas = ", ".join(f"{plain(item['properties'].get('name'))} "
-                      f"({item['properties'].get('area_km2', 0):,.0f} km²)"
+                      f"({number(item['properties'].get('area_km2', 0))} km²)"
                       for item in pasted.features)
     counted = f"{pasted.summary}. " if len(pasted.readings) > 1 else ""
-    st.caption(f"{plain(counted)}On the map, compared in the details panel: {areas}")
+    st.caption(say("notice.shown", counted=plain(counted), areas=areas))
     return pasted.features
 
 
@@ -60,27 +57,28 @@ def render_distances(sites: list[dict[str, Any]]) -> None:
     try:
         table = distance_table(sites)
     except GeoError as exc:
-        st.error("The distances could not be computed.")
+        st.error(say("distances.failed"))
         st.text(str(exc))
         return
     rows = "".join(f"<tr><td>{escape(str(r['from']))}</td><td>{escape(str(r['to']))}</td>"
-                   f"<td class=n>{r['distance_km']:,.0f}</td><td class=n>{r['bearing_deg']:.0f}°</td></tr>"
+                   f"<td class=n>{number(r['distance_km'])}</td><td class=n>{r['bearing_deg']:.0f}°</td></tr>"
                    for r in table.to_dict("records"))
     st.html('<style>.geo-dist{border-collapse:collapse;font-size:12px;width:100%}'
             ".geo-dist th,.geo-dist td{padding:2px 4px;border-bottom:1px solid #eee;text-align:left;"
             "vertical-align:top}.geo-dist .n{text-align:right;white-space:nowrap}</style>"
-            '<table class="geo-dist"><tr><th>from</th><th>to</th><th class=n>km</th>'
-            f"<th class=n>bearing</th></tr>{rows}</table>")
+            f'<table class="geo-dist"><tr><th>{escape(say("distances.from"))}</th>'
+            f'<th>{escape(say("distances.to"))}</th><th class=n>km</th>'
+            f'<th class=n>{escape(say("distances.bearing"))}</th></tr>{rows}</table>')
 
 
 def render_rings_control(state: ExplorerState, sites: list[dict[str, Any]]) -> Features:
     """Choose a site and radii; the range-ring features to draw (none when nothing chosen)."""
     if not sites:
         return []
-    names = {site["id"]: str(site["properties"].get("name") or site["id"]) for site in sites}
-    site_id = st.selectbox("Range rings around", [None, *names], key=f"{RINGS_KEY}_site",
-                           format_func=lambda sid: "(none)" if sid is None else names[sid])
-    radii = st.multiselect("Radii (km)", RADII_CHOICES_KM, default=list(DEFAULT_RADII_KM),
+    names = {site["id"]: local_name(site["properties"]) or site["id"] for site in sites}
+    site_id = st.selectbox(say("rings.around"), [None, *names], key=f"{RINGS_KEY}_site",
+                           format_func=lambda sid: say("rings.none") if sid is None else names[sid])
+    radii = st.multiselect(say("rings.radii"), RADII_CHOICES_KM, default=list(DEFAULT_RADII_KM),
                            key=f"{RINGS_KEY}_radii")
     if site_id is None or not radii:
         state.rings = None
@@ -91,7 +89,7 @@ def render_rings_control(state: ExplorerState, sites: list[dict[str, Any]]) -> F
         try:
             state.rings = (key, range_rings(site, radii))
         except GeoError as exc:
-            st.error("The rings could not be drawn.")
+            st.error(say("rings.failed"))
             st.text(str(exc))
             return []
     return state.rings[1]

@@ -20,6 +20,7 @@ from ..orbits.history import MANOEUVRE_RULE, history, rows
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
 from .elements_file import MAX_SETS, render_elements_file, show_error
+from .language import number, say, say_count
 from .pass_place import Place, render_place
 from .plain import plain
 from .satellites import render_satellite_choice
@@ -28,9 +29,6 @@ from .state import ORBIT_KEY, ExplorerState, Features
 MAX_CHARS = 200_000
 HOURS_CHOICES = (1.5, 3.0, 6.0, 12.0, 24.0)
 FAR_DAYS = 3.0
-HELP = ("TLE or 3LE lines (from Space-Track or CelesTrak), or their OMM in JSON, CSV or XML; one "
-        "element set or a history of many (each moment uses the nearest). A track or pass more "
-        "than a few days from an element set's epoch is not a position.")
 
 
 def _moment(text: str) -> datetime | None:
@@ -77,7 +75,7 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
             st.text(str(exc))
             return []
     elif len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
-        chosen = st.selectbox("Satellite", sorted(names), key=f"{ORBIT_KEY}_norad",
+        chosen = st.selectbox(say("orbit.satellite"), sorted(names), key=f"{ORBIT_KEY}_norad",
                               format_func=lambda n: names[n])
         sets = of_one_satellite(sets, chosen)
     if len(sets) > MAX_SETS:
@@ -86,33 +84,32 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
                  "weeks you study.")
         return []
     first = sets[0].epoch
-    around = st.text_input("Track around (ISO UTC)", key=f"{ORBIT_KEY}_at", placeholder=iso_ms(first))
+    around = st.text_input(say("orbit.around"), key=f"{ORBIT_KEY}_at", placeholder=iso_ms(first))
     centre = _moment(around) if around.strip() else first
     if centre is None:
-        st.error("Give the time as ISO UTC, e.g. 2024-06-07T05:01:07Z.")
+        st.error(say("orbit.bad_time"))
         return []
-    hours = st.selectbox("Hours of track", HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours")
+    hours = st.selectbox(say("orbit.hours"), HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours")
     place = render_place(state, sites)
     key = (origin, sets[0].norad_id, centre, hours)
     if state.orbit is None or state.orbit[0] != key:
         try:
             state.orbit = (key, track_features(sets, centre, float(hours)))
         except GeoError as exc:
-            st.error("The track could not be drawn.")
+            st.error(say("orbit.failed"))
             st.text(str(exc))
             return []
     features = state.orbit[1]
     far = max((f["properties"]["days_from_epoch"] for f in features), default=0.0)
     if far > FAR_DAYS:
-        st.warning(f"Up to {far:.1f} days from the nearest element set's epoch: this is not a "
-                   "position, only where SGP4 puts a satellite that did not manoeuvre.")
+        st.warning(say("orbit.far", days=number(far, 1)))
     decay = satellite.get("decay_date") if satellite else None
     if decay and centre.date().isoformat() > decay:
         st.warning(f"The catalogue has it decayed on {decay}: after that there is nothing in orbit.")
     satellites = sorted({f"{es.name or 'NORAD'} ({es.norad_id})" for es in sets})
-    st.caption(f"{len(sets)} element set(s) of {', '.join(satellites)}; track "
-               f"{features[0]['properties']['time_from'] if features else '-'} to "
-               f"{features[-1]['properties']['time_to'] if features else '-'}, drawn on the map.")
+    st.caption(say_count("orbit.caption", len(sets), satellites=", ".join(satellites),
+                         start=features[0]["properties"]["time_from"] if features else "-",
+                         end=features[-1]["properties"]["time_to"] if features else "-"))
     if place is not None:
         _passes_table(sets, place, centre)
     if len(sets) > 1:
@@ -123,7 +120,8 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
 def _element_sets(state: ExplorerState) -> tuple[list[ElementSet], str] | None:
     """The element sets of the file given, else of the pasted text, with what they came from
     (a key that changes with them); None, after saying why, when there are none to use."""
-    text = st.text_area("Element sets", key=ORBIT_KEY, height=120, max_chars=MAX_CHARS, help=HELP,
+    text = st.text_area(say("orbit.label"), key=ORBIT_KEY, height=120, max_chars=MAX_CHARS,
+                        help=say("orbit.help"),
                         placeholder="MALLIGYONG-1\n1 58400U 23179A   24158.19566690 …\n2 58400  97.4052 …")
     file = render_elements_file(state)
     if file is not None:
@@ -148,11 +146,11 @@ def _history_chart(sets: list) -> None:
     try:
         table = pd.DataFrame(rows(history(sets)))
     except GeoError as exc:
-        st.error("The orbit history could not be read.")
+        st.error(say("orbit.history_failed"))
         st.text(str(exc))
         return
     flagged = int((table["manoeuvre"] != "").sum())
-    with st.expander(f"Orbit history: {len(table)} element sets, {flagged} manoeuvre(s) flagged"):
+    with st.expander(say_count("orbit.history", len(table), flagged=flagged)):
         heights = table[["epoch", "perigee_km", "apogee_km"]].melt("epoch", var_name="height",
                                                                    value_name="km")
         heights["epoch"] = pd.to_datetime(heights["epoch"])
@@ -172,10 +170,9 @@ def _passes_table(sets: list, place: Place, centre: datetime) -> None:
         found = passes(sets, place.lat, place.lon, centre - timedelta(days=1),
                        centre + timedelta(days=1), 0.0, place.zone)
     except GeoError as exc:
-        st.error("The passes could not be found.")
+        st.error(say("orbit.passes_failed"))
         st.text(str(exc))
         return
-    st.caption(f"{len(found)} passes over {plain(place.name)} within a day of that time, local "
-               f"times in {plain(place.zone)}")
+    st.caption(say_count("orbit.passes_caption", len(found), site=plain(place.name), zone=plain(place.zone)))
     columns = ["rise_local", "culminate_local", "set_local", "max_elevation_deg", "days_from_epoch"]
     st.dataframe(pd.DataFrame(found, columns=columns), hide_index=True, width="stretch")

@@ -16,6 +16,7 @@ import streamlit.components.v1 as components
 
 from geo.analysis.compare import compare_notice
 from geo.app.analysis import render_distances, render_notice_box, render_rings_control
+from geo.app.language import say
 from geo.app.orbit import render_orbit_tab
 from geo.app.routes import BRIDGE_URL, SESSION_URL, catalogue
 from geo.app.state import SESSION_KEY, STATE_KEY, ExplorerState
@@ -42,15 +43,15 @@ def _state() -> ExplorerState:
 
 def _analysis(state: ExplorerState, sites: list[dict], layers: dict) -> tuple[UserLayers, dict | None]:
     """The notice, rings and distances tabs; the layers they draw and the notice's comparison."""
-    notice_tab, rings_tab, distance_tab, orbit_tab = st.tabs(["Paste a notice", "Range rings", "Distances",
-                                                              "Orbits"])
+    notice_tab, rings_tab, distance_tab, orbit_tab = st.tabs(
+        [say("app.tab_notice"), say("app.tab_rings"), say("app.tab_distances"), say("app.tab_orbits")])
     drawn: UserLayers = {}
     compared = None
     with notice_tab:
         pasted = render_notice_box(state)
         if pasted:
             key = registry.user_key(registry.PASTED, "notice")
-            drawn[key] = (registry.user_spec(key, "your text"), pasted)
+            drawn[key] = (registry.user_spec(key, say("app.your_text")), pasted)
             compared = compare_notice(pasted, layers).to_json()
     with rings_tab:
         rings = render_rings_control(state, sites)
@@ -71,23 +72,22 @@ def _analysis(state: ExplorerState, sites: list[dict], layers: dict) -> tuple[Us
 
 def main() -> None:
     """Lay out the panel: your data, the analysis tools, and the session's component."""
-    st.set_page_config(page_title="North Korea launch map: your data & analysis", layout="wide",
+    st.set_page_config(page_title=say("app.page_title"), layout="wide",
                        initial_sidebar_state="collapsed")
     st.html(PAGE_CSS)
     try:
         found = catalogue()
     except (GeoError, OSError) as exc:
-        st.error("Cannot load the layers.")
+        st.error(say("app.cannot_load"))
         st.text(str(exc))
         st.stop()
     layers = found.layers
     if found.problem:
-        st.warning("The layer files changed on the server and the new set cannot be read; the map "
-                   "shows the last set that could.")
+        st.warning(say("app.last_good"))
         st.text(found.problem)
     state = _state()
     uploaded = render_upload(state)
-    st.subheader("Analysis")
+    st.subheader(say("app.analysis"))
     drawn, compared = _analysis(state, layers[registry.SITES.name], layers)
     session = state.session
     session.update({**uploaded, **drawn}, compared)

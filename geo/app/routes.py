@@ -32,6 +32,7 @@ from ..atomic import failure_text
 from ..build import DEFAULT_LAYERS
 from ..errors import GeoError
 from ..export import FORMATS, MEDIA_TYPES, SUFFIXES, export_bytes
+from ..i18n.catalogue import DEFAULT, language
 from ..layers import registry
 from ..layers.files import read_layers
 from ..layers.filters import catalogue_range, filter_layers
@@ -242,10 +243,13 @@ async def _figure(query: dict[str, str], session: sessions.SessionLayers | None)
 def _standalone(shown: Layers, specs: dict, query: dict[str, str]) -> str:
     initial: dict[str, str] = {key: query[key] for key in
                                ("event", "feature", "from", "to", "lat", "lon", "z") if key in query}
+    lang = language(query.get("lang"))
+    if lang != DEFAULT:
+        initial["lang"] = lang
     builtin = [name for name in shown if registry.is_builtin(name)]
     initial["layers"] = ",".join(builtin) or "none"
     made = datetime.now(UTC).date().isoformat()
-    return standalone_html(make_map(shown, specs=specs, initial=initial, made=made))
+    return standalone_html(make_map(shown, specs=specs, initial=initial, made=made, languages=(lang,)))
 
 
 async def _in_thread(fn: Any, *args: Any) -> Any:

@@ -30,6 +30,7 @@ from ..importers.options import ImportOptions
 from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
+from .language import say, say_count
 from .plain import plain
 from .sessions import held_by_others
 from .state import UPLOAD_KEY, UPLOAD_KIND_KEY, ExplorerState
@@ -39,20 +40,18 @@ UserLayers = dict[str, tuple[LayerSpec, list[dict[str, Any]]]]
 
 
 def _kind_label(kind: str | None) -> str:
-    return "auto" if kind is None else f"{kind} (need {requirement(kind)})"
+    return say("upload.auto") if kind is None else say("upload.kind_need", kind=kind, need=requirement(kind))
 
 
 def render_upload(state: ExplorerState) -> UserLayers:
     """The upload box, a progress bar and a Cancel button while a file is read, and a report per
     file; {key: (spec, features)}."""
-    st.subheader("Your own data")
+    st.subheader(say("upload.heading"))
     files = st.file_uploader(
-        f"Add CSV, GeoJSON, KML/KMZ or GeoPackage (up to {MAX_UPLOAD_MB} MB each)",
+        say("upload.label", mb=MAX_UPLOAD_MB),
         type=list(ACCEPTED), accept_multiple_files=True, key=UPLOAD_KEY,
-        help=f"Limits: {LIMITS_TEXT}; a session holds at most {MAX_SESSION_UPLOADS} files and "
-             f"{MAX_SESSION_MB} MB. Coordinate columns are found by name (lat, latitude, y, "
-             "Facility Latitude…); rows that cannot be placed are listed, never guessed.")
-    kind = st.selectbox("The rows are", [None, *KINDS], key=UPLOAD_KIND_KEY,
+        help=say("upload.help", limits=LIMITS_TEXT, files=MAX_SESSION_UPLOADS, session_mb=MAX_SESSION_MB))
+    kind = st.selectbox(say("upload.kind"), [None, *KINDS], key=UPLOAD_KIND_KEY,
                         format_func=_kind_label)
     cache = state.imports
     layers: UserLayers = {}
@@ -63,7 +62,7 @@ def render_upload(state: ExplorerState) -> UserLayers:
         problem = session_problem([*sizes, upload.size]) \
             or server_problem(others, sum(sizes) + upload.size)
         if problem is not None:  # over the session's or the server's budget: not read at all
-            st.error(f"{plain(upload.name)} was not imported: {plain(problem)}.")
+            st.error(say("upload.refused", file=plain(upload.name), why=plain(problem)))
             continue
         sizes.append(upload.size)
         key = f"{upload.file_id}:{kind}"  # Streamlit's id of this upload: the same on every rerun
@@ -93,13 +92,13 @@ def _run_job(state: ExplorerState, key: str, data: bytes, filename: str, kind: s
         job = state.jobs[key] = ImportJob(data, filename, ImportOptions(kind=kind))
     slot = st.empty()  # the button and the bar, gone once the file is read
     with slot.container():
-        if st.button(f"Cancel reading {plain(filename)}", key=f"cancel:{key}"):
+        if st.button(say("upload.cancel", file=plain(filename)), key=f"cancel:{key}"):
             job.close()
             del state.jobs[key]
             slot.empty()
             return ImportCancelled(f"{filename}: reading cancelled; remove the file and add it "
                                    "again to read it")
-        bar = st.progress(0.0, text=f"Reading {plain(filename)}…")
+        bar = st.progress(0.0, text=say("upload.reading", file=plain(filename)))
         while not job.wait(0.2):
             fraction, text = job.progress
             bar.progress(max(0.0, min(1.0, fraction)), text=f"{plain(filename)}: {plain(text or 'reading')} "
@@ -130,21 +129,21 @@ def _show_error(filename: str, error: GeoError) -> None:
     if isinstance(error, ImportCancelled):
         st.warning(plain(error))
         return
-    st.error(f"{plain(filename)} could not be imported; nothing from it is on the map.")
+    st.error(say("upload.failed", file=plain(filename)))
     problems = error.problems if isinstance(error, DataError) else [error]
     st.text("\n".join(str(problem) for problem in problems[:20]))
 
 
 def _show_result(name: str, result: ImportResult) -> None:
     if not result.features:
-        st.warning("Nothing in this file could be placed on the map.")
+        st.warning(say("upload.nothing"))
     st.text(f"{result.source_file} → layer '{name}'\n{result.summary()}")
     if len(result.features) > LARGE_LAYER:
-        st.caption("A large layer: the map may take a while to draw.")
+        st.caption(say("upload.large"))
     problems = [*result.skipped, *result.warnings]
     if problems:
-        with st.expander(f"Rows skipped or repaired ({len(problems)})"):
+        with st.expander(say_count("upload.skipped", len(problems))):
             st.dataframe(pd.DataFrame([item.as_dict(result.unit) for item in problems]),
                          hide_index=True, width="stretch")
-    with st.expander("How the file was read"):
+    with st.expander(say("upload.how")):
         st.text("\n".join(result.notes))

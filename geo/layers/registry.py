@@ -434,7 +434,7 @@ _USER_POPUPS = {
                        Row("Days from the epoch", ("days_from_epoch",), card=True)),
                  blocks=(Block("text", field="geometry_note", label="How drawn"),)),
 }
-_USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}",
+USER_TITLES = {IMPORTED: "Imported: {}", PASTED: "Pasted notice: {}", RINGS: "Range rings: {}",
                 ORBIT: "Ground track: {}"}
 _TIME_FIELDS = {IMPORTED: ("time_utc",), ORBIT: ("time_from", "time_to")}  # on the timeline
 _SENT = {ORBIT: ("times", "around")}  # geo/satellite.js draws the satellite from them
@@ -467,7 +467,7 @@ def user_spec(key: str, title: str) -> LayerSpec:
     if namespace not in USER_NAMESPACES or is_builtin(key):
         raise ValueError(f"{key!r} is not a user layer key")
     style = _USER_STYLES[namespace]
-    full_title = _USER_TITLES[namespace].format(title)
+    full_title = USER_TITLES[namespace].format(title)
     colour = str(style.base.get("color"))
     return LayerSpec(name=key, title=full_title, geometry=(), properties=(), style=style,
                      legend=(LegendRow(_SWATCH[namespace], colour, _LEGEND[namespace]),),

@@ -19,6 +19,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 from shapely.geometry import shape
 
+from ..i18n.catalogue import DEFAULT, translate
 from ..physics.land import load_basemap
 from .assets import STATIC_DIR
 
@@ -68,7 +69,7 @@ class OfflineBasemap(JSCSSMixin, MacroElement):
         self.z_index = PANE_Z_INDEX
         self.options = {"pane": PANE, "detailZoom": DETAIL_ZOOM, "land": LAND_STYLE,
                         "border": BORDER_STYLE, "interactive": False,
-                        "attribution": "Natural Earth · place names: GeoNames (CC BY 4.0)"}
+                        "attribution": translate(DEFAULT, "map.attribution")}
 
 
 def browser_script() -> str:

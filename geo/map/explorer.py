@@ -14,6 +14,7 @@ import folium
 import xyzservices.providers as xyz
 
 from ..geojson import read_geometry
+from ..i18n.catalogue import LANGUAGES
 from ..layers import registry
 from ..layers.spec import LayerSpec
 from . import basemap, controls
@@ -74,6 +75,7 @@ def make_map(
     tools: str | None = None,
     title: str = TITLE,
     static_url: str | None = STATIC_URL,
+    languages: tuple[str, ...] = LANGUAGES,
 ) -> folium.Map:
     """The explorer: the layers on an offline basemap, with the layers and legend control, the
     timeline, the side panel for details, and the measuring tool.
@@ -86,6 +88,8 @@ def make_map(
     tools: where the app serves its tools (your data, notices, analysis), shown in a panel of
     this page (the app's front page); None: the explorer alone.
     static_url: where the vendored files are served (None: leave folium's).
+    languages: the languages the page can show (the first screen's is the link's `lang`; an
+    offline page carries only its own, and English, so it inlines no other script's fonts).
     """
     chosen = {name: (specs or {}).get(name) or registry.spec_of(name) for name in layers}
     m = folium.Map(location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, prefer_canvas=True,
@@ -103,7 +107,7 @@ def make_map(
     controls.MeasureControl(position="topleft", primary_length_unit="kilometers",
                             secondary_length_unit="miles", primary_area_unit="sqkilometers").add_to(m)
     ExplorerUI(tiles=tiles, initial=initial, made=made, download=download, tools=tools, title=title,
-               home=home_bounds(layers)).add_to(m)
+               home=home_bounds(layers), languages=languages).add_to(m)
     if static_url is not None:
         localise(m, static_url)
     return m

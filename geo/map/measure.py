@@ -14,6 +14,8 @@ import folium.plugins
 from folium.template import Template
 from folium.utilities import remove_empty
 
+from ..i18n.catalogue import DEFAULT, translate
+
 
 class LazyMeasureControl(folium.plugins.MeasureControl):
     """folium's MeasureControl, with the plugin's script fetched on first use."""
@@ -31,8 +33,8 @@ class LazyMeasureControl(folium.plugins.MeasureControl):
                     var box = L.DomUtil.create("div", "leaflet-control-measure leaflet-bar leaflet-control");
                     var toggle = L.DomUtil.create("a", "leaflet-control-measure-toggle", box);
                     toggle.href = "#";
-                    toggle.title = "Measure distances and areas";
-                    toggle.textContent = "Measure";
+                    toggle.title = {{ this.toggle_title|tojson }};
+                    toggle.textContent = {{ this.toggle_text|tojson }};
                     L.DomEvent.disableClickPropagation(box);
                     L.DomEvent.on(box, "mouseenter", load);
                     L.DomEvent.on(toggle, "click", function (e) { L.DomEvent.preventDefault(e); load(); });
@@ -95,6 +97,8 @@ class LazyMeasureControl(folium.plugins.MeasureControl):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.toggle_title = translate(DEFAULT, "map.measure")  # the explorer gives its language's
+        self.toggle_text = translate(DEFAULT, "map.measure_short")
         self._name = "LazyMeasureControl"
         self.lazy_js = list(folium.plugins.MeasureControl.default_js)
         self.options = remove_empty(**{_camel(k): v for k, v in self.options.items()})

@@ -16,17 +16,23 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
+from ..i18n.catalogue import LANGUAGES, browser_messages, translate
 from ..layers import registry
 from .assets import FONT_FILES
 from .featurelayer import RawText, script_json
 from .places import places
 
-TITLE = "North Korea's satellite launches"
+TITLE = translate("en", "page.title")
 DOWNLOAD_FORMATS = (("GeoJSON", "geojson"), ("GeoPackage", "gpkg"), ("KML", "kml"), ("CSV", "csv"))
 _SKELETON = ('<script>document.body.classList.add("geo-explorer");'
              'if (geoHost.narrow()) document.body.classList.add("geo-narrow");</script>'
              '<div class="geo-top"></div><aside class="geo-side" aria-label="Details"></aside>'
              '<div class="geo-time"></div>')
+
+
+def _choice_fields() -> list[str]:
+    """The fields whose values are one of a few words (kind, outcome…): shown translated."""
+    return sorted({prop.name for spec in registry.BUILTIN for prop in spec.properties if prop.choices})
 
 
 class ExplorerUI(JSCSSMixin, MacroElement):
@@ -42,7 +48,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
         {% endmacro %}
         """
     )
-    default_js = [("geo-host", "geo/host.js"), ("geo-popups", "geo/popups.js"),
+    default_js = [("geo-host", "geo/host.js"), ("geo-i18n", "geo/i18n.js"), ("geo-popups", "geo/popups.js"),
                   ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
                   ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
                   ("geo-satellite", "geo/satellite.js"), ("geo-pointpick", "geo/pointpick.js"),
@@ -56,7 +62,8 @@ class ExplorerUI(JSCSSMixin, MacroElement):
 
     def __init__(self, *, tiles: Mapping[str, folium.TileLayer], initial: Mapping[str, str] | None,
                  made: str | None, download: str | None, tools: str | None = None,
-                 title: str = TITLE, home: list[list[float]] | None = None) -> None:
+                 title: str = TITLE, home: list[list[float]] | None = None,
+                 languages: tuple[str, ...] = LANGUAGES) -> None:
         super().__init__()
         self._name = "ExplorerUI"
         self.tiles = dict(tiles)
@@ -72,6 +79,9 @@ class ExplorerUI(JSCSSMixin, MacroElement):
             "lanes": [[group, list(kinds)] for group, kinds, _ in registry.EVENT_GROUPS],
             "initial": dict(initial) if initial is not None else None, "home": home,
             "places": list(places()),
+            "messages": browser_messages(languages), "defaultTitle": TITLE,
+            "credit": translate("en", "map.attribution"),  # the basemap's, as its layer gives it
+            "userTitles": dict(registry.USER_TITLES), "choiceFields": _choice_fields(),
         })
 
     def render(self, **kwargs: Any) -> str:

@@ -8,7 +8,7 @@ var geoExplorer = (function () {
   var own = Object.prototype.hasOwnProperty;
   var DAY = 864e5;
   var PLAY_MS = 20000;  // the whole range plays in this long
-  var URL_KEYS = ["event", "feature", "from", "to", "layers", "lat", "lon", "z"];
+  var URL_KEYS = ["event", "feature", "from", "to", "layers", "lat", "lon", "z", "lang"];
   var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
                  "#17becf", "#bcbd22", "#7f7f7f"];
 
@@ -26,8 +26,43 @@ var geoExplorer = (function () {
   var ready = false;
   var picker = null;  // the open list of stacked features, if any
   var card = null;  // the open card, if any
+  var lastLanguage = "en";
 
   function esc(text) { return geoPopups.esc(text); }
+  function t(key, params) { return geoI18n.t(key, params); }
+  function tn(key, count, params) { return geoI18n.n(key, count, params); }
+  /* A layer's title in the page's language: the registry's, or a user layer's own label in
+     its namespace's title ("Imported: {}"). */
+  function titleOf(l) {
+    var title = spec(l).title || l.name, pattern = (options.userTitles || {})[spec(l).namespace];
+    if (isBuiltin(l) || !pattern) return geoI18n.text(title);
+    var head = pattern.split("{}")[0];
+    return title.indexOf(head) === 0 ? geoI18n.text(pattern).replace("{}", title.slice(head.length)) : title;
+  }
+  /* The same as HTML, a user layer's own label (a file's name) marked as data. */
+  function titleHtml(l) {
+    var title = spec(l).title || l.name, pattern = (options.userTitles || {})[spec(l).namespace];
+    // in English the title stays one text, as it always was (the layer control's readers rely on it)
+    if (isBuiltin(l) || !pattern || geoI18n.language() === "en") return esc(titleOf(l));
+    var head = pattern.split("{}")[0];
+    if (title.indexOf(head) !== 0) return '<span translate="no">' + esc(title) + "</span>";
+    return esc(geoI18n.text(pattern)).replace("{}", '<span translate="no">' + esc(title.slice(head.length)) + "</span>");
+  }
+  /* A feature's name in the page's language (its English one where it has no other). */
+  function nameOf(l, i) {
+    return geoI18n.name(l.packed.get(i, "names"), l.packed.get(i, "name") || l.id(i)).text;
+  }
+  function nameHtml(l, i) {
+    return geoI18n.nameHtml(l.packed.get(i, "names"), l.packed.get(i, "name") || l.id(i), esc);
+  }
+  /* A UTC date at its recorded precision, as lists show it (ISO in English). */
+  function dayAt(time) {
+    if (geoI18n.language() === "en") return geoTimeline.isoAt(time);
+    var fields = {timeZone: "UTC", year: "numeric"};
+    if (time.precision !== "year") fields.month = "2-digit";
+    if (time.precision !== "year" && time.precision !== "month") fields.day = "2-digit";
+    return new Intl.DateTimeFormat(geoI18n.language(), fields).format(new Date(time.t));
+  }
   function layers() { return geoFeatureLayer.layers(); }
   function layer(name) { return geoFeatureLayer.byName(name); }
   function spec(l) { return l.spec || {}; }
@@ -268,8 +303,9 @@ var geoExplorer = (function () {
   var SITE_LABELS = {launch_site: [0, 5], city: [1, 4], control_center: [3, 9], border_station: [3, 7],
                      launch_pad: [4, 12]};  // kind: [priority, from zoom]
   // as explorer.css draws them (.geo-label, .geo-label-site, .geo-label-sea)
-  var LABEL_FONT = "12px system-ui, sans-serif", SITE_FONT = "600 12px system-ui, sans-serif",
-    SEA_FONT = "italic 13px system-ui, sans-serif";
+  var CJK = ", \"Noto Sans KR\", \"Noto Sans JP\", \"Noto Sans SC\", sans-serif";
+  var LABEL_FONT = "12px system-ui" + CJK, SITE_FONT = "600 12px system-ui" + CJK,
+    SEA_FONT = "italic 13px system-ui" + CJK;
 
   function labelCandidates() {
     var z = map.getZoom(), out = [], sites = layer(options.siteLayer), taken = [];
@@ -280,7 +316,8 @@ var geoExplorer = (function () {
         var at = sites.anchorOf(i);
         if (!at) continue;
         taken.push(at);
-        out.push({lines: [String(sites.packed.get(i, "name") || sites.id(i))], latlng: at, priority: rule[0],
+        var siteName = geoI18n.name(sites.packed.get(i, "names"), sites.packed.get(i, "name") || sites.id(i));
+        out.push({lines: [siteName.text], fallback: siteName.fallback, latlng: at, priority: rule[0],
                   kind: "site", id: sites.id(i)});
       }
     }
@@ -291,8 +328,11 @@ var geoExplorer = (function () {
       if (place.kind === "city" && taken.some(function (t) { return t.distanceTo(at) < 30000; })) return;
       var sea = place.kind !== "city", other = place.names && place.names.en_other;
       // two names in use: both, the second on a line of its own (Yellow Sea / West Sea)
-      var lines = other ? [place.name.split(" / ")[0], other] : [place.name];
-      out.push({lines: lines, latlng: at, priority: sea ? 0.5 : 2 + k / 1000, kind: sea ? "sea" : "place",
+      var local = geoI18n.name(place.names, place.name);
+      var lines = !local.fallback && geoI18n.language() !== "en" ? [local.text]
+        : other ? [place.name.split(" / ")[0], other] : [place.name];
+      out.push({lines: lines, fallback: local.fallback, latlng: at, priority: sea ? 0.5 : 2 + k / 1000,
+                kind: sea ? "sea" : "place",
                 id: place.id});
     });
     out.sort(function (a, b) { return a.priority - b.priority; });
@@ -307,7 +347,7 @@ var geoExplorer = (function () {
       var font = c.kind === "sea" ? SEA_FONT : c.kind === "site" ? SITE_FONT : LABEL_FONT;
       var w = Math.max.apply(null, c.lines.map(function (line) { return geoLabels.width(line, font); }));
       return {lines: c.lines, x: p.x, y: p.y, w: w, h: (c.kind === "sea" ? 16 : 14) * c.lines.length,
-              centred: c.kind === "sea", kind: c.kind, id: c.id};
+              centred: c.kind === "sea", kind: c.kind, id: c.id, fallback: c.fallback};
     });
     var mapBox = map.getContainer().getBoundingClientRect(), obstacles = [];
     Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (node) {
@@ -325,7 +365,8 @@ var geoExplorer = (function () {
     }
     pane.innerHTML = geoLabels.layout(candidates, size.x, size.y, obstacles).map(function (placed) {
       var c = placed.label, at = map.containerPointToLayerPoint([placed.box.x, placed.box.y]);
-      return '<span class="geo-label geo-label-' + c.kind + '" data-id="' + esc(c.id) + '" style="left:' +
+      var data = c.fallback ? ' translate="no" lang="en"' : ' translate="no"';  // names: data
+      return '<span class="geo-label geo-label-' + c.kind + '"' + data + ' data-id="' + esc(c.id) + '" style="left:' +
         Math.round(at.x) + "px;top:" + Math.round(at.y) + 'px">' +
         c.lines.map(esc).join("<br>") + "</span>";
     }).join("");
@@ -361,17 +402,17 @@ var geoExplorer = (function () {
       if (placed.some(function (q) { return q.distanceTo(at) < 40; })) return;
       placed.push(at);
       var km = map.getCenter().distanceTo(l.anchorOf(p.index) || p.bounds.getCenter()) / 1000;
-      var name = String(l.packed.get(p.index, "name") || l.id(p.index));
+      var name = nameOf(l, p.index), distance = geoI18n.number(Math.round(km));
       var node = document.createElement("button");
       node.type = "button";
       node.className = "geo-pointer";
       node.setAttribute("data-id", l.id(p.index));
       node.style.left = Math.round(at.x) + "px";
       node.style.top = Math.round(at.y) + "px";
-      node.title = name + ": " + Math.round(km).toLocaleString("en") + " km from the centre of the view; click to go there";
+      node.title = t("pointer.title", {km: distance});  // the name is data: in the text
       node.innerHTML = '<span class="geo-pointer-arrow" style="transform: rotate(' +
         Math.round(Math.atan2(dy, dx) * 180 / Math.PI) + 'deg)">➜</span><span class="geo-pointer-text">' +
-        esc(Math.round(km).toLocaleString("en")) + " km · " + esc(name) + "</span>";
+        esc(t("pointer.text", {km: distance})) + ' · <span translate="no">' + esc(name) + "</span></span>";
       node.addEventListener("click", function (e) {
         L.DomEvent.stopPropagation(e);
         fitTo(p.bounds);
@@ -427,16 +468,90 @@ var geoExplorer = (function () {
     return {related: geoFeatureLayer.related, rows: l.packed.rows(i)};
   }
 
+  /* A feature's popup in the page's language: the registry's labels and the kinds, outcomes…
+     of its choice fields translated, its name the one of the language where it has one. */
+  function renderPopup(l, i, asCard) {
+    var popup = spec(l).popup, props = l.props(i), fallback = false;
+    if (geoI18n.language() !== "en") {
+      popup = localPopup(popup);
+      props = localProps(props);
+      fallback = popup.title === "name" && geoI18n.name(props.names, props.name).fallback;
+    }
+    var html = geoPopups.render(popup, props, context(l, i), asCard);
+    // a name shown in English for want of one in the page's language: marked as such
+    return fallback ? html.replace("<h4>", '<h4 lang="en" class="geo-fallback" title="' + esc(t("name.fallback")) + '">')
+      : html;
+  }
+
+  function localPopup(popup) {
+    function copy(item) { var out = {}; Object.keys(item).forEach(function (k) { out[k] = item[k]; }); return out; }
+    return {title: popup.title,
+            rows: popup.rows.map(function (r) {
+              var out = copy(r);
+              out.label = geoI18n.text(r.label);
+              out.hide = r.hide.map(function (v) { return geoI18n.word(v) || v; });
+              return out;
+            }),
+            blocks: popup.blocks.map(function (b) {
+              var out = copy(b), labels = {};
+              if (b.label) out.label = geoI18n.text(b.label);
+              if (b.text) out.text = geoI18n.text(b.text);
+              Object.keys(b.labels || {}).forEach(function (k) { labels[k] = geoI18n.text(b.labels[k]); });
+              if (b.labels) out.labels = labels;
+              return out;
+            })};
+  }
+
+  function localProps(props) {
+    var out = {};
+    Object.keys(props).forEach(function (k) { out[k] = props[k]; });
+    (options.choiceFields || []).forEach(function (field) {
+      var word = own.call(out, field) ? geoI18n.word(out[field]) : null;
+      if (word) out[field] = word;
+    });
+    var named = geoI18n.name(out.names, out.name);
+    if (!named.fallback && own.call(out, "name")) out.name = named.text;
+    return out;
+  }
+
+  /* How popups.js writes times, windows and precisions in a language other than English. */
+  function popupHooks() {
+    return {
+      get sources() { return geoI18n.language() === "en" ? null : t("popup.sources"); },
+      format: function (format, values) {
+        if (geoI18n.language() === "en") return null;
+        var blank = function (v) { return v === null || v === undefined || v === ""; };
+        if (format === "utc" && !blank(values[0])) {
+          var time = geoTimeline.parseTime(String(values[0]));
+          if (!time) return null;
+          var text = geoI18n.when(time, values[1] === true);
+          return time.precision === "day" ? t("popup.date_only", {date: text}) : text;
+        }
+        if (format === "window" && !(blank(values[0]) && blank(values[1]))) {
+          var days = [values[0], values[1]].filter(function (v) { return !blank(v); }).map(function (v) {
+            var d = geoTimeline.parseTime(String(v));
+            return d ? dayAt(d) : String(v);
+          }).join(" ~ ");
+          return blank(values[2]) ? days : days + " (" + values[2] + ")";
+        }
+        if (format === "within_m" && typeof values[0] === "number") {
+          return t("popup.within_m", {m: geoI18n.number(Math.round(values[0]))});
+        }
+        return null;
+      }
+    };
+  }
+
   function openCard(name, i, latlng) {
     var l = layer(name);
     if (!l || !latlng) return;
-    var html = geoPopups.render(spec(l).popup, l.props(i), context(l, i), true);
+    var html = renderPopup(l, i, true);
     var box = document.createElement("div");
     box.innerHTML = html;
     var actions = document.createElement("div");
     actions.className = "geo-card-actions";
-    actions.innerHTML = '<button type="button" data-act="details">Details</button>' +
-      '<button type="button" data-act="zoom">Zoom to</button>';
+    actions.innerHTML = '<button type="button" data-act="details">' + esc(t("card.details")) + "</button>" +
+      '<button type="button" data-act="zoom">' + esc(t("card.zoom")) + "</button>";
     actions.addEventListener("click", function (e) {
       var act = e.target && e.target.getAttribute("data-act");
       if (act === "details") showSide(true, true);
@@ -464,7 +579,7 @@ var geoExplorer = (function () {
     var t = timeOf(l, i), fields = spec(l).timeFields || [];
     if (t && fields.length > 1) {  // a window, as recorded (the playback widens date-only ones)
       var end = geoTimeline.parseTime(l.packed.get(i, fields[1])) || t;
-      return geoTimeline.isoDay(t.t) + " – " + geoTimeline.isoDay(end.t);
+      return geoI18n.day(t.t) + " – " + geoI18n.day(end.t);
     }
     return t ? geoTimeline.describe(t, approximate(l, i)) : "";
   }
@@ -481,7 +596,7 @@ var geoExplorer = (function () {
   function openPicker(hits, latlng) {
     var box = document.createElement("div");
     box.className = "geo-pick";
-    box.innerHTML = "<p>" + hits.length + " features here: choose one</p>";
+    box.innerHTML = "<p>" + esc(tn("picker.here", hits.length)) + "</p>";
     var list = document.createElement("ul");
     hits.forEach(function (hit) {
       var l = layer(hit[0]), i = hit[1], id = l.id(i), style = l.packed.styleOf(i);
@@ -489,9 +604,9 @@ var geoExplorer = (function () {
       button.type = "button";
       button.innerHTML = '<span class="geo-swatch geo-disc" style="--c: ' +
         esc(style.fillColor || style.color || "#555") + '"></span><span>' +
-        esc(String(l.packed.get(i, "name") || l.id(i))) + '</span><span class="geo-when">' +
+        nameHtml(l, i) + '</span><span class="geo-when">' +
         esc(whenOf(l, i)) + "</span>";
-      button.title = spec(l).title || l.name;
+      button.title = titleOf(l);
       button.addEventListener("click", function () {
         // by id: the layers may have changed since the list opened (a new paste)
         var now = layer(hit[0]), j = now ? now.indexOf(id) : -1;
@@ -519,6 +634,8 @@ var geoExplorer = (function () {
       .setLatLng(latlng).setContent(content).openOn(map);
     var node = popup.getElement();
     if (!node) return popup;
+    var close = node.querySelector(".leaflet-popup-close-button");
+    if (close) { close.setAttribute("aria-label", t("map.close")); close.title = t("map.close"); }
     var point = map.latLngToContainerPoint(latlng), box = node.getBoundingClientRect();
     var dx = 0, dy = 0;
     if (box.top < mapBox.top + 4) {
@@ -567,14 +684,12 @@ var geoExplorer = (function () {
     var parts = [];
     var detail = state.detail, l = detail ? layer(detail.layer) : null;
     if (l && detail.index < l.size()) {
-      parts.push("<h3>" + esc(spec(l).title || l.name) + "</h3>");
-      parts.push(geoPopups.render(spec(l).popup, l.props(detail.index), context(l, detail.index), false));
+      parts.push("<h3>" + titleHtml(l) + "</h3>");
+      parts.push(renderPopup(l, detail.index, false));
       if (state.event) parts.push(eventParts(detail));
-      parts.push('<p><button type="button" data-act="clear">Clear the choice</button></p>');
+      parts.push('<p><button type="button" data-act="clear">' + esc(t("side.clear")) + "</button></p>");
     } else {
-      parts.push('<h3>Details</h3><p class="geo-hint">Click a feature on the map, a dot on the ' +
-                 "timeline, or choose an event above. Where features are stacked, a click lists " +
-                 "them all.</p>");
+      parts.push("<h3>" + esc(t("side.details")) + '</h3><p class="geo-hint">' + esc(t("side.hint")) + "</p>");
     }
     if (compare) parts.push(compareHtml(compare));
     parts.push(aboutHtml());
@@ -589,10 +704,10 @@ var geoExplorer = (function () {
         if (name === detail.layer && i === detail.index) return;
         var l = layer(name);
         items.push('<li><button type="button" data-layer="' + esc(name) + '" data-index="' + i + '">' +
-                   esc(String(l.packed.get(i, "name") || l.id(i))) + "</button></li>");
+                   nameHtml(l, i) + "</button></li>");
       });
     });
-    return items.length ? "<h3>Its sites, areas and paths</h3><ul class=\"geo-linklist\">" +
+    return items.length ? "<h3>" + esc(t("side.parts")) + "</h3><ul class=\"geo-linklist\">" +
       items.join("") + "</ul>" : "";
   }
 
@@ -600,23 +715,32 @@ var geoExplorer = (function () {
   function compareTable(heads, rows) {
     return '<table class="geo-compare"><tr>' + heads.map(function (h) { return "<th>" + esc(h) + "</th>"; }).join("") +
       "</tr>" + rows.map(function (row) {
-        return "<tr><td>" + esc(row[0]) + "</td>" + row.slice(1).map(function (v) {
+        return '<tr><td translate="no">' + esc(row[0]) + "</td>" + row.slice(1).map(function (v) {
           return '<td class="num">' + esc(v) + "</td>";
         }).join("") + "</tr>";
       }).join("") + "</table>";
   }
 
   function compareHtml(data) {
-    var out = ["<h3>Pasted notice, compared</h3>"];
-    if (data.best) out.push("<p>" + esc(data.best) + "</p>");
+    var out = ["<h3>" + esc(t("compare.title")) + "</h3>"];
+    var best = data.best ? esc(data.best) : "", said = data.best_message;
+    if (said) {  // the event's name is data, within the message
+      var params = {};
+      Object.keys(said.params || {}).forEach(function (k) {
+        params[k] = k === "event" ? '<span translate="no">' + esc(said.params[k]) + "</span>" : esc(said.params[k]);
+      });
+      best = esc(t(said.key)).replace(/\{(\w+)\}/g, function (whole, k) { return own.call(params, k) ? params[k] : whole; });
+    }
+    if (best) out.push("<p>" + best + "</p>");
     (data.areas || []).forEach(function (area) {
-      out.push("<p><b>" + esc(area.name) + "</b> · " + esc(area.area) + "</p>");
+      out.push('<p><b translate="no">' + esc(area.name) + "</b> · " + esc(area.area) + "</p>");
       var overlaps = area.overlaps || [], pads = area.pads || [];
-      out.push(overlaps.length ? compareTable(["overlaps", "of it", "IoU"], overlaps.map(function (o) {
+      out.push(overlaps.length ? compareTable([t("compare.overlaps"), t("compare.share"), t("compare.iou")],
+                                              overlaps.map(function (o) {
         return [o.name, o.share, o.iou];
-      })) : '<p class="geo-hint">No overlap with any area of the catalogue.</p>');
+      })) : '<p class="geo-hint">' + esc(t("compare.none")) + "</p>");
       if (pads.length) {
-        out.push(compareTable(["from", "distance", "bearing"], pads.map(function (p) {
+        out.push(compareTable([t("compare.from"), t("compare.distance"), t("compare.bearing")], pads.map(function (p) {
           return [p.name, p.distance, p.bearing];
         })));
       }
@@ -625,13 +749,11 @@ var geoExplorer = (function () {
   }
 
   function aboutHtml() {
-    var made = options.made ? "Made on " + esc(options.made) + ". " : "";
+    var made = options.made ? t("about.made", {date: madeDay()}) + " " : "";
     // a page that stands alone lists its sources open; in the app they unfold on demand
-    return "<h3>About this map</h3><p class=\"geo-hint\">" + made + "Every feature lists its " +
-      "sources in its details. Dashed shapes are digitised from descriptions or derived from a " +
-      "model; solid ones are as published.</p>" +
-      '<details class="geo-all-sources"' + (options.made ? " open" : "") + "><summary>Sources of " +
-      "what is shown</summary>" + (options.made ? sourcesHtml() : "") + "</details>";
+    return "<h3>" + esc(t("about.title")) + '</h3><p class="geo-hint">' + esc(made + t("about.text")) + "</p>" +
+      '<details class="geo-all-sources"' + (options.made ? " open" : "") + "><summary>" +
+      esc(t("about.sources")) + "</summary>" + (options.made ? sourcesHtml() : "") + "</details>";
   }
 
   /* The distinct sources of every feature shown, by date. */
@@ -642,8 +764,8 @@ var geoExplorer = (function () {
       for (var i = 0; i < l.size(); i++) if (l.shown[i]) lists.push(l.packed.get(i, "sources"));
     });
     var items = geoPopups.sourceItems(lists);
-    return items.length ? "<ol>" + items.join("") + "</ol>" :
-      '<p class="geo-hint">No feature shown cites a source.</p>';
+    return items.length ? '<ol translate="no">' + items.join("") + "</ol>" :
+      '<p class="geo-hint">' + esc(t("about.no_sources")) + "</p>";
   }
 
   function refreshSources() {
@@ -675,11 +797,13 @@ var geoExplorer = (function () {
     top.innerHTML = "";
     var title = document.createElement("div");
     title.className = "geo-title";
-    title.innerHTML = esc(options.title) + (options.made ? "<small>made " + esc(options.made) + "</small>" : "");
+    var own_title = options.title !== options.defaultTitle;  // a user's title is theirs
+    title.innerHTML = (own_title ? '<span translate="no">' + esc(options.title) + "</span>" : esc(t("page.title"))) +
+      (options.made ? "<small>" + esc(t("top.made", {date: madeDay()})) + "</small>" : "");
     top.appendChild(title);
     el.eventSelect = document.createElement("select");
     el.eventSelect.className = "geo-event";
-    el.eventSelect.setAttribute("aria-label", "Event");
+    el.eventSelect.setAttribute("aria-label", t("top.event"));
     el.eventSelect.addEventListener("change", function () {
       var ev = events(), id = el.eventSelect.value;
       if (!id) clearChoice(); else if (ev) choose(ev.name, ev.indexOf(id), "list");
@@ -694,25 +818,102 @@ var geoExplorer = (function () {
     spacer.className = "geo-spacer";
     top.appendChild(spacer);
     if (geoHost.embedded && geoHost.sidebarButton()) {
-      top.appendChild(button(geoHost.narrow() ? "Data" : "Your data & analysis",
-        "Add your own files, paste a notice, draw range rings",
+      top.appendChild(button(geoHost.narrow() ? t("top.data_short") : t("top.data"), t("top.data_title"),
         function () { var b = geoHost.sidebarButton(); if (b) b.click(); }));
     }
     if (options.download) {
-      el.download = menu("Download", "Download what is shown", downloadMenu);
+      el.download = menu(t("top.download"), t("top.download_title"), downloadMenu);
       top.appendChild(el.download);
     }
-    top.appendChild(button(geoHost.narrow() ? "Link" : "Copy link", "Copy a link to this view",
+    top.appendChild(button(geoHost.narrow() ? t("top.link_short") : t("top.link"), t("top.link_title"),
                            copyLink));
-    el.sideButton = button("Details", "Show or hide the details panel", function () {
+    el.sideButton = button(t("top.details"), t("top.details_title"), function () {
       showSide(document.body.classList.contains("geo-side-closed"));
     });
     el.sideButton.classList.add("geo-wide-only");
     top.appendChild(el.sideButton);
-    var full = button("Full screen", "The map, its panels and the timeline on the whole screen",
-                      fullscreen);
+    var full = button(t("top.full"), t("top.full_title"), fullscreen);
     full.classList.add("geo-wide-only");
     top.appendChild(full);
+    top.appendChild(languageSwitch());
+  }
+
+  /* --- the language: a switch in the top bar, kept in the permalink ---------------------- */
+
+  function languageSwitch() {
+    var box = document.createElement("span");
+    box.className = "geo-lang";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", t("top.language"));
+    if (geoI18n.languages().length < 2) return box;  // an offline page of one language
+    geoI18n.languages().forEach(function (pair) {
+      var b = button(pair[1], pair[1], function () { setLanguage(pair[0]); });
+      b.setAttribute("lang", pair[0]);
+      b.setAttribute("translate", "no");  // each language's name in its own language
+      b.setAttribute("data-lang", pair[0]);
+      b.setAttribute("aria-pressed", pair[0] === geoI18n.language() ? "true" : "false");
+      box.appendChild(b);
+    });
+    return box;
+  }
+
+  /* Every view again, in another language; the app's sidebar follows at its next run. */
+  function setLanguage(code) {
+    if (geoI18n.setLanguage(code) === lastLanguage) return;
+    lastLanguage = geoI18n.language();
+    geoI18n.whenFontsReady(placeNames(), redrawInLanguage);
+  }
+
+  function redrawInLanguage() {
+    localiseControls();
+    buildTop();
+    if (control) control.render();
+    relabelTimeline();
+    buildTimelineItems();
+    refreshEventList();
+    refreshDates();
+    renderSide();
+    drawLabels();
+    drawPointers();
+    if (state.detail && card && map.hasLayer(card)) {
+      var l = layer(state.detail.layer);
+      if (l) openCard(l.name, state.detail.index, card.getLatLng());
+    } else {
+      map.closePopup();
+    }
+    writeUrl();
+    geoHost.send({lang: lastLanguage});
+    if (typeof geoTools !== "undefined") geoTools.relabel();
+  }
+
+  /* Leaflet's and the ruler's own controls, and the basemap's credit, in the page's language. */
+  var credit = null, leafletPrefix = null;
+  function localiseControls() {
+    var box = map.getContainer();
+    [[".leaflet-control-zoom-in", "map.zoom_in"], [".leaflet-control-zoom-out", "map.zoom_out"],
+     [".leaflet-control-measure-toggle", "map.measure"]].forEach(function (pair) {
+      var node = box.querySelector(pair[0]);
+      if (!node) return;
+      node.title = t(pair[1]);
+      node.setAttribute("aria-label", t(pair[1]));
+    });
+    var toggle = box.querySelector(".leaflet-control-measure-toggle");
+    if (toggle && !toggle.children.length) toggle.textContent = t("map.measure_short");
+    if (el.side) el.side.setAttribute("aria-label", t("side.details"));
+    var att = map.attributionControl, wanted = t("map.attribution");
+    if (!att) return;
+    if (leafletPrefix === null) leafletPrefix = String(att.options.prefix || "");
+    // Leaflet's own credit says what Leaflet is in its title: in the page's language
+    att.setPrefix(leafletPrefix.replace(/title="[^"]*"/, 'title="' + esc(t("map.leaflet")) + '"'));
+    if (!options.credit || wanted === (credit || options.credit)) return;
+    att.removeAttribution(credit || options.credit);  // the basemap layer's, in English
+    credit = wanted;
+    att.addAttribution(credit);
+  }
+
+  function madeDay() {
+    var made = geoTimeline.parseTime(options.made || "");
+    return made ? dayAt(made) : options.made;
   }
 
   /* --- search: sites, events, every shown layer's features, places and coordinates ------- */
@@ -727,14 +928,16 @@ var geoExplorer = (function () {
         if (more && typeof more === "object") Object.keys(more).forEach(function (k) { names.push(String(more[k])); });
         // a whole site or city before its parts (Sohae before its pads), then in the layers' order
         var kind = String(l.packed.get(i, "kind") || "");
-        items.push({names: names, layer: l.name, index: i, title: spec(l).title || l.name,
+        names.unshift(nameOf(l, i));  // the name in the page's language first: the one shown
+        items.push({names: names, layer: l.name, index: i, title: titleOf(l),
                     boost: /_site$|^city$/.test(kind) ? 1 : 0});
       }
     });
     (options.places || []).forEach(function (place) {
-      var names = [place.name];
+      var local = geoI18n.name(place.names, place.name), names = [local.fallback ? place.name : local.text];
       Object.keys(place.names || {}).forEach(function (k) { names.push(String(place.names[k])); });
-      items.push({names: names, place: place, title: place.kind === "city" ? "Place" : "Sea or strait",
+      names.push(place.name);
+      items.push({names: names, place: place, title: place.kind === "city" ? t("search.place") : t("search.sea"),
                   boost: place.kind === "city" ? 0 : 0.5});
     });
     return items;
@@ -746,8 +949,8 @@ var geoExplorer = (function () {
     var list = document.createElement("ul"), rows = [], active = -1;
     box.className = "geo-search";
     input.type = "search";
-    input.placeholder = "Search: a site, event, place or 39.6N 124.7E";
-    input.setAttribute("aria-label", "Search sites, events, places or a coordinate");
+    input.placeholder = t("search.placeholder");
+    input.setAttribute("aria-label", t("search.label"));
     input.autocomplete = "off";
     list.className = "geo-search-list";
     list.hidden = true;
@@ -782,18 +985,19 @@ var geoExplorer = (function () {
     function render() {
       var text = input.value, c = text.trim() ? geoSearch.coordinate(text) : null;
       rows = [];
-      if (c && c.error) rows.push({error: c.error});
+      if (c && c.error) rows.push(c);
       else if (c) rows.push({lat: c.lat, lon: c.lon});
       geoSearch.match(text, searchItems(), 8).forEach(function (item) { rows.push(item); });
       list.innerHTML = rows.map(function (row) {
-        if (row.error) return '<li class="geo-search-error" role="option" aria-disabled="true">Not a position: ' +
-          esc(row.error) + "</li>";
-        if (row.lat !== undefined) return '<li role="option"><b>Go to</b> ' + esc(geoSearch.formatted(row.lat, row.lon)) + "</li>";
+        if (row.error) return '<li class="geo-search-error" role="option" aria-disabled="true">' +
+          esc(t("search.not_position", {why: row.key ? t(row.key, row) : row.error})) + "</li>";
+        if (row.lat !== undefined) return '<li role="option"><b>' + esc(t("search.go")) + "</b> " +
+          esc(geoSearch.formatted(row.lat, row.lon)) + "</li>";
         var when = row.layer ? whenOf(layer(row.layer), row.index) : "";
-        return '<li role="option"><span class="geo-search-name">' + esc(row.names[0] || row.names[1]) +
+        return '<li role="option"><span class="geo-search-name" translate="no">' + esc(row.names[0] || row.names[1]) +
           '</span><span class="geo-search-kind">' + esc(row.title) + (when ? " · " + esc(when) : "") + "</span></li>";
-      }).join("") || (text.trim() ? '<li class="geo-search-none" aria-disabled="true">Nothing found for “' +
-                      esc(text.trim()) + "”</li>" : "");
+      }).join("") || (text.trim() ? '<li class="geo-search-none" aria-disabled="true">' +
+                      esc(t("search.none", {text: text.trim()})) + "</li>" : "");
       list.hidden = !list.innerHTML;
       mark(rows.length && !rows[0].error ? 0 : -1);
     }
@@ -855,17 +1059,18 @@ var geoExplorer = (function () {
     if (!ev || !select) return;
     var rows = [];
     for (var i = 0; i < ev.size(); i++) {
-      var t = times[ev.name] && times[ev.name][i];
+      var time = times[ev.name] && times[ev.name][i];
       if (isVersion(ev, i) && ev.id(i) !== state.event) continue;
-      rows.push({i: i, t: t ? t.t : 0, id: ev.id(i), shown: !!ev.shown[i]});
+      rows.push({i: i, t: time ? time.t : 0, id: ev.id(i), shown: !!ev.shown[i]});
     }
     rows.sort(function (a, b) { return a.t - b.t; });
-    var html = ['<option value="">Choose an event (dates in UTC)…</option>'];
+    var html = ['<option value="">' + esc(t("top.choose_event")) + "</option>"];
     rows.forEach(function (row) {
-      var t = times[ev.name][row.i];
-      html.push('<option value="' + esc(row.id) + '"' + (row.shown ? "" : " disabled") + ">" +
-                esc((t ? geoTimeline.isoAt(t) : "") + "  " + (ev.packed.get(row.i, "name") || row.id)) +
-                "</option>");
+      var at = times[ev.name][row.i];
+      var named = geoI18n.name(ev.packed.get(row.i, "names"), ev.packed.get(row.i, "name") || row.id);
+      html.push('<option value="' + esc(row.id) + '"' + (row.shown ? "" : " disabled") +
+                (named.fallback ? ' lang="en" title="' + esc(t("name.fallback")) + '"' : "") + ">" +
+                esc((at ? dayAt(at) : "") + "  " + named.text) + "</option>");
     });
     select.innerHTML = html.join("");
     select.value = state.event && ev.indexOf(state.event) >= 0 ? state.event : "";
@@ -875,9 +1080,10 @@ var geoExplorer = (function () {
     var start = state.start === null ? extent[0] : state.start;
     var end = state.end === null ? extent[1] : state.end;
     var whole = (state.start === null || state.start <= extent[0]) && (state.end === null || state.end >= extent[1]);
-    el.dates.innerHTML = '<span class="geo-dates-text">' + esc(geoTimeline.isoDay(start) + " – " +
-      geoTimeline.isoDay(end)) + "</span>" +
-      (whole ? "" : ' <button type="button" data-act="all" title="Show every date">All dates</button>');
+    el.dates.innerHTML = '<span class="geo-dates-text">' + esc(geoI18n.day(start) + " – " +
+      geoI18n.day(end)) + "</span>" +
+      (whole ? "" : ' <button type="button" data-act="all" title="' + esc(t("dates.all_title")) + '">' +
+       esc(t("dates.all")) + "</button>");
     var all = el.dates.querySelector("button");
     if (all) all.addEventListener("click", function () { setRange(null, null); });
   }
@@ -887,13 +1093,13 @@ var geoExplorer = (function () {
     function done() {  // say so on the button for a moment
       if (!target) return;
       var label = target.textContent;
-      target.textContent = "Copied";
+      target.textContent = t("top.copied");
       setTimeout(function () { target.textContent = label; }, 1500);
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(done, function () { window.prompt("Link to this view:", text); });
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt(t("top.link_prompt"), text); });
     } else {
-      window.prompt("Link to this view:", text);
+      window.prompt(t("top.link_prompt"), text);
     }
   }
 
@@ -914,6 +1120,7 @@ var geoExplorer = (function () {
     if (state.start !== null && state.start > extent[0]) params.set("from", geoTimeline.isoDay(state.start));
     if (state.end !== null && state.end < extent[1]) params.set("to", geoTimeline.isoDay(state.end));
     if (state.event) params.set("event", state.event);
+    if (geoI18n.language() !== "en") params.set("lang", geoI18n.language());
     var c = map.getCenter();
     params.set("lat", c.lat.toFixed(4)); params.set("lon", c.lng.toFixed(4));
     params.set("z", String(map.getZoom()));
@@ -923,24 +1130,24 @@ var geoExplorer = (function () {
   function downloadMenu(list) {
     var formats = options.formats || [["GeoJSON", "geojson"]];
     var chosen = list.getAttribute("data-format") || formats[0][1];
-    var html = ["<h5>Format</h5><div>"];
+    var html = ["<h5>" + esc(t("download.format")) + "</h5><div>"];
     formats.forEach(function (f) {
       html.push('<label><input type="radio" name="geo-format" value="' + esc(f[1]) + '"' +
                 (f[1] === chosen ? " checked" : "") + "> " + esc(f[0]) + "</label>");
     });
-    html.push("</div><h5>What is shown</h5>");
+    html.push("</div><h5>" + esc(t("download.shown")) + "</h5>");
     var names = visibleNames();
     names.forEach(function (name) {
       var l = layer(name), count = 0;
       for (var i = 0; i < l.size(); i++) count += l.shown[i];
       html.push('<a href="' + esc(downloadUrl(chosen, name)) + '" download>' +
-                esc((spec(l).title || name) + " (" + count + ")") + "</a>");
+                titleHtml(l) + " (" + esc(geoI18n.number(count)) + ")</a>");
     });
     if (names.length > 1) {
-      html.push('<a href="' + esc(downloadUrl(chosen, "all")) + '" download>All shown layers</a>');
+      html.push('<a href="' + esc(downloadUrl(chosen, "all")) + '" download>' + esc(t("download.all")) + "</a>");
     }
-    html.push('<h5>The view</h5><a href="' + esc(downloadUrl("html", "all")) +
-              '" download>As an offline HTML map</a>');
+    html.push("<h5>" + esc(t("download.view")) + '</h5><a href="' + esc(downloadUrl("html", "all")) +
+              '" download>' + esc(t("download.html")) + "</a>");
     html.push(figureMenu());
     list.innerHTML = html.join("");
     figureMenuWire(list);
@@ -955,26 +1162,38 @@ var geoExplorer = (function () {
 
   /* Download → Figure: the view drawn on the server for print or a slide (geo figure): the
      link's event, dates and layers, and the map's bounds (left to the server beyond 120° by 80°). */
-  var FIGURE_SIZES = [["page", "Page width"], ["column", "One column"], ["slide", "Slide (16:9)"],
-                      ["square", "Square"]];
-  var FIGURE_FORMATS = [["svg", "SVG (editable text and layers)"], ["pdf", "PDF (vector, for print)"],
-                        ["png", "PNG (300 DPI)"]];
+  var FIGURE_SIZES = ["page", "column", "slide", "square"];
+  var FIGURE_FORMATS = ["svg", "pdf", "png"];
+  /* A figure of the view (the server draws it, geo/figure): the download's own query with the
+     figure's size and language, and the map's bounds where they are a region, not the world. */
   function figureUrl(format, size, lang) {
+    var base = downloadUrl(format, "all"), q = base.indexOf("?");
+    var params = new URLSearchParams(base.slice(q + 1));
+    params.set("size", size);
+    params.set("lang", lang);
     var b = map.getBounds(), w = Math.max(-180, b.getWest()), e = Math.min(180, b.getEast());
     var s = Math.max(-89, b.getSouth()), n = Math.min(89, b.getNorth());
-    var url = downloadUrl(format, "all") + "&size=" + size + "&lang=" + lang;
-    if (e - w <= 120 && n - s <= 80) url += "&bbox=" + [w, s, e, n].map(function (v) { return v.toFixed(4); }).join(",");
-    return url;
+    if (e - w <= 120 && n - s <= 80) {
+      params.set("bbox", [w, s, e, n].map(function (v) { return v.toFixed(4); }).join(","));
+    }
+    return base.slice(0, q) + "?" + params.toString();
   }
   function figureMenu() {
-    var html = ['<h5>Figure of this view</h5><div class="geo-figure-options">',
-                '<select name="geo-figure-size" aria-label="Figure size">'];
-    FIGURE_SIZES.forEach(function (p) { html.push('<option value="' + p[0] + '">' + esc(p[1]) + "</option>"); });
-    html.push('</select> <select name="geo-figure-lang" aria-label="Figure language">' +
-              '<option value="en">English</option><option value="ko" lang="ko">한국어</option></select></div>');
-    FIGURE_FORMATS.forEach(function (f) {
-      html.push('<a data-figure="' + f[0] + '" href="' + esc(figureUrl(f[0], "page", "en")) + '" download>' +
-                esc(f[1]) + "</a>");
+    var lang = geoI18n.language();
+    var html = ["<h5>" + esc(t("figure.head")) + '</h5><div class="geo-figure-options">',
+                '<select name="geo-figure-size" aria-label="' + esc(t("figure.size")) + '">'];
+    FIGURE_SIZES.forEach(function (size) {
+      html.push('<option value="' + size + '">' + esc(t("figure.size_" + size)) + "</option>");
+    });
+    html.push('</select> <select name="geo-figure-lang" aria-label="' + esc(t("figure.language")) + '">');
+    geoI18n.languages().forEach(function (pair) {  // each language named in its own
+      html.push('<option value="' + esc(pair[0]) + '" lang="' + esc(pair[0]) + '"' +
+                (pair[0] === lang ? " selected" : "") + ">" + esc(pair[1]) + "</option>");
+    });
+    html.push("</select></div>");
+    FIGURE_FORMATS.forEach(function (format) {
+      html.push('<a data-figure="' + format + '" href="' + esc(figureUrl(format, "page", lang)) + '" download>' +
+                esc(t("figure.format_" + format)) + "</a>");
     });
     return html.join("");
   }
@@ -999,7 +1218,7 @@ var geoExplorer = (function () {
       L.DomEvent.disableScrollPropagation(box);
       this.box = box;
       box.innerHTML = '<div class="geo-layers-head" role="button" tabindex="0" aria-expanded="false">' +
-        'Layers &amp; legend</div><div class="geo-layers-body"></div>';
+        esc(t("layers.head")) + '</div><div class="geo-layers-body"></div>';
       var head = box.firstChild, self = this;
       function toggle() {
         var open = !box.classList.contains("open");
@@ -1018,16 +1237,17 @@ var geoExplorer = (function () {
       fitLegend();
     },
     render: function () {
-      var html = ['<fieldset><legend>Basemap</legend>'];
-      [["offline", "Natural Earth (offline)"], ["osm", "OpenStreetMap (online)"],
-       ["esri", "Satellite imagery, Esri (online)"]].forEach(function (pair) {
+      this.box.firstChild.textContent = t("layers.head");
+      var html = ["<fieldset><legend>" + esc(t("layers.basemap")) + "</legend>"];
+      [["offline", t("layers.offline")], ["osm", t("layers.osm")],
+       ["esri", t("layers.esri")]].forEach(function (pair) {
         if (pair[0] !== "offline" && !tiles[pair[0]]) return;
         var on = pair[0] === "offline" ? !Object.keys(tiles).some(function (k) { return map.hasLayer(tiles[k]); })
           : map.hasLayer(tiles[pair[0]]);
         html.push('<div><label><input type="radio" name="geo-basemap" value="' + pair[0] + '"' +
                   (on ? " checked" : "") + "> " + esc(pair[1]) + "</label></div>");
       });
-      html.push("</fieldset><fieldset><legend>Layers</legend>");
+      html.push("</fieldset><fieldset><legend>" + esc(t("layers.layers")) + "</legend>");
       var order = options.layerOrder || [];
       function rank(l) { return isBuiltin(l) ? order.indexOf(l.name) : -1; }
       var ordered = layers().slice().sort(function (a, b) {  // the user's layers first, newest on top
@@ -1037,7 +1257,7 @@ var geoExplorer = (function () {
         var on = map.hasLayer(l.group);
         html.push('<div class="geo-layer' + (on ? "" : " off") + '" data-layer="' + esc(l.name) + '">' +
                   '<label><input type="checkbox" data-layer="' + esc(l.name) + '"' + (on ? " checked" : "") +
-                  "> " + esc(spec(l).title || l.name) + ' <span class="geo-count" data-count="' +
+                  "> " + titleHtml(l) + ' <span class="geo-count" data-count="' +
                   esc(l.name) + '"></span></label>');
         if (!isBuiltin(l) && spec(l).namespace === "imported") html.push(colourSelect(l));
         html.push('<div class="geo-legend-rows">' + legendRows(l) + "</div></div>");
@@ -1073,7 +1293,7 @@ var geoExplorer = (function () {
     var rows = (colourBy[l.name] && colourBy[l.name].legend) || spec(l).legend || [];
     return rows.map(function (row) {
       return '<div><span class="geo-swatch geo-' + esc(row[0]) + '" style="--c: ' + esc(row[1]) +
-        '"></span>' + esc(row[2]) + "</div>";
+        '"></span>' + esc(geoI18n.text(row[2])) + "</div>";
     }).join("");
   }
 
@@ -1084,7 +1304,8 @@ var geoExplorer = (function () {
       if (!node) return;
       var shown = 0;
       for (var i = 0; i < l.size(); i++) shown += l.shown[i];
-      node.textContent = shown === l.size() ? "(" + shown + ")" : "(" + shown + " of " + l.size() + ")";
+      node.textContent = shown === l.size() ? "(" + geoI18n.number(shown) + ")"
+        : tn("layers.count_of", l.size(), {shown: geoI18n.number(shown)});
     });
   }
 
@@ -1114,15 +1335,15 @@ var geoExplorer = (function () {
   /* --- colouring an imported layer by one of its columns ---------------------------------- */
 
   function colourSelect(l) {
-    var html = ['<select data-colour="' + esc(l.name) + '" aria-label="Colour by"><option value="">' +
-                "One colour</option>"];
+    var html = ['<select data-colour="' + esc(l.name) + '" aria-label="' + esc(t("colour.label")) + '"><option value="">' +
+                esc(t("colour.one")) + '</option><optgroup label="' + esc(t("colour.label")) + '">'];
     l.packed.columns.forEach(function (column) {
       if (column.field === "id" || column.field === "name") return;
       var chosen = colourBy[l.name] && colourBy[l.name].field === column.field;
-      html.push('<option value="' + esc(column.field) + '"' + (chosen ? " selected" : "") +
-                ">Colour by " + esc(column.field) + "</option>");
+      html.push('<option translate="no" value="' + esc(column.field) + '"' + (chosen ? " selected" : "") +
+                ">" + esc(column.field) + "</option>");  // a column's name is the file's
     });
-    return html.join("") + "</select>";
+    return html.join("") + "</optgroup></select>";
   }
 
   function setColour(name, field) {
@@ -1144,7 +1365,7 @@ var geoExplorer = (function () {
       top.forEach(function (v, k) { colourOf[v] = PALETTE[k]; });
       var other = PALETTE[PALETTE.length - 1], base = l.packed.styles[0] || {};
       var legend = top.map(function (v) { return ["dot", colourOf[v], v + " (" + counts[v] + ")"]; });
-      if (values.length > top.length) legend.push(["dot", other, "other values (" + (values.length - top.length) + ")"]);
+      if (values.length > top.length) legend.push(["dot", other, t("colour.other", {count: values.length - top.length})]);
       colourBy[name] = {field: field, legend: legend};
       l.restyle(function (j) {
         var raw = l.packed.value(column, j), v = String(raw === null ? "(blank)" : raw);
@@ -1196,13 +1417,13 @@ var geoExplorer = (function () {
     var counts = RAMP.map(function () { return 0; }), blank = 0;
     numbers.values.forEach(function (v) { if (v === null) blank++; else counts[classOf(v)]++; });
     var unit = numbers.unit ? " " + numbers.unit : "";
-    var fmt = function (v) { return Number(v.toPrecision(4)).toLocaleString("en"); };
+    var fmt = function (v) { return geoI18n.number(Number(v.toPrecision(4))); };
     var legend = [];
     RAMP.forEach(function (colour, c) {
       if (!counts[c]) return;
       var lo = c === 0 ? sorted[0] : breaks[c - 1];
       var hi = c === breaks.length ? sorted[sorted.length - 1] : breaks[c];
-      var range = c === breaks.length ? fmt(lo) + "–" + fmt(hi) : fmt(lo) + " to under " + fmt(hi);
+      var range = c === breaks.length ? fmt(lo) + "–" + fmt(hi) : t("colour.under", {low: fmt(lo), high: fmt(hi)});
       legend.push(["dot", colour, range + unit + " (" + counts[c] + ")"]);
     });
     if (blank) legend.push(["dot", "#bdbdbd", "(blank) (" + blank + ")"]);
@@ -1261,7 +1482,8 @@ var geoExplorer = (function () {
       }
     });
     var span = extent[1] - extent[0], padding = Math.max(span * 0.02, 30 * DAY);
-    timeline.setItems(items, lanes, [extent[0] - padding, extent[1] + padding]);
+    timeline.setItems(items, lanes.map(function (name) { return geoI18n.text(name); }),
+                      [extent[0] - padding, extent[1] + padding]);
     timeline.setShown(function (item) { return shownFeature(item.layer, item.index); });
     timeline.setRange(state.start, state.end);
     map.invalidateSize({animate: false});
@@ -1270,18 +1492,15 @@ var geoExplorer = (function () {
 
   function buildTimeline() {
     var box = el.time;
-    box.innerHTML = '<div class="geo-time-buttons"></div><canvas aria-label="Timeline"></canvas>';
+    box.innerHTML = '<div class="geo-time-buttons"></div><canvas></canvas>';
     var buttons = box.firstChild;
-    el.play = button("▶", "Play: show the features as time passes", togglePlay);
-    el.stop = button("■", "Stop and show the whole date range", stopPlay);
-    var zoomIn = button("+", "Widen the timeline about the play head, the chosen event or dates " +
-                        "(also: the wheel, or a pinch); a double click shows all of it",
-                        function () { timeline.zoomBy(2, zoomCentre(), true); });
-    var zoomOut = button("−", "Show more of the timeline", function () { timeline.zoomBy(0.5, zoomCentre(), true); });
-    zoomIn.className = zoomOut.className = "geo-time-zoom";
-    zoomIn.setAttribute("aria-label", "Zoom in on the timeline");
-    zoomOut.setAttribute("aria-label", "Zoom out on the timeline");
-    [el.play, el.stop, zoomIn, zoomOut].forEach(function (b) { buttons.appendChild(b); });
+    el.play = button("▶", "", togglePlay);
+    el.stop = button("■", "", stopPlay);
+    el.zoomIn = button("+", "", function () { timeline.zoomBy(2, zoomCentre(), true); });
+    el.zoomOut = button("−", "", function () { timeline.zoomBy(0.5, zoomCentre(), true); });
+    el.zoomIn.className = el.zoomOut.className = "geo-time-zoom";
+    relabelTimeline();
+    [el.play, el.stop, el.zoomIn, el.zoomOut].forEach(function (b) { buttons.appendChild(b); });
     el.tip = document.createElement("div");
     el.tip.className = "geo-time-tip";
     el.tip.hidden = true;
@@ -1299,8 +1518,7 @@ var geoExplorer = (function () {
       onHover: function (item, x, y) {
         if (!item) { el.tip.hidden = true; return; }
         var l = layer(item.layer);
-        el.tip.textContent = String(l.packed.get(item.index, "name") || l.id(item.index)) + " · " +
-          whenOf(l, item.index);
+        el.tip.textContent = nameOf(l, item.index) + " · " + whenOf(l, item.index);
         el.tip.hidden = false;
         el.tip.style.left = Math.min(x + 12, window.innerWidth - 330) + "px";
         el.tip.style.top = Math.max(4, y - 34) + "px";
@@ -1321,6 +1539,17 @@ var geoExplorer = (function () {
       return (start + (state.end === null ? extent[1] : state.end)) / 2;
     }
     return undefined;
+  }
+
+  function relabelTimeline() {
+    if (!el.play) return;
+    el.time.querySelector("canvas").setAttribute("aria-label", t("time.label"));
+    el.play.title = t("time.play");
+    el.stop.title = t("time.stop");
+    el.zoomIn.title = t("time.zoom_in_title");
+    el.zoomOut.title = t("time.zoom_out_title");
+    el.zoomIn.setAttribute("aria-label", t("time.zoom_in"));
+    el.zoomOut.setAttribute("aria-label", t("time.zoom_out"));
   }
 
   function scheduleFilter() {
@@ -1359,7 +1588,7 @@ var geoExplorer = (function () {
       last = now;
       timeline.setPlayhead(state.play);
       applyFilter();
-      el.dates.textContent = "playing: " + geoTimeline.isoDay(state.play);
+      el.dates.textContent = t("time.playing", {date: geoI18n.day(state.play)});
       if (state.play >= high) { playFrame = null; el.play.textContent = "▶"; return; }
       playFrame = requestAnimationFrame(step);
     }
@@ -1440,6 +1669,7 @@ var geoExplorer = (function () {
       params.set("lat", c.lat.toFixed(4));
       params.set("lon", c.lng.toFixed(4));
       params.set("z", String(map.getZoom()));
+      if (geoI18n.language() !== "en") params.set("lang", geoI18n.language());
       geoHost.writeParams(params, URL_KEYS);
     }, 120);
   }
@@ -1526,6 +1756,11 @@ var geoExplorer = (function () {
     map = leafletMap;
     options = opts;
     tiles = tileLayers || {};
+    var asked = geoHost.readParams().get("lang") || new URLSearchParams(window.location.search).get("lang") ||
+      (options.initial || {}).lang;
+    geoI18n.setup(options.messages, asked);
+    lastLanguage = geoI18n.language();
+    geoPopups.setHooks(popupHooks());
     document.body.classList.add("geo-explorer");
     el.top = document.querySelector(".geo-top");
     el.side = document.querySelector(".geo-side");
@@ -1557,8 +1792,9 @@ var geoExplorer = (function () {
     map.on("zoomstart", function () { el.labels.innerHTML = ""; });
     window.addEventListener("resize", function () { layout(); fitLegend(); if (timeline) timeline.draw(); });
     showSide(!geoHost.narrow() ? true : true);
-    requestAnimationFrame(function () {  // after the first frame: the controls and panels
+    geoI18n.whenFontsReady(placeNames(), function () { requestAnimationFrame(function () {  // after the first frame: the controls and panels
       buildTop();
+      localiseControls();
       control = new LayersControl().addTo(map);
       control.render();
       buildTimeline();
@@ -1590,7 +1826,16 @@ var geoExplorer = (function () {
       geoHost.onArgs(onArgs);
       geoHost.resize();
       performance.mark("geo-ready");
-    });
+    }); });
+  }
+
+  /* The names of places and sites in the page's language: their fonts are loaded with the
+     interface's. */
+  function placeNames() {
+    var lang = geoI18n.language(), sites = layer(options.siteLayer), out = [];
+    (options.places || []).forEach(function (place) { if (place.names && place.names[lang]) out.push(place.names[lang]); });
+    for (var i = 0; sites && i < sites.size(); i++) out.push(nameOf(sites, i));
+    return out.join(" ");
   }
 
   function allBounds() {

@@ -18,14 +18,19 @@ var geoHost = (function () {
   /* The page sizes itself (it is no frame any more): nothing to tell anyone. */
   function resize() {}
 
-  /* fn(args) for each announcement of the session's layers ({token, version, layers_url}); the
-     tools panel starts connecting when the map first listens, so it never holds the map back. */
-  /* Give the app a value (the session component's value: the tools' script reruns with it);
-     only the orbit tool's picked point is ever sent, and only while it asks for one. */
+  /* Give the app's tools a value of the map's: its language (its switch) and the orbit tool's
+     picked point, kept side by side in the session component's one value (the tools' script
+     reruns with it). */
+  var sent = {};
   function send(value) {
-    if (embedded) geoTools.send(value);
+    if (!embedded) return;
+    for (var key in value) if (Object.prototype.hasOwnProperty.call(value, key)) sent[key] = value[key];
+    geoTools.send(JSON.parse(JSON.stringify(sent)));
   }
 
+  /* fn(args) for each announcement of the session's layers ({token, version, layers_url,
+     pick_point}); the tools panel starts connecting when the map first listens, so it never
+     holds the map back. */
   function onArgs(fn) {
     if (embedded) geoTools.connect(fn);
   }

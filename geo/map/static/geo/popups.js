@@ -5,6 +5,9 @@
 var geoPopups = (function () {
   "use strict";
   var own = Object.prototype.hasOwnProperty;
+  /* The explorer's language (geo/map/static/geo/i18n.js), when it is not English: format(name,
+     values) gives a row's text in it or null (as below), sources the heading of the sources. */
+  var hooks = null;
 
   function esc(value) {
     return String(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -126,6 +129,11 @@ var geoPopups = (function () {
   };
 
   function row(spec, props) {
+    var values = spec.fields.map(function (f) { return get(props, f); });
+    var local = hooks && hooks.format ? hooks.format(spec.format, values) : null;
+    if (local !== null && local !== undefined) {
+      return spec.hide.indexOf(local) >= 0 ? "" : "<tr><th>" + esc(spec.label) + "</th><td>" + esc(local) + "</td></tr>";
+    }
     var value = FORMATTERS[spec.format](spec.fields.map(function (f) { return get(props, f); }));
     if (value === null || value === "" || spec.hide.indexOf(value) >= 0) return "";
     return "<tr><th>" + esc(spec.label) + "</th><td>" + esc(value) + "</td></tr>";
@@ -146,7 +154,7 @@ var geoPopups = (function () {
       items.push("<li>" + item + "</li>");
     });
     return items.length ?
-      '<div class="geo-sources"><b>Sources</b><ol>' + items.join("") + "</ol></div>" : "";
+      '<div class="geo-sources"><b>' + esc(hooks && hooks.sources ? hooks.sources : "Sources") + "</b><ol>" + items.join("") + "</ol></div>" : "";
   }
   function everyField(rows) {
     var html = "";
@@ -225,5 +233,7 @@ var geoPopups = (function () {
     return found.map(function (src) { return "<li>" + sourceLink(src) + "</li>"; });
   }
 
-  return {esc: esc, render: render, tooltip: tooltip, textOf: textOf, sourceItems: sourceItems};
+  function setHooks(h) { hooks = h || null; }
+
+  return {esc: esc, render: render, setHooks: setHooks, tooltip: tooltip, textOf: textOf, sourceItems: sourceItems};
 })();

@@ -28,7 +28,7 @@ var geoSearch = (function () {
      numbers, or glued (NOTAM style: DDMM[SS] for latitude, DDDMM[SS] for longitude). */
   function half(part, degreeDigits, letters) {
     var hemi = (part.match(new RegExp("[" + letters + "]", "g")) || []);
-    if (hemi.length > 1) return {error: "'" + part + "' names its hemisphere twice"};
+    if (hemi.length > 1) return {error: "'" + part + "' names its hemisphere twice", key: "search.error.hemisphere_twice", part: part};
     var body = part.replace(new RegExp("[" + letters + "]", "g"), " ").trim();
     if (/[^0-9.°'"\s-]/.test(body)) return null;
     var negative = /^-/.test(body);
@@ -39,20 +39,24 @@ var geoSearch = (function () {
         numbers[0].split(".")[0].length >= degreeDigits + 2) {
       var whole = numbers[0].split(".")[0], fraction = numbers[0].split(".")[1];
       if (whole.length !== degreeDigits + 2 && whole.length !== degreeDigits + 4) {
-        return {error: "'" + part + "' is not DDMM or DDMMSS (" + degreeDigits + " digits of degrees)"};
+        return {error: "'" + part + "' is not DDMM or DDMMSS (" + degreeDigits + " digits of degrees)",
+                key: "search.error.packed", part: part, digits: degreeDigits};
       }
       numbers = [whole.slice(0, degreeDigits), whole.slice(degreeDigits, degreeDigits + 2)];
       if (whole.length === degreeDigits + 4) numbers.push(whole.slice(degreeDigits + 2));
       if (fraction) numbers[numbers.length - 1] += "." + fraction;
     }
     for (var k = 0; k < numbers.length - 1; k++) {
-      if (numbers[k].indexOf(".") >= 0) return {error: "'" + part + "': only the last number may have decimals"};
+      if (numbers[k].indexOf(".") >= 0) return {error: "'" + part + "': only the last number may have decimals", key: "search.error.decimals",
+                                                             part: part};
     }
     var d = Number(numbers[0]), m = Number(numbers[1] || 0), s = Number(numbers[2] || 0);
-    if (m >= 60 || s >= 60) return {error: "'" + part + "': minutes and seconds must be below 60"};
+    if (m >= 60 || s >= 60) return {error: "'" + part + "': minutes and seconds must be below 60", key: "search.error.sixty",
+                                     part: part};
     var value = d + m / 60 + s / 3600;
     var south = hemi.length && (hemi[0] === "S" || hemi[0] === "W");
-    if (negative && hemi.length) return {error: "'" + part + "' has both a minus sign and a hemisphere"};
+    if (negative && hemi.length) return {error: "'" + part + "' has both a minus sign and a hemisphere", key: "search.error.minus",
+                                      part: part};
     return {value: (south || negative) ? -value : value, hemi: hemi[0] || null};
   }
 
@@ -84,9 +88,11 @@ var geoSearch = (function () {
       }
     }
     if (!lat || !lon) return null;
-    if (lat.error || lon.error) return {error: lat.error || lon.error};
-    if (Math.abs(lat.value) > 90) return {error: "a latitude of " + Math.abs(lat.value) + "° is beyond the pole"};
-    if (Math.abs(lon.value) > 180) return {error: "a longitude of " + Math.abs(lon.value) + "° is beyond 180°"};
+    if (lat.error || lon.error) return lat.error ? lat : lon;
+    if (Math.abs(lat.value) > 90) return {error: "a latitude of " + Math.abs(lat.value) + "° is beyond the pole",
+                                             key: "search.error.latitude", value: Math.abs(lat.value)};
+    if (Math.abs(lon.value) > 180) return {error: "a longitude of " + Math.abs(lon.value) + "° is beyond 180°",
+                                              key: "search.error.longitude", value: Math.abs(lon.value)};
     return {lat: lat.value, lon: lon.value};
   }
 

@@ -34,6 +34,14 @@ var geoTimeline = (function () {
     return {t: t, t1: t1, precision: precision};
   }
 
+  /* Whether the page speaks another language than English (geo/map/static/geo/i18n.js). */
+  function local() { return typeof geoI18n !== "undefined" && geoI18n.language() !== "en"; }
+
+  function monthName(m) {
+    if (!local()) return MONTHS[m];
+    return new Intl.DateTimeFormat(geoI18n.language(), {month: "short", timeZone: "UTC"}).format(Date.UTC(2000, m, 1));
+  }
+
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
   /* A UTC date at the precision it was recorded: "2024-05-27", "2023-09", "2023". */
@@ -45,6 +53,7 @@ var geoTimeline = (function () {
   /* A time at the precision it was recorded: "2023-05-30 21:27 UTC", "13 Sep 2023", "Sep 2023". */
   function describe(time, approximate) {
     if (!time) return "";
+    if (local()) return geoI18n.when(time, approximate);  // the explorer's language, not English
     var d = new Date(time.t), text;
     var day = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
     if (time.precision === "year") text = String(d.getUTCFullYear());
@@ -198,7 +207,7 @@ var geoTimeline = (function () {
 
   Timeline.prototype._drawLanes = function (ctx) {
     var self = this;
-    ctx.font = "11px system-ui, sans-serif";
+    ctx.font = "11px system-ui, \"Noto Sans KR\", \"Noto Sans JP\", \"Noto Sans SC\", sans-serif";
     ctx.textBaseline = "middle";
     this.lanes.forEach(function (name, i) {
       var lane = self._layout[i];
@@ -242,7 +251,7 @@ var geoTimeline = (function () {
       for (var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); t <= shown[1];) {
         var md = new Date(t), x = this._x(t);
         if (x >= this.labelW + 10 && x <= this.width - 12) {
-          ctx.fillText(md.getUTCMonth() ? MONTHS[md.getUTCMonth()] : String(md.getUTCFullYear()), x, y + 2);
+          ctx.fillText(md.getUTCMonth() ? monthName(md.getUTCMonth()) : String(md.getUTCFullYear()), x, y + 2);
         }
         t = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + monthStep, 1);
       }

@@ -14,6 +14,29 @@ var geoTools = (function () {
   var address = meta ? meta.getAttribute("content") : null;
   var panel = null, frame = null, listeners = [], bridge = null, open = false, warned = false;
 
+  /* The panel's words in the map's language (geo/i18n.js), English where it is not loaded. */
+  function word(key, english) {
+    return typeof geoI18n !== "undefined" ? geoI18n.t(key) : english;
+  }
+
+  function relabel() {
+    if (!panel) return;
+    var lang = typeof geoI18n !== "undefined" ? geoI18n.language() : "en";
+    panel.setAttribute("aria-label", word("top.data", "Your data & analysis"));
+    panel.querySelector("strong").textContent = word("top.data", "Your data & analysis");
+    var close = panel.querySelector("button");
+    close.title = word("tools.close", "Close the panel");
+    close.setAttribute("aria-label", close.title);
+    frame.title = word("top.data", "Your data & analysis");
+    frame.lang = lang;
+  }
+
+  /* The tools' address, in the map's language from their first run (?lang=). */
+  function source() {
+    var lang = typeof geoI18n !== "undefined" ? geoI18n.language() : "en";
+    return lang === "en" ? address : address + (address.indexOf("?") < 0 ? "?" : "&") + "lang=" + lang;
+  }
+
   function build() {
     if (panel) return;
     panel = document.createElement("aside");
@@ -35,10 +58,11 @@ var geoTools = (function () {
     frame = document.createElement("iframe");
     frame.className = "geo-tools-frame";
     frame.title = "Your data & analysis";
-    frame.src = address;
+    frame.src = source();
     panel.appendChild(head);
     panel.appendChild(frame);
     document.body.appendChild(panel);
+    relabel();
   }
 
   function show(wanted) {
@@ -84,6 +108,7 @@ var geoTools = (function () {
     connect: connect,
     send: send,
     toggle: function () { show(!open); },
+    relabel: relabel,
     isOpen: function () { return open; }
   };
 })();

@@ -1,0 +1,227 @@
+"""Issue 23: the explorer in Korean and in English. With ?lang=ko no word of the interface is
+English, and in English none is Korean, on every view a user opens: the first screen (top bar,
+legend), a chosen event (card, side panel), the search, the download menu, and the pasted
+notice and an import in the app.
+
+What may be in the other language is the record's own words: names, summaries, notice texts,
+sources. The page marks them, as HTML does, with translate="no" (data, not interface) or with
+a lang attribute of another language (a name shown in English for want of a Korean one); in a
+popup, rendered from its spec as rows of label and value, the values are the record's. The
+walk skips those and nothing else. Canvas text (the timeline's lanes) is checked through the
+catalogue (tests/i18n)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from ..conftest import DATA
+from .helpers import SIDEBAR, wait_for, wait_ready
+
+pytestmark = pytest.mark.browser
+
+# Visible text, tooltips, placeholders and labels of the interface: every text node and
+# attribute of a visible element that is neither data (translate="no") nor declared to be in
+# another language than the page's (lang="...").
+INTERFACE_TEXT = """() => {
+    const page = document.documentElement.lang;
+    const data = el => !!el.closest('[translate="no"]') || [...ancestors(el)].some(
+        a => a.hasAttribute("lang") && a !== document.documentElement && a.lang !== page) ||
+        // a popup (geo/layers/spec.py) is labels and values: its title, its cells, a text
+        // block's words after its bold label, notice texts, sources and related items are values
+        !!el.closest(".geo-popup td, .geo-popup h4, .geo-popup pre, .geo-popup li") ||
+        el.matches(".geo-popup p");
+    function* ancestors(el) { for (let a = el; a; a = a.parentElement) yield a; }
+    const visible = el => {
+        if (el.tagName === "OPTION" || el.tagName === "OPTGROUP") return visible(el.closest("select"));
+        const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+        return r.width > 0 && r.height > 0 && cs.visibility !== "hidden" && cs.display !== "none";
+    };
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, el = node.parentElement;
+        if (!el || !node.nodeValue.trim() || ["SCRIPT", "STYLE"].includes(el.tagName)) continue;
+        if (visible(el) && !data(el)) out.push(node.nodeValue.trim());
+    }
+    document.querySelectorAll("[title], [placeholder], [aria-label], optgroup[label]").forEach(el => {
+        if (!visible(el) || data(el)) return;
+        ["title", "placeholder", "aria-label", "label"].forEach(
+            a => { if (el.getAttribute(a)) out.push(el.getAttribute(a)); });
+    });
+    return out;
+}"""
+# Words that are the same in Korean text: units, formats, proper names of products and bodies,
+# the notations of coordinates.
+SHARED = {"UTC", "km", "mi", "ft", "IoU", "COSPAR", "NORAD", "GeoJSON", "GeoPackage", "KML", "CSV",
+          "HTML", "OpenStreetMap", "Esri", "Natural", "Earth", "GeoNames", "CC", "BY", "Leaflet", "SGP4",
+          "DDMM", "DDMMSS", "NOTAM", "FIR"}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+")
+EVENT = "2023-05-30-malligyong-1"
+READY = "typeof geoExplorer !== 'undefined' && geoExplorer.state().ready"
+HEAD_IS = "(text) => document.querySelector('.geo-layers-head').textContent === text"
+
+
+def _english_words(texts: list[str]) -> list[tuple[str, str]]:
+    return [(word, text) for text in texts for word in LATIN_WORD.findall(text) if word not in SHARED]
+
+
+def _korean_words(texts: list[str]) -> list[tuple[str, str]]:
+    return [(word, text) for text in texts for word in HANGUL.findall(text)]
+
+
+def _open(browser, server, path, size=(1440, 900)):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.route("**/{z}/{x}/{y}*", lambda route: route.abort())
+    page.goto(server + path)
+    page.wait_for_function(READY, timeout=60_000)
+    return context, page
+
+
+def _views(page):
+    """Each view a user opens, as (name, its interface text)."""
+    yield "first screen", page.evaluate(INTERFACE_TEXT)
+    page.evaluate(f"() => geoExplorer.choose({EVENT!r}, 'list')")
+    page.wait_for_selector(".geo-card .geo-card-actions")
+    yield "a chosen event", page.evaluate(INTERFACE_TEXT)
+    page.fill(".geo-search input", "sohae")
+    page.wait_for_selector(".geo-search-list li")
+    yield "the search", page.evaluate(INTERFACE_TEXT)
+    page.fill(".geo-search input", "95N 124E")
+    page.wait_for_selector(".geo-search-error")
+    yield "a refused position", page.evaluate(INTERFACE_TEXT)
+    page.keyboard.press("Escape")
+    page.click(".geo-menu > button")
+    page.wait_for_selector(".geo-menu-list a")
+    yield "the download menu", page.evaluate(INTERFACE_TEXT)
+
+
+def test_in_korean_no_word_of_the_interface_is_english(server, browser):
+    context, page = _open(browser, server, "/geo/explorer?lang=ko")
+    try:
+        assert page.evaluate("document.documentElement.lang") == "ko"
+        for view, texts in _views(page):
+            assert texts, view
+            found = _english_words(texts)
+            assert found == [], (view, found)
+            assert any(HANGUL.search(text) for text in texts), view
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_in_english_no_word_of_the_interface_is_korean(server, browser):
+    context, page = _open(browser, server, "/geo/explorer")
+    try:
+        assert page.evaluate("document.documentElement.lang") == "en"
+        for view, texts in _views(page):
+            found = _korean_words(texts)
+            assert found == [], (view, found)
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_the_data_stays_as_recorded_and_names_follow_the_language(server, browser):
+    """Korean shows the catalogue's Korean names (Sohae's label, a city's); a name with no Korean
+    one is shown in English, marked as such; a source's title is never translated."""
+    context, page = _open(browser, server, "/geo/explorer?lang=ko")
+    try:
+        page.evaluate("() => geoExplorer.map().setView([39.6, 124.9], 7, {animate: false})")
+        time.sleep(0.4)
+        labels = page.eval_on_selector_all(".geo-label", "ns => ns.map(n => n.textContent)")
+        assert "서해위성발사장" in labels and "신의주" in labels, labels
+        page.evaluate("() => geoExplorer.choose('sohae-lc1', 'list')")
+        page.wait_for_selector(".geo-card h4")
+        # no Korean name: the English one, marked as such
+        assert page.get_attribute(".geo-card h4", "lang") == "en"
+        assert "LC1" in page.text_content(".geo-card h4.geo-fallback")
+        assert "발사대" in page.text_content(".geo-side")  # the kind, translated
+        found = page.evaluate("""() => { const i = document.querySelector('.geo-search input');
+            i.value = '서해'; i.dispatchEvent(new Event('input')); return [...document.querySelectorAll(
+            '.geo-search-name')].map(n => n.textContent); }""")
+        assert "서해위성발사장" in found, found  # found by its Korean name
+        found = page.evaluate("""() => { const i = document.querySelector('.geo-search input');
+            i.value = 'Sohae Satellite'; i.dispatchEvent(new Event('input'));
+            return [...document.querySelectorAll('.geo-search-name')].map(n => n.textContent); }""")
+        assert "서해위성발사장" in found, found  # and by its English one, shown in Korean
+    finally:
+        context.close()
+
+
+def test_the_switch_changes_the_language_in_place_and_the_link_keeps_it(server, browser):
+    context, page = _open(browser, server, "/geo/explorer")
+    try:
+        page.evaluate(f"() => geoExplorer.choose({EVENT!r}, 'list')")
+        page.click('.geo-lang button[data-lang="ko"]')
+        page.wait_for_function(HEAD_IS, arg="레이어와 범례")
+        assert page.get_attribute('.geo-lang button[data-lang="ko"]', "aria-pressed") == "true"
+        assert page.evaluate("geoExplorer.state().event") == EVENT  # the view stays as it was
+        page.wait_for_function("() => location.hash.includes('lang=ko')")
+        link = page.evaluate("location.href")
+        page.goto("about:blank")
+        page.goto(link)
+        page.wait_for_function(READY, timeout=60_000)
+        assert page.text_content(".geo-layers-head") == "레이어와 범례"
+        assert page.evaluate("geoExplorer.state().event") == EVENT
+        page.click('.geo-lang button[data-lang="en"]')
+        page.wait_for_function(HEAD_IS, arg="Layers & legend")
+        page.wait_for_function("() => !location.hash.includes('lang=')")
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_the_app_keeps_lang_in_its_url_and_speaks_it_in_the_sidebar(server, browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server + "/?lang=ko")
+        frame = wait_ready(page)
+        assert frame.text_content(".geo-layers-head") == "레이어와 범례"
+        page.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'ko'")
+        frame.click(".geo-top button:has-text('내 자료와 분석')")
+        page.wait_for_selector("text=통보문 붙여 넣기")
+        assert page.get_by_text("내 자료", exact=True).count() >= 1
+    finally:
+        context.close()
+
+
+def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
+    """In the app: the comparison of a pasted notice, its card, an imported file's layer and its
+    legend and colour choice, with no English word of the interface."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server + "/?lang=ko")
+        frame = wait_ready(page)
+        frame.click(".geo-top button:has-text('내 자료와 분석')")
+        page.get_by_role("tab", name="통보문 붙여 넣기").click()
+        area = page.locator(f"{SIDEBAR} textarea[aria-label='통보문 원문']")
+        area.fill("1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
+        area.press("Control+Enter")
+        wait_for(lambda: "붙여 넣은 통보문 비교" in frame.locator(".geo-side").text_content(), 60,
+                 what="the comparison")
+        frame.evaluate("() => geoExplorer.choose(geoFeatureLayer.byName('pasted-notice').id(0), 'list')")
+        frame.wait_for_selector(".geo-card .geo-card-actions")
+        texts = frame.evaluate(INTERFACE_TEXT)
+        assert "붙여 넣은 통보문 비교" in texts
+        found = _english_words(texts)
+        assert found == [], ("a pasted notice", found)
+        page.set_input_files(f'{SIDEBAR} input[type="file"]', files=[str(DATA / "sites.geojson")])
+        colour_choice = "() => !!document.querySelector('.geo-layers select[data-colour]')"
+        wait_for(lambda: frame.evaluate(colour_choice), 60, what="the imported layer")
+        texts = frame.evaluate(INTERFACE_TEXT)
+        assert "가져온 자료:" in texts, texts  # the file's name after it is data
+        found = _english_words(texts)
+        assert found == [], ("an import", found)
+        sidebar = page.locator(SIDEBAR).inner_text()
+        assert "내 자료" in sidebar and "행의 종류" in sidebar  # the sidebar speaks Korean too
+    finally:
+        context.close()
