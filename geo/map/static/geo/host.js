@@ -26,8 +26,8 @@ var geoHost = (function () {
     if (embedded) geoTools.send(value);
   }
 
-  function onArgs(fn) {
-    if (embedded) geoTools.connect(fn);
+  function onArgs(fn, later) {
+    if (embedded) geoTools.connect(fn, later);
   }
 
   /* The permalink's parameters as a URLSearchParams. */
