@@ -30,9 +30,9 @@ var geoHost = (function () {
 
   /* fn(args) for each announcement of the session's layers ({token, version, layers_url,
      pick_point}); the tools panel starts connecting when the map first listens, so it never
-     holds the map back. */
-  function onArgs(fn) {
-    if (embedded) geoTools.connect(fn);
+     holds the map back (later: listen without making the panel, geo/tools.js). */
+  function onArgs(fn, later) {
+    if (embedded) geoTools.connect(fn, later);
   }
 
   /* The permalink's parameters as a URLSearchParams. */

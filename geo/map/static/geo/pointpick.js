@@ -24,6 +24,6 @@ var geoPointPick = (function () {
     return true;
   }
 
-  geoHost.onArgs(onArgs);
+  geoHost.onArgs(onArgs, true);  // the map's own connection makes the tools' frame
   return {clicked: clicked, picked: function () { return marker ? marker.getLatLng() : null; }};
 })();

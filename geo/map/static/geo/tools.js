@@ -90,10 +90,12 @@ var geoTools = (function () {
     listeners.forEach(function (fn) { fn(args); });
   }
 
-  /* fn(args) for each announcement; the panel's frame is made now (after the map's frame). */
-  function connect(fn) {
+  /* fn(args) for each announcement; the panel's frame is made now (the map, ready, connects
+     first), unless later is set: a module that listens from its start (geo/pointpick.js) must
+     not make the frame before the map, nor before the page has a body to hold it. */
+  function connect(fn, later) {
     listeners.push(fn);
-    setTimeout(build, 0);
+    if (!later) setTimeout(build, 0);
   }
 
   /* A value for the tools' script, to the component that spoke last (on this origin only). */
