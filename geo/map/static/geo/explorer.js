@@ -1162,8 +1162,9 @@ var geoExplorer = (function () {
 
   /* Download → Figure: the view drawn on the server for print or a slide (geo figure): the
      link's event, dates and layers, and the map's bounds (left to the server beyond 120° by 80°). */
-  var FIGURE_SIZES = ["page", "column", "slide", "square"];
-  var FIGURE_FORMATS = ["svg", "pdf", "png"];
+  var FIGURE_SIZES = [["page", "figure.size_page"], ["column", "figure.size_column"],
+                      ["slide", "figure.size_slide"], ["square", "figure.size_square"]];
+  var FIGURE_FORMATS = [["svg", "figure.format_svg"], ["pdf", "figure.format_pdf"], ["png", "figure.format_png"]];
   /* A figure of the view (the server draws it, geo/figure): the download's own query with the
      figure's size and language, and the map's bounds where they are a region, not the world. */
   function figureUrl(format, size, lang) {
@@ -1183,7 +1184,7 @@ var geoExplorer = (function () {
     var html = ["<h5>" + esc(t("figure.head")) + '</h5><div class="geo-figure-options">',
                 '<select name="geo-figure-size" aria-label="' + esc(t("figure.size")) + '">'];
     FIGURE_SIZES.forEach(function (size) {
-      html.push('<option value="' + size + '">' + esc(t("figure.size_" + size)) + "</option>");
+      html.push('<option value="' + size[0] + '">' + esc(t(size[1])) + "</option>");
     });
     html.push('</select> <select name="geo-figure-lang" aria-label="' + esc(t("figure.language")) + '">');
     geoI18n.languages().forEach(function (pair) {  // each language named in its own
@@ -1192,8 +1193,8 @@ var geoExplorer = (function () {
     });
     html.push("</select></div>");
     FIGURE_FORMATS.forEach(function (format) {
-      html.push('<a data-figure="' + format + '" href="' + esc(figureUrl(format, "page", lang)) + '" download>' +
-                esc(t("figure.format_" + format)) + "</a>");
+      html.push('<a data-figure="' + format[0] + '" href="' + esc(figureUrl(format[0], "page", lang)) +
+                '" download>' + esc(t(format[1])) + "</a>");
     });
     return html.join("");
   }
