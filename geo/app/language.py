@@ -1,5 +1,5 @@
 """The language of the app's page: the one the explorer's switch last chose in this session, or
-the page's ?lang=, or English; and the catalogue's messages in it (geo.i18n), for the sidebar.
+the page's ?lang=, or English; and the catalogue's messages in it (geo.i18n), for the tools panel.
 
 Streamlit's own widgets (the file uploader's "Browse files", its menus) keep Streamlit's
 English: Streamlit has no language of its own to set."""
