@@ -57,7 +57,7 @@ def test_a_korean_png_figure_downloads(server, page, tmp_path):
     frame.locator("select[name=geo-figure-size]").select_option("square")
     frame.locator("select[name=geo-figure-lang]").select_option("ko")
     with page.expect_download(timeout=60_000) as info:
-        frame.get_by_role("link", name="PNG (300 DPI)").click()
+        frame.get_by_role("link", name="PNG 300 DPI (an image, for print)").click()
     path = tmp_path / "fig.png"
     info.value.save_as(path)
     from PIL import Image

@@ -18,7 +18,7 @@ import time
 import pytest
 
 from ..conftest import DATA
-from .helpers import SIDEBAR, wait_for, wait_ready
+from .helpers import SIDEBAR, tools, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -178,7 +178,7 @@ def test_the_switch_changes_the_language_in_place_and_the_link_keeps_it(server, 
         context.close()
 
 
-def test_the_app_keeps_lang_in_its_url_and_speaks_it_in_the_sidebar(server, browser):
+def test_the_app_keeps_lang_in_its_url_and_speaks_it_in_the_tools_panel(server, browser):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
@@ -187,8 +187,9 @@ def test_the_app_keeps_lang_in_its_url_and_speaks_it_in_the_sidebar(server, brow
         assert frame.text_content(".geo-layers-head") == "레이어와 범례"
         page.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'ko'")
         frame.click(".geo-top button:has-text('내 자료와 분석')")
-        page.wait_for_selector("text=통보문 붙여 넣기")
-        assert page.get_by_text("내 자료", exact=True).count() >= 1
+        tools(page).wait_for_selector("text=통보문 붙여 넣기")
+        assert tools(page).get_by_text("내 자료", exact=True).count() >= 1
+        assert page.text_content(".geo-tools-head strong") == "내 자료와 분석"  # the panel's own head
     finally:
         context.close()
 
@@ -202,8 +203,8 @@ def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
         page.goto(server + "/?lang=ko")
         frame = wait_ready(page)
         frame.click(".geo-top button:has-text('내 자료와 분석')")
-        page.get_by_role("tab", name="통보문 붙여 넣기").click()
-        area = page.locator(f"{SIDEBAR} textarea[aria-label='통보문 원문']")
+        tools(page).get_by_role("tab", name="통보문 붙여 넣기").click()
+        area = tools(page).locator(f"{SIDEBAR} textarea[aria-label='통보문 원문']")
         area.fill("1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
         area.press("Control+Enter")
         wait_for(lambda: "붙여 넣은 통보문 비교" in frame.locator(".geo-side").text_content(), 60,
@@ -214,14 +215,15 @@ def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
         assert "붙여 넣은 통보문 비교" in texts
         found = _english_words(texts)
         assert found == [], ("a pasted notice", found)
-        page.set_input_files(f'{SIDEBAR} input[type="file"]', files=[str(DATA / "sites.geojson")])
+        tools(page).set_input_files(f'{SIDEBAR} .st-key-geo_upload input[type="file"]',
+                                    files=[str(DATA / "sites.geojson")])
         colour_choice = "() => !!document.querySelector('.geo-layers select[data-colour]')"
         wait_for(lambda: frame.evaluate(colour_choice), 60, what="the imported layer")
         texts = frame.evaluate(INTERFACE_TEXT)
         assert "가져온 자료:" in texts, texts  # the file's name after it is data
         found = _english_words(texts)
         assert found == [], ("an import", found)
-        sidebar = page.locator(SIDEBAR).inner_text()
-        assert "내 자료" in sidebar and "행의 종류" in sidebar  # the sidebar speaks Korean too
+        panel = tools(page).locator(SIDEBAR).inner_text()
+        assert "내 자료" in panel and "행의 종류" in panel  # the tools panel speaks Korean too
     finally:
         context.close()

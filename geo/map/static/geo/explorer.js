@@ -1164,7 +1164,9 @@ var geoExplorer = (function () {
      link's event, dates and layers, and the map's bounds (left to the server beyond 120° by 80°). */
   var FIGURE_SIZES = [["page", "figure.size_page"], ["column", "figure.size_column"],
                       ["slide", "figure.size_slide"], ["square", "figure.size_square"]];
-  var FIGURE_FORMATS = [["svg", "figure.format_svg"], ["pdf", "figure.format_pdf"], ["png", "figure.format_png"]];
+  /* Each format: its name (a file format's, never translated) and what it is for. */
+  var FIGURE_FORMATS = [["svg", "SVG", "figure.format_svg"], ["pdf", "PDF", "figure.format_pdf"],
+                        ["png", "PNG 300 DPI", "figure.format_png"]];
   /* A figure of the view (the server draws it, geo/figure): the download's own query with the
      figure's size and language, and the map's bounds where they are a region, not the world. */
   function figureUrl(format, size, lang) {
@@ -1194,7 +1196,8 @@ var geoExplorer = (function () {
     html.push("</select></div>");
     FIGURE_FORMATS.forEach(function (format) {
       html.push('<a data-figure="' + format[0] + '" href="' + esc(figureUrl(format[0], "page", lang)) +
-                '" download>' + esc(t(format[1])) + "</a>");
+                '" download><span translate="no">' + esc(format[1]) + "</span> (" + esc(t(format[2])) +
+                ")</a>");
     });
     return html.join("");
   }
