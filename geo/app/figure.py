@@ -1,7 +1,7 @@
 """Download → Figure: the view a permalink's parameters hold (event, dates, layers, the map's
 bounds) and the figure's own (format, size, orientation, language, title), as a FigureView.
 
-The parameters come from the explorer's Download menu (geo/map/static/geo/explorer.js);
+The parameters come from the explorer's Download menu (geo/map/static/geo/explorer/downloads.js);
 anything unreadable is said in words by the GeoError it raises, never guessed."""
 
 from __future__ import annotations

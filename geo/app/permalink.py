@@ -1,7 +1,7 @@
 """The date range a permalink names, as the server reads it for downloads of what is shown.
 
 The rest of a permalink (event, layers, view, lang) is read by the explorer in the browser
-(geo/map/static/geo/explorer.js), which checks it there; a download passes it on as it came.
+(geo/map/static/geo/explorer/state.js), which checks it there; a download passes it on as it came.
 """
 
 from __future__ import annotations

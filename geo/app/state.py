@@ -2,7 +2,7 @@
 
 Streamlit keeps the values of widgets under their keys; everything else the page needs to
 remember lives in ExplorerState, stored once in st.session_state. What the user does on the
-map itself lives in the browser (geo/map/static/geo/explorer.js) and in the page's URL.
+map itself lives in the browser (geo/map/static/geo/explorer/) and in the page's URL.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What belongs to a chosen event, and which of it is near enough to frame.
 
-The same rules as the explorer's (focusSet and eventView in geo/map/static/geo/explorer.js):
+The same rules as the explorer's (focusSet and eventView in geo/map/static/geo/explorer/focus.js):
 an event is itself, its site, and every feature of a layer that follows the events layer and
 names it; its view frames the parts within NEAR_KM of the event's place, the ones far away (a
 second-stage area 2,000 km off) are left out of the frame rather than shrinking it to the ocean.

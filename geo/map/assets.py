@@ -55,10 +55,12 @@ DROPPED: frozenset[str] = frozenset(
     }
 )
 
-# The project's own front-end files: the map's browser side and the basemap (geo/map/static/geo).
+# The project's own front-end files: the map's browser side and the basemap (geo/map/static/geo),
+# the explorer's modules among them (geo/map/static/geo/explorer).
 PROJECT_FILES: tuple[str, ...] = tuple(sorted(
-    path.relative_to(STATIC_DIR).as_posix() for path in (STATIC_DIR / "geo").iterdir()
+    path.relative_to(STATIC_DIR).as_posix() for path in (STATIC_DIR / "geo").rglob("*")
     if path.suffix in (".js", ".css")))
+EXPLORER_MODULES: tuple[Path, ...] = tuple(sorted((STATIC_DIR / "geo" / "explorer").glob("*.js")))
 
 # CJK fonts (Noto Sans KR, JP and SC, OFL), sliced by Unicode range: a page fetches the slices
 # of the characters it shows; an offline page inlines only those (_inline_fonts).
@@ -66,12 +68,13 @@ FONT_FILES: tuple[str, ...] = tuple(f"vendor/noto-sans-{script}/noto-sans-{scrip
                                     for script in ("kr", "jp", "sc"))
 
 _INLINE_BASE = "geo-inline:"
-_LINK_ATTRS = ("default_js", "default_css", "lazy_js")  # lazy_js: fetched by the map's own script
+# lazy_js: fetched by the map's own script; module_js: ES modules, named in the page's import map
+_LINK_ATTRS = ("default_js", "default_css", "lazy_js", "module_js")
 _MISSING = object()
 _LINKED = re.compile(
     r"<script\b[^>]*\bsrc=\"(?P<src>[^\"]*)\"[^>]*>\s*</script>"
     r"|<link\b[^>]*\bhref=\"(?P<href>[^\"]*)\"[^>]*/?>"
-    r"|\"(?P<lazy>geo-inline:[^\"]*)\"",  # a lazy_js URL, as a string in a script
+    r"|\"(?P<lazy>geo-inline:[^\"]*)\"",  # a lazy_js URL or a module's, as a string in a script
     re.I,
 )
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)")
@@ -224,16 +227,23 @@ def _inline(match: re.Match[str], shown: set[str]) -> str:
     """A <script src> or <link> of the rendered map, replaced by what it points at."""
     if match["lazy"] is not None:
         return json.dumps(_data_uri_of(_inline_file(match["lazy"])))
-    return _inline_script(match["src"]) if match["src"] is not None else _inline_style(match, shown)
+    if match["src"] is not None:
+        return _inline_script(match["src"], module=_MODULE.search(match.group(0)) is not None)
+    return _inline_style(match, shown)
 
 
-def _inline_script(url: str) -> str:
-    """A <script src> replaced by the file's code."""
+_MODULE = re.compile(r"\btype=\"module\"", re.I)
+
+
+def _inline_script(url: str, module: bool = False) -> str:
+    """A <script src> replaced by the file's code (a module stays one: its imports are named in
+    the page's import map, as data: URIs once inlined)."""
     code = _inline_file(url).read_text(encoding="utf-8")
     code = code.replace("</script", "<\\/script").replace("<!--", "<\\!--")
     if url.endswith("/leaflet/leaflet.js"):
         code += _DEFAULT_ICON_FIX.format(**_leaflet_icons())
-    return f"<script>\n{code}\n</script>"
+    tag = '<script type="module">' if module else "<script>"
+    return f"{tag}\n{code}\n</script>"
 
 
 def _leaflet_icons() -> dict[str, str]:

@@ -1,8 +1,12 @@
-"""The explorer around the map: top bar, layers and legend, side panel, timeline (explorer.js).
+"""The explorer around the map: top bar, layers and legend, side panel, timeline.
 
 One element added to the folium map after its layers. Its page parts are plain HTML; all it
-does is in geo/map/static/geo/explorer.js, which reads the layers the FeatureLayers made.
-Its text goes into the page as it is, never compiled as a template (titles can be a user's).
+does is in the browser, in the native ES modules of geo/map/static/geo/explorer/ (main.js
+imports the others), which read the layers the FeatureLayers made. The modules import each
+other by bare names (`geo-explorer/state.js`) that the page's import map resolves: to the
+files the app serves, or to data: URIs in a page that stands alone (geo.map.assets), so the
+same modules work in both without a bundler. Its text goes into the page as it is, never
+compiled as a template (titles can be a user's).
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from jinja2 import Template
 
 from ..i18n.catalogue import LANGUAGES, browser_messages, translate
 from ..layers import registry
-from .assets import FONT_FILES
+from .assets import EXPLORER_MODULES, FONT_FILES
 from .featurelayer import RawText, script_json
 from .places import places
 
 TITLE = translate("en", "page.title")
+MODULE_PREFIX = "geo-explorer/"
+ENTRY = f"{MODULE_PREFIX}main.js"
 DOWNLOAD_FORMATS = (("GeoJSON", "geojson"), ("GeoPackage", "gpkg"), ("KML", "kml"), ("CSV", "csv"))
 _SKELETON = ('<script>document.body.classList.add("geo-explorer");'
              'if (geoHost.narrow()) document.body.classList.add("geo-narrow");</script>'
@@ -41,7 +47,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        geoExplorer.start({{ this._parent.get_name() }}, {{ this.options_json }},
+        geoHost.explore({{ this._parent.get_name() }}, {{ this.options_json }},
             { {%- for key, tile in this.tiles.items() -%}
               {{ key|tojson }}: {{ tile.get_name() }}{{ "," if not loop.last }}
               {%- endfor -%} });
@@ -51,8 +57,9 @@ class ExplorerUI(JSCSSMixin, MacroElement):
     default_js = [("geo-host", "geo/host.js"), ("geo-i18n", "geo/i18n.js"), ("geo-popups", "geo/popups.js"),
                   ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
                   ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
-                  ("geo-satellite", "geo/satellite.js"), ("geo-pointpick", "geo/pointpick.js"),
-                  ("geo-explorer", "geo/explorer.js")]
+                  ("geo-satellite", "geo/satellite.js"), ("geo-pointpick", "geo/pointpick.js")]
+    # The explorer's modules, by the names they import each other by; main.js is the one loaded.
+    module_js = [(f"{MODULE_PREFIX}{path.name}", f"geo/explorer/{path.name}") for path in EXPLORER_MODULES]
     default_css = [("geo-explorer-css", "geo/explorer.css"),
                    *((f"geo-font-{k}", f) for k, f in enumerate(FONT_FILES))]
     # In the app's front page: the panel of the app's tools (its place named by a meta tag,
@@ -92,6 +99,11 @@ class ExplorerUI(JSCSSMixin, MacroElement):
                                     name="geo-tools-url")
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
+        imports = dict(self.module_js)
+        figure.header.add_child(RawText(f'<script type="importmap">{script_json({"imports": imports})}</script>'),
+                                name="geo-explorer-imports")
+        figure.header.add_child(RawText(f'<script type="module" src="{html.escape(imports[ENTRY])}"></script>'),
+                                name="geo-explorer-main")
         for name, url in self.default_css:
             figure.header.add_child(CssLink(url), name=name)
         figure.html.add_child(RawText(_SKELETON), name=self.get_name())

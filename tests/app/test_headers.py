@@ -34,7 +34,7 @@ def test_the_explorer_page_allows_its_own_inline_scripts_and_nothing_else(client
 
 
 def test_every_response_gets_the_headers_even_an_error(client):
-    for url in ("/geo-assets/geo/explorer.js", f"{routes.SESSION_URL}/not-a-token/layers.json",
+    for url in ("/geo-assets/geo/explorer/main.js", f"{routes.SESSION_URL}/not-a-token/layers.json",
                 routes.TOOLS_URL, routes.BRIDGE_URL):
         response = client.get(url)
         assert response.headers["x-content-type-options"] == "nosniff"

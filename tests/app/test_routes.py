@@ -25,15 +25,15 @@ def client():
 
 def test_the_explorer_page_is_cached_by_etag(client):
     first = client.get(routes.EXPLORER_URL)
-    assert first.status_code == 200 and "geoExplorer.start(" in first.text
-    assert "/geo-assets/geo/explorer.js" in first.text and first.headers["etag"]
+    assert first.status_code == 200 and "geoHost.explore(" in first.text
+    assert '<script type="module" src="/geo-assets/geo/explorer/main.js">' in first.text and first.headers["etag"]
     again = client.get(routes.EXPLORER_URL, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
 
 
 def test_the_front_page_is_the_explorer_with_the_tools_panel(client):
     front = client.get(routes.APP_URL)
-    assert front.status_code == 200 and "geoExplorer.start(" in front.text
+    assert front.status_code == 200 and "geoHost.explore(" in front.text
     assert '<meta name="geo-tools" content="/?geo=tools&amp;embed=true">' in front.text
     assert front.text.index("/geo-assets/geo/tools.js") < front.text.index("/geo-assets/geo/host.js")
     assert client.get(routes.APP_URL, headers={"If-None-Match": front.headers["etag"]}).status_code == 304
@@ -53,6 +53,20 @@ def test_the_map_files_are_served(client):
     assert client.get("/geo-assets/geo/featurelayer.js").status_code == 200
     assert client.get("/geo-assets/vendor/leaflet/leaflet.js").status_code == 200
     assert client.get("/geo-assets/../../pyproject.toml").status_code == 404
+
+
+def test_the_explorer_s_modules_are_each_named_in_the_import_map_and_served_as_javascript(client):
+    page = client.get(routes.EXPLORER_URL).text
+    imports = json.loads(page.split('<script type="importmap">', 1)[1].split("</script>", 1)[0])["imports"]
+    assert "geo-explorer/state.js" in imports and "geo-explorer/main.js" in imports
+    for name, url in imports.items():
+        assert url == f"/geo-assets/geo/explorer/{name.removeprefix('geo-explorer/')}"
+        served = client.get(url)  # a module is refused unless its type is JavaScript's
+        assert served.status_code == 200 and served.headers["content-type"].startswith("text/javascript")
+    # the import map is an inline script: the page's policy names its hash
+    policy = client.get(routes.EXPLORER_URL).headers["content-security-policy"]
+    assert all(h in policy for h in headers.script_hashes(page.encode()))
+    assert len(headers.script_hashes(page.encode())) >= 2
 
 
 def test_a_session_s_layers_by_its_token_only(client):
@@ -102,7 +116,10 @@ def test_the_view_as_an_offline_page(client):
     assert response.status_code == 200
     text = response.text
     assert '"made":"' in text and '"event":"2024-05-27-malligyong-1-1"' in text
-    assert "<script src=" not in text  # every file inlined
+    assert "<script src=" not in text and "geo-inline:" not in text  # every file inlined
+    imports = json.loads(text.split('<script type="importmap">', 1)[1].split("</script>", 1)[0])["imports"]
+    assert imports and all(url.startswith("data:text/javascript;base64,") for url in imports.values())
+    assert '<script type="module">' in text  # the explorer's entry, inlined as the module it is
 
 
 @pytest.mark.parametrize("query", [{"format": "xlsx"}, {"format": "csv", "scope": "orbits"}])

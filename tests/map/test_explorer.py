@@ -100,4 +100,4 @@ def test_the_measuring_tool_is_added_after_the_first_frame(layers):
     html = make_map(layers).get_root().render()
     deferred = html.split("requestAnimationFrame(function () { setTimeout(function () {")[1:]
     assert len(deferred) == 1 and "L.Control.Measure" in deferred[0]
-    assert html.index("geoFeatureLayer.make(") < html.index("geoExplorer.start(")
+    assert html.index("geoFeatureLayer.make(") < html.index("geoHost.explore(")

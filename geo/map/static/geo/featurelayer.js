@@ -6,7 +6,7 @@
    fade or highlight features (the chosen event), recolour its points by a column (imported
    data), and list every feature under a point (a click where features are stacked). Points
    that share a position are drawn once with their count, and spread out around it (spiderfied)
-   from config.spiderZoom on. Popups are not bound here: the explorer (explorer.js) opens them. */
+   from config.spiderZoom on. Popups are not bound here: the explorer (explorer/cards.js) opens them. */
 var geoFeatureLayer = (function () {
   "use strict";
 

@@ -71,7 +71,20 @@ var geoHost = (function () {
     return embedded && geoTools.isOpen();
   }
 
+  /* The page hands its map to the explorer: explore(map, options, tiles) from the page's own
+     script, explored(start) from the explorer's module (geo/explorer/main.js), which runs
+     after the page's scripts (modules are deferred); whichever comes second starts it. */
+  var handed = null, starter = null;
+  function explore(map, options, tiles) {
+    handed = [map, options, tiles];
+    if (starter) starter.apply(null, handed);
+  }
+  function explored(start) {
+    starter = start;
+    if (handed) start.apply(null, handed);
+  }
+
   return {embedded: embedded, narrow: narrow, resize: resize, onArgs: onArgs, send: send,
           readParams: readParams, writeParams: writeParams, link: link,
-          sidebarButton: sidebarButton, sidebarOpen: sidebarOpen};
+          sidebarButton: sidebarButton, sidebarOpen: sidebarOpen, explore: explore, explored: explored};
 })();
