@@ -26,6 +26,7 @@ from . import packing
 SOURCE_FIELDS = ("title", "publisher", "date", "url", "quote")
 # The browser side, served with the vendored files (localised like them).
 SCRIPTS = [("geo-popups", "geo/popups.js"), ("geo-packed", "geo/packed.js"),
+           ("geo-pointstyle", "geo/pointstyle.js"), ("geo-pointstacks", "geo/pointstacks.js"),
            ("geo-pointset", "geo/pointset.js"), ("geo-featurelayer", "geo/featurelayer.js")]
 
 Props = dict[str, Any]

@@ -49,7 +49,8 @@ class ExplorerUI(JSCSSMixin, MacroElement):
         """
     )
     default_js = [("geo-host", "geo/host.js"), ("geo-i18n", "geo/i18n.js"), ("geo-popups", "geo/popups.js"),
-                  ("geo-packed", "geo/packed.js"), ("geo-pointset", "geo/pointset.js"),
+                  ("geo-packed", "geo/packed.js"), ("geo-pointstyle", "geo/pointstyle.js"),
+                  ("geo-pointstacks", "geo/pointstacks.js"), ("geo-pointset", "geo/pointset.js"),
                   ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
                   ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
                   ("geo-satellite", "geo/satellite.js"), ("geo-pointpick", "geo/pointpick.js"),

@@ -1,6 +1,7 @@
 /* The browser side of geo/map/featurelayer.py: each layer of the map as a GeoLayer, made from a
    layer packed by geo/map/packing.py (read by geoPacked, packed.js). Points are drawn by one
-   PointSet (geoPointSet, pointset.js); other geometries go to L.geoJSON.
+   PointSet (geoPointSet, pointset.js); other geometries go to L.geoJSON, styled, faded and
+   highlighted as the points are (geoPointStyle, pointstyle.js).
 
    A GeoLayer can show a subset of its features (the date range, playback), fade or highlight
    features (the chosen event), recolour its points by a column (imported data), and list every
@@ -11,8 +12,8 @@ var geoFeatureLayer = (function () {
   "use strict";
 
   var Packed = geoPacked.Packed, PointSet = geoPointSet.PointSet;
-  var resolvedStyle = geoPointSet.resolvedStyle;
-  var FADED_ALPHA = geoPointSet.FADED_ALPHA, HIGHLIGHT = geoPointSet.HIGHLIGHT;
+  var resolvedStyle = geoPointStyle.resolvedStyle;
+  var FADED_ALPHA = geoPointStyle.FADED_ALPHA, HIGHLIGHT = geoPointStyle.HIGHLIGHT;
 
   /* Feature i's other geometry as Leaflet layers (a multi-point one as a group of markers). */
   function shapeLayer(packed, i, control) {

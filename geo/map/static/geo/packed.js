@@ -19,7 +19,7 @@ var geoPacked = (function () {
   }
 
   /* Access to a packed layer: feature i's properties, rows and GeoJSON feature. resolve(style)
-     readies each style of the table for drawing (geoPointSet.resolvedStyle); without it the
+     readies each style of the table for drawing (geoPointStyle.resolvedStyle); without it the
      styles stay as they were sent. */
   function Packed(packed, resolve) {
     this.ids = packed.ids;

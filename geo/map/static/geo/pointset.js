@@ -1,9 +1,10 @@
 /* The canvas point renderer: many points of a packed layer (geoPacked) drawn by one PointSet
-   on the map's canvas exactly as Leaflet draws circle markers, without a Leaflet layer per point.
-   A PointSet hit-tests with a grid, sends pointer events through a stand-in L.CircleMarker per
-   point, draws points that share a position once with their count and spreads them out around
-   it (spiderfied) from config.spiderZoom on. Loading it also patches L.Canvas so that a pointer
-   coming to rest within Leaflet's hover pause still gets its tooltip. */
+   on the map's canvas exactly as Leaflet draws circle markers, without a Leaflet layer per
+   point. Each style is drawn once and copied (geoPointStyle); a grid finds the points under
+   the pointer, and pointer events go through a stand-in L.CircleMarker per point. Points on one
+   spot are laid out by geoPointStacks (spread out from config.spiderZoom on). Loading this also
+   patches L.Canvas so that a pointer coming to rest within Leaflet's hover pause still gets its
+   tooltip. */
 var geoPointSet = (function () {
   "use strict";
 
@@ -15,8 +16,8 @@ var geoPointSet = (function () {
     spiderMax: 40,  // larger stacks stay one badge: a click lists them instead
     stackPx: 4      // points closer than this on the screen stand on one spot
   };
-  var FADED_ALPHA = 0.22;  // a faded feature's opacity, relative to its style's
-  var HIGHLIGHT = "#ffb000";  // the colour of a highlighted feature's ring or outline
+  var circleSprite = geoPointStyle.circleSprite;
+  var FADED_ALPHA = geoPointStyle.FADED_ALPHA, HIGHLIGHT = geoPointStyle.HIGHLIGHT;
   var own = Object.prototype.hasOwnProperty;
 
   /* Leaflet's canvas handles at most one pointer move per 32 ms and drops the others, the last
@@ -33,59 +34,6 @@ var geoPointSet = (function () {
       if (pending && self._map && !self._mouseHoverThrottled) self._handleMouseHover(pending[0], pending[1]);
     }, 40);
   };
-
-  /* A style as Leaflet's circle markers and paths resolve it, with its dash array parsed. */
-  function resolvedStyle(style) {
-    var s = L.extend({}, L.CircleMarker.prototype.options, style);
-    var dash = s.dashArray;
-    if (typeof dash === "string") {
-      var parts = dash.split(/[, ]+/), out = [];
-      for (var i = 0; i < parts.length; i++) {
-        if (isNaN(Number(parts[i]))) { out = undefined; break; }
-        out.push(Number(parts[i]));
-      }
-      s._dashArray = out;
-    } else {
-      s._dashArray = dash;
-    }
-    s._drawRadius = Math.max(Math.round(s.radius), 1);
-    s._sprites = {};
-    s._tolerance = s.stroke ? s.weight / 2 : 0;
-    return s;
-  }
-
-  /* A circle marker of style s drawn once, as L.Canvas draws one (_updateCircle and
-     _fillStroke), centred on a whole pixel: copying it to each point costs the browser much
-     less than filling and stroking thousands of arcs, and gives the same picture (up to
-     rounding where semi-transparent edges overlap; a browser test compares them). */
-  function circleSprite(s, scale) {
-    var half = Math.ceil(s._drawRadius + s.weight / 2) + 1, size = 2 * half;
-    var offscreen = typeof OffscreenCanvas !== "undefined";
-    var canvas = offscreen ? new OffscreenCanvas(size * scale, size * scale)
-      : document.createElement("canvas");
-    canvas.width = canvas.height = size * scale;
-    var ctx = canvas.getContext("2d");
-    ctx.scale(scale, scale);
-    ctx.beginPath();
-    ctx.arc(half, half, s._drawRadius, 0, Math.PI * 2, false);
-    if (s.fill) {
-      ctx.globalAlpha = s.fillOpacity;
-      ctx.fillStyle = s.fillColor || s.color;
-      ctx.fill(s.fillRule || "evenodd");
-    }
-    if (s.stroke && s.weight !== 0) {
-      if (ctx.setLineDash) ctx.setLineDash(s._dashArray || []);
-      ctx.globalAlpha = s.opacity;
-      ctx.lineWidth = s.weight;
-      ctx.strokeStyle = s.color;
-      ctx.lineCap = s.lineCap;
-      ctx.lineJoin = s.lineJoin;
-      ctx.stroke();
-    }
-    // An ImageBitmap is copied faster than a canvas, which is snapshotted on every copy.
-    var image = offscreen && canvas.transferToImageBitmap ? canvas.transferToImageBitmap() : canvas;
-    return {image: image, half: half, size: size};
-  }
 
   /* Many points as one canvas path: drawn, hit-tested and clicked like L.CircleMarker. */
   var PointSet = L.Path.extend({
@@ -151,11 +99,11 @@ var geoPointSet = (function () {
         var p = map.latLngToLayerPoint(this._latlngs[k]);
         this._x[k] = p.x; this._y[k] = p.y;
       }
-      this._legs = [];
-      this._top = new Int32Array(n).fill(-1);  // for each point, the member drawn for its stack
-      this._counts = [];
-      var stacks = this._stacks();
-      for (var s = 0; s < stacks.length; s++) this._layoutStack(stacks[s]);
+      var stacks = geoPointStacks.find(this._x, this._y, this._shown, config.stackPx);
+      var laid = geoPointStacks.layout(stacks, this._x, this._y, this._spread(), config.spiderMax);
+      this._legs = laid.legs;
+      this._top = laid.top;  // for each point, the member drawn for its stack, or -1
+      this._counts = laid.counts;
       for (k = 0; k < n; k++) {
         if (this._x[k] < minX) minX = this._x[k];
         if (this._x[k] > maxX) maxX = this._x[k];
@@ -165,52 +113,6 @@ var geoPointSet = (function () {
       var r = this._reach + (this._renderer.options.tolerance || 0) + 12;
       this._pxBounds = n ? L.bounds([minX - r, minY - r], [maxX + r, maxY + r]) : undefined;
       this._grid = null;
-    },
-
-    /* The shown points that stand on one spot at this zoom (within config.stackPx of the first
-       of them), in groups of two or more, each group in drawing order. */
-    _stacks: function () {
-      var cells = new Map(), groups = [], anchor = [], near = config.stackPx, size = Math.max(near, 1);
-      for (var k = 0; k < this._index.length; k++) {
-        if (!this._shown[k]) continue;
-        var cx = Math.floor(this._x[k] / size), cy = Math.floor(this._y[k] / size), found = -1;
-        for (var dx = -1; dx <= 1 && found < 0; dx++) {
-          for (var dy = -1; dy <= 1 && found < 0; dy++) {
-            var cell = cells.get((cx + dx) * 4194304 + (cy + dy));
-            if (!cell) continue;
-            for (var j = 0; j < cell.length; j++) {
-              var a = anchor[cell[j]];
-              if (Math.abs(this._x[a] - this._x[k]) <= near &&
-                  Math.abs(this._y[a] - this._y[k]) <= near) { found = cell[j]; break; }
-            }
-          }
-        }
-        if (found >= 0) { groups[found].push(k); continue; }
-        var key = cx * 4194304 + cy, list = cells.get(key);
-        if (list) list.push(groups.length); else cells.set(key, [groups.length]);
-        anchor.push(k);
-        groups.push([k]);
-      }
-      return groups.filter(function (group) { return group.length > 1; });
-    },
-
-    /* A stack's points: spread on a circle round their place when zoomed in (with a leg from
-       the place to each), else one point with their count. */
-    _layoutStack: function (shown) {
-      var cx = this._x[shown[0]], cy = this._y[shown[0]];
-      if (this._spread() && shown.length <= config.spiderMax) {
-        var radius = 14 + 2.2 * shown.length;
-        for (var j = 0; j < shown.length; j++) {
-          var angle = -Math.PI / 2 + 2 * Math.PI * j / shown.length;
-          this._x[shown[j]] = cx + radius * Math.cos(angle);
-          this._y[shown[j]] = cy + radius * Math.sin(angle);
-          this._legs.push([cx, cy, this._x[shown[j]], this._y[shown[j]]]);
-        }
-        return;
-      }
-      var top = shown[shown.length - 1];
-      for (var m = 0; m < shown.length; m++) this._top[shown[m]] = top;
-      this._counts.push([cx, cy, shown.length, top]);
     },
 
     _update: function () {
@@ -228,14 +130,7 @@ var geoPointSet = (function () {
       var x0 = bounds.min.x, y0 = bounds.min.y, x1 = bounds.max.x, y1 = bounds.max.y;
       var drawn = 0, n = this._latlngs.length, scale = L.Browser.retina ? 2 : 1;
       ctx.save();
-      if (this._legs.length) {
-        ctx.globalAlpha = 0.6;
-        ctx.strokeStyle = "#555";
-        ctx.lineWidth = 1;
-        ctx.beginPath();
-        this._legs.forEach(function (leg) { ctx.moveTo(leg[0], leg[1]); ctx.lineTo(leg[2], leg[3]); });
-        ctx.stroke();
-      }
+      geoPointStacks.drawLegs(ctx, this._legs);
       for (var k = 0; k < n; k++) {
         var s = this._styleOf(k), x = this._x[k], y = this._y[k], pad = s.radius + s._tolerance;
         // As L.CircleMarker._empty: nothing outside the renderer's bounds is drawn.
@@ -260,31 +155,9 @@ var geoPointSet = (function () {
           ctx.stroke();
         }
       }
-      this._drawCounts(ctx);
+      geoPointStacks.drawCounts(ctx, this._counts, this._emphasis);
       ctx.restore();
       this.drawnCount = drawn;
-    },
-
-    /* The number of points of each collapsed stack, on a small disc beside its point. */
-    _drawCounts: function (ctx) {
-      ctx.globalAlpha = 1;
-      ctx.font = "bold 10px sans-serif";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      for (var c = 0; c < this._counts.length; c++) {
-        var item = this._counts[c], text = String(item[2]);
-        var x = item[0] + 8, y = item[1] - 8, r = Math.max(7, 3 + 3 * text.length);
-        ctx.globalAlpha = this._emphasis[item[3]] === 1 ? FADED_ALPHA : 1;
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fillStyle = "#222";
-        ctx.fill();
-        ctx.lineWidth = 1.5;
-        ctx.strokeStyle = "#fff";
-        ctx.stroke();
-        ctx.fillStyle = "#fff";
-        ctx.fillText(text, x, y + 0.5);
-      }
     },
 
     _empty: function () {
@@ -433,6 +306,5 @@ var geoPointSet = (function () {
     }
   });
 
-  return {PointSet: PointSet, circleSprite: circleSprite, resolvedStyle: resolvedStyle,
-          config: config, FADED_ALPHA: FADED_ALPHA, HIGHLIGHT: HIGHLIGHT};
+  return {PointSet: PointSet, config: config};
 })();
