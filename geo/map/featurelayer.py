@@ -1,10 +1,10 @@
 """FeatureLayer: a layer on the map, drawn by geo/map/static/geo/featurelayer.js from its spec.
 
 What makes thousands of features fast: the layer is packed (geo.map.packing: columns, each
-repeated value sent once), points are drawn by one canvas layer instead of one Leaflet layer
-each, styles come from a table, and popups are built in the browser when opened, by
-geo/map/static/geo/popups.js from the layer's popup spec (geo.layers.spec), with only the
-fields that spec reads.
+repeated value sent once; read in the browser by packed.js), points are drawn by one canvas
+layer (pointset.js) instead of one Leaflet layer each, styles come from a table, and popups
+are built in the browser when opened, by geo/map/static/geo/popups.js from the layer's popup
+spec (geo.layers.spec), with only the fields that spec reads.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from . import packing
 
 SOURCE_FIELDS = ("title", "publisher", "date", "url", "quote")
 # The browser side, served with the vendored files (localised like them).
-SCRIPTS = [("geo-popups", "geo/popups.js"), ("geo-featurelayer", "geo/featurelayer.js")]
+SCRIPTS = [("geo-popups", "geo/popups.js"), ("geo-packed", "geo/packed.js"),
+           ("geo-pointstyle", "geo/pointstyle.js"), ("geo-pointstacks", "geo/pointstacks.js"),
+           ("geo-pointset", "geo/pointset.js"), ("geo-featurelayer", "geo/featurelayer.js")]
 
 Props = dict[str, Any]
 

@@ -3,7 +3,7 @@
 Ten thousand events repeat their kinds, sites, vehicles and sources thousands of times.
 Packed, a column whose values repeat lists each distinct value once and the features refer
 to it by number (dictionary encoding, as in Apache Arrow); a point is a bare [lon, lat].
-geo/map/static/geo/featurelayer.js unpacks it; `unpack` here is its twin, for tests.
+geo/map/static/geo/packed.js reads it in the browser; `unpack` here is its twin, for tests.
 
     {"ids": [id, ...],
      "geometry": [[lon, lat] or a GeoJSON geometry, ...],

@@ -23,6 +23,7 @@ from jinja2 import Template
 from ..i18n.catalogue import LANGUAGES, browser_messages, translate
 from ..layers import registry
 from .assets import EXPLORER_MODULES, FONT_FILES
+from .featurelayer import SCRIPTS as FEATURE_SCRIPTS
 from .featurelayer import RawText, script_json
 from .places import places
 
@@ -54,8 +55,9 @@ class ExplorerUI(JSCSSMixin, MacroElement):
         {% endmacro %}
         """
     )
-    default_js = [("geo-host", "geo/host.js"), ("geo-i18n", "geo/i18n.js"), ("geo-popups", "geo/popups.js"),
-                  ("geo-featurelayer", "geo/featurelayer.js"), ("geo-timeline", "geo/timeline.js"),
+    # classic scripts: the page's own script calls them as it runs (the layers' among them)
+    default_js = [("geo-host", "geo/host.js"), ("geo-i18n", "geo/i18n.js"), *FEATURE_SCRIPTS,
+                  ("geo-timeline", "geo/timeline.js"),
                   ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
                   ("geo-satellite", "geo/satellite.js"), ("geo-pointpick", "geo/pointpick.js")]
     # The explorer's modules, by the names they import each other by; main.js is the one loaded.

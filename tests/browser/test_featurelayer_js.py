@@ -1,4 +1,4 @@
-"""The canvas point layer (geo/static/geo/featurelayer.js) against Leaflet's own circle markers.
+"""The canvas point layer (geo/map/static/geo/pointset.js) against Leaflet's own circle markers.
 
 The same points must look the same (to rounding where edges overlap), and pointing at them
 must find the same feature that Leaflet would: the topmost one under the pointer."""
