@@ -101,11 +101,11 @@ class ExplorerUI(JSCSSMixin, MacroElement):
                                     name="geo-tools-url")
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
-        imports = dict(self.module_js)
-        figure.header.add_child(RawText(f'<script type="importmap">{script_json({"imports": imports})}</script>'),
-                                name="geo-explorer-imports")
-        figure.header.add_child(RawText(f'<script type="module" src="{html.escape(imports[ENTRY])}"></script>'),
-                                name="geo-explorer-main")
+        imports = dict(self.module_js)  # before the module: its imports resolve by this map
+        import_map = f'<script type="importmap">{script_json({"imports": imports})}</script>'
+        entry = f'<script type="module" src="{html.escape(imports[ENTRY])}"></script>'
+        figure.header.add_child(RawText(import_map), name="geo-explorer-imports")
+        figure.header.add_child(RawText(entry), name="geo-explorer-main")
         for name, url in self.default_css:
             figure.header.add_child(CssLink(url), name=name)
         figure.html.add_child(RawText(_SKELETON), name=self.get_name())

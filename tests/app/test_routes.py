@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from geo.app import headers, routes, sessions
 from geo.layers import registry
+from geo.map.ui import ExplorerUI
 from geo.notices.pasted import notice_features
 
 NOTICE = "36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E"
@@ -26,7 +27,8 @@ def client():
 def test_the_explorer_page_is_cached_by_etag(client):
     first = client.get(routes.EXPLORER_URL)
     assert first.status_code == 200 and "geoHost.explore(" in first.text
-    assert '<script type="module" src="/geo-assets/geo/explorer/main.js">' in first.text and first.headers["etag"]
+    assert '<script type="module" src="/geo-assets/geo/explorer/main.js">' in first.text
+    assert first.headers["etag"]
     again = client.get(routes.EXPLORER_URL, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
 
@@ -50,7 +52,8 @@ def test_the_tools_are_streamlit_s_page_and_their_component_one_script(client):
 
 
 def test_the_map_files_are_served(client):
-    assert client.get("/geo-assets/geo/featurelayer.js").status_code == 200
+    for _, url in ExplorerUI.default_js:  # the classic scripts, the layers' among them
+        assert client.get(f"/geo-assets/{url}").status_code == 200, url
     assert client.get("/geo-assets/vendor/leaflet/leaflet.js").status_code == 200
     assert client.get("/geo-assets/../../pyproject.toml").status_code == 404
 
