@@ -264,6 +264,8 @@ def _inline_style(match: re.Match[str], shown: set[str]) -> str:
     if "stylesheet" not in match.group(0).lower():
         if _is_remote(url):
             raise GeoError(f"standalone HTML would link to {url}")
+        if url.startswith(_INLINE_BASE):  # a module's preload: the module is in the page
+            return ""
         return match.group(0)
     path = _inline_file(url)
     css = path.read_text(encoding="utf-8")

@@ -62,6 +62,7 @@ def test_the_explorer_s_modules_are_each_named_in_the_import_map_and_served_as_j
     page = client.get(routes.EXPLORER_URL).text
     imports = json.loads(page.split('<script type="importmap">', 1)[1].split("</script>", 1)[0])["imports"]
     assert "geo-explorer/state.js" in imports and "geo-explorer/main.js" in imports
+    assert page.count('<link rel="modulepreload"') == len(imports)  # fetched at once, not in turn
     for name, url in imports.items():
         assert url == f"/geo-assets/geo/explorer/{name.removeprefix('geo-explorer/')}"
         served = client.get(url)  # a module is refused unless its type is JavaScript's
@@ -123,6 +124,7 @@ def test_the_view_as_an_offline_page(client):
     imports = json.loads(text.split('<script type="importmap">', 1)[1].split("</script>", 1)[0])["imports"]
     assert imports and all(url.startswith("data:text/javascript;base64,") for url in imports.values())
     assert '<script type="module">' in text  # the explorer's entry, inlined as the module it is
+    assert "modulepreload" not in text  # nothing to fetch
 
 
 @pytest.mark.parametrize("query", [{"format": "xlsx"}, {"format": "csv", "scope": "orbits"}])
