@@ -105,7 +105,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
         import_map = f'<script type="importmap">{script_json({"imports": imports})}</script>'
         entry = f'<script type="module" src="{html.escape(imports[ENTRY])}"></script>'
         # every module asked for at once, while the page is read, not one import after another
-        preloads = "".join(f'<link rel="modulepreload" href="{html.escape(url)}">' for url in imports.values())
+        preloads = "".join(f'<link rel="modulepreload" href="{html.escape(u)}">' for u in imports.values())
         figure.header.add_child(RawText(import_map + preloads), name="geo-explorer-imports")
         figure.header.add_child(RawText(entry), name="geo-explorer-main")
         for name, url in self.default_css:
