@@ -5,71 +5,12 @@
    stretch of time (dragging the axis then pans, a double click shows the whole timeline
    again), so a dense year can be read on a phone. On a narrow canvas each lane's name is
    written above its dots instead of in a column of its own. Dates keep the precision
-   recorded: a month-only record spans its month. */
+   recorded: a month-only record spans its month. Times are read and written by geo/times.js,
+   loaded before this. */
 var geoTimeline = (function () {
   "use strict";
   var LABEL_W = 96, AXIS_H = 16, ROW_H = 10, LANE_PAD = 4, MAX_ROWS = 5, R = 4.5;
   var NARROW_W = 560, NAME_H = 12, MIN_SPAN = 30 * 864e5, ZOOM_STEP = 2;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-  /* A time as written (2023, 2023-09, 2023-09-13, 2023-09-13T10:00Z, …) → {t, t1, precision}:
-     the first and last millisecond it may stand for. null when it is not a time. */
-  function parseTime(text) {
-    if (typeof text !== "string") return null;
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/
-      .exec(text.trim());
-    if (!m) return null;
-    var y = +m[1], mo = m[2] ? +m[2] - 1 : 0, d = m[3] ? +m[3] : 1;
-    var h = m[4] ? +m[4] : 0, mi = m[5] ? +m[5] : 0, s = m[6] ? +m[6] : 0;
-    if (mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
-    var t = Date.UTC(y, mo, d, h, mi, s);
-    if (m[7] && m[7] !== "Z") {
-      var sign = m[7][0] === "-" ? -1 : 1, digits = m[7].slice(1).replace(":", "");
-      t -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60000;
-    }
-    var precision = m[6] ? "second" : m[5] ? "minute" : m[3] ? "day" : m[2] ? "month" : "year";
-    var t1 = precision === "year" ? Date.UTC(y + 1, 0, 1) - 1 : precision === "month" ?
-      Date.UTC(y, mo + 1, 1) - 1 : precision === "day" ? t + 86400000 - 1 :
-      precision === "minute" ? t + 59999 : t;
-    return {t: t, t1: t1, precision: precision};
-  }
-
-  /* Whether the page speaks another language than English (geo/map/static/geo/i18n.js). */
-  function local() { return typeof geoI18n !== "undefined" && geoI18n.language() !== "en"; }
-
-  function monthName(m) {
-    if (!local()) return MONTHS[m];
-    return new Intl.DateTimeFormat(geoI18n.language(), {month: "short", timeZone: "UTC"}).format(Date.UTC(2000, m, 1));
-  }
-
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  /* A UTC date at the precision it was recorded: "2024-05-27", "2023-09", "2023". */
-  function isoAt(time) {
-    var day = isoDay(time.t);
-    return time.precision === "year" ? day.slice(0, 4) : time.precision === "month" ? day.slice(0, 7) : day;
-  }
-
-  /* A time at the precision it was recorded: "2023-05-30 21:27 UTC", "13 Sep 2023", "Sep 2023". */
-  function describe(time, approximate) {
-    if (!time) return "";
-    if (local()) return geoI18n.when(time, approximate);  // the explorer's language, not English
-    var d = new Date(time.t), text;
-    var day = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-    if (time.precision === "year") text = String(d.getUTCFullYear());
-    else if (time.precision === "month") text = MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-    else if (time.precision === "day") text = day;
-    else {
-      text = day + " " + pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) +
-        (time.precision === "second" ? ":" + pad(d.getUTCSeconds()) : "") + " UTC";
-    }
-    return (approximate ? "about " : "") + text;
-  }
-
-  function isoDay(t) {
-    var d = new Date(t);
-    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
-  }
 
   function Timeline(canvas, options) {
     this.canvas = canvas;
@@ -251,7 +192,7 @@ var geoTimeline = (function () {
       for (var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); t <= shown[1];) {
         var md = new Date(t), x = this._x(t);
         if (x >= this.labelW + 10 && x <= this.width - 12) {
-          ctx.fillText(md.getUTCMonth() ? monthName(md.getUTCMonth()) : String(md.getUTCFullYear()), x, y + 2);
+          ctx.fillText(md.getUTCMonth() ? geoTimes.monthName(md.getUTCMonth()) : String(md.getUTCFullYear()), x, y + 2);
         }
         t = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + monthStep, 1);
       }
@@ -435,5 +376,7 @@ var geoTimeline = (function () {
     try { this.canvas.releasePointerCapture(e.pointerId); } catch (err) { /* already released */ }
   };
 
-  return {Timeline: Timeline, parseTime: parseTime, describe: describe, isoDay: isoDay, isoAt: isoAt};
+  // the times' functions stay here too: the explorer's modules, tests and benchmarks call them so
+  return {Timeline: Timeline, parseTime: geoTimes.parseTime, describe: geoTimes.describe,
+          isoDay: geoTimes.isoDay, isoAt: geoTimes.isoAt};
 })();
