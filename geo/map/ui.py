@@ -57,6 +57,7 @@ class ExplorerUI(JSCSSMixin, MacroElement):
     )
     # classic scripts: the page's own script calls them as it runs (the layers' among them)
     default_js = [("geo-host", "geo/host.js"), ("geo-i18n", "geo/i18n.js"), *FEATURE_SCRIPTS,
+                  ("geo-times", "geo/times.js"), ("geo-timeline-input", "geo/timeline-input.js"),
                   ("geo-timeline", "geo/timeline.js"),
                   ("geo-search", "geo/search.js"), ("geo-labels", "geo/labels.js"),
                   ("geo-satellite", "geo/satellite.js"), ("geo-pointpick", "geo/pointpick.js")]

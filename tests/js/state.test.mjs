@@ -6,11 +6,11 @@ import {readFileSync} from "node:fs";
 import {runInNewContext} from "node:vm";
 import * as S from "../../geo/map/static/geo/explorer/state.js";
 
-// The page's own reader of times (geo/timeline.js, a classic script): what the permalink uses.
-const timelineCode = readFileSync(new URL("../../geo/map/static/geo/timeline.js", import.meta.url), "utf8");
+// The page's own reader of times (geo/times.js, a classic script): what the permalink uses.
+const timesCode = readFileSync(new URL("../../geo/map/static/geo/times.js", import.meta.url), "utf8");
 const sandbox = {};
-runInNewContext(timelineCode + "\nthis.geoTimeline = geoTimeline;", sandbox);
-const parseTime = sandbox.geoTimeline.parseTime;
+runInNewContext(timesCode + "\nthis.geoTimes = geoTimes;", sandbox);
+const parseTime = sandbox.geoTimes.parseTime;
 
 const day = (text) => Date.parse(text + "T00:00:00Z");
 const EXTENT = [day("1998-08-31"), day("2024-05-27") + S.DAY - 1];

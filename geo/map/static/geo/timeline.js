@@ -5,71 +5,12 @@
    stretch of time (dragging the axis then pans, a double click shows the whole timeline
    again), so a dense year can be read on a phone. On a narrow canvas each lane's name is
    written above its dots instead of in a column of its own. Dates keep the precision
-   recorded: a month-only record spans its month. */
+   recorded: a month-only record spans its month. Times are read and written by geo/times.js,
+   the pointer, touch and wheel handled by geo/timeline-input.js: both loaded before this. */
 var geoTimeline = (function () {
   "use strict";
   var LABEL_W = 96, AXIS_H = 16, ROW_H = 10, LANE_PAD = 4, MAX_ROWS = 5, R = 4.5;
   var NARROW_W = 560, NAME_H = 12, MIN_SPAN = 30 * 864e5, ZOOM_STEP = 2;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-  /* A time as written (2023, 2023-09, 2023-09-13, 2023-09-13T10:00Z, …) → {t, t1, precision}:
-     the first and last millisecond it may stand for. null when it is not a time. */
-  function parseTime(text) {
-    if (typeof text !== "string") return null;
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/
-      .exec(text.trim());
-    if (!m) return null;
-    var y = +m[1], mo = m[2] ? +m[2] - 1 : 0, d = m[3] ? +m[3] : 1;
-    var h = m[4] ? +m[4] : 0, mi = m[5] ? +m[5] : 0, s = m[6] ? +m[6] : 0;
-    if (mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
-    var t = Date.UTC(y, mo, d, h, mi, s);
-    if (m[7] && m[7] !== "Z") {
-      var sign = m[7][0] === "-" ? -1 : 1, digits = m[7].slice(1).replace(":", "");
-      t -= sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60000;
-    }
-    var precision = m[6] ? "second" : m[5] ? "minute" : m[3] ? "day" : m[2] ? "month" : "year";
-    var t1 = precision === "year" ? Date.UTC(y + 1, 0, 1) - 1 : precision === "month" ?
-      Date.UTC(y, mo + 1, 1) - 1 : precision === "day" ? t + 86400000 - 1 :
-      precision === "minute" ? t + 59999 : t;
-    return {t: t, t1: t1, precision: precision};
-  }
-
-  /* Whether the page speaks another language than English (geo/map/static/geo/i18n.js). */
-  function local() { return typeof geoI18n !== "undefined" && geoI18n.language() !== "en"; }
-
-  function monthName(m) {
-    if (!local()) return MONTHS[m];
-    return new Intl.DateTimeFormat(geoI18n.language(), {month: "short", timeZone: "UTC"}).format(Date.UTC(2000, m, 1));
-  }
-
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  /* A UTC date at the precision it was recorded: "2024-05-27", "2023-09", "2023". */
-  function isoAt(time) {
-    var day = isoDay(time.t);
-    return time.precision === "year" ? day.slice(0, 4) : time.precision === "month" ? day.slice(0, 7) : day;
-  }
-
-  /* A time at the precision it was recorded: "2023-05-30 21:27 UTC", "13 Sep 2023", "Sep 2023". */
-  function describe(time, approximate) {
-    if (!time) return "";
-    if (local()) return geoI18n.when(time, approximate);  // the explorer's language, not English
-    var d = new Date(time.t), text;
-    var day = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-    if (time.precision === "year") text = String(d.getUTCFullYear());
-    else if (time.precision === "month") text = MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-    else if (time.precision === "day") text = day;
-    else {
-      text = day + " " + pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) +
-        (time.precision === "second" ? ":" + pad(d.getUTCSeconds()) : "") + " UTC";
-    }
-    return (approximate ? "about " : "") + text;
-  }
-
-  function isoDay(t) {
-    var d = new Date(t);
-    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
-  }
 
   function Timeline(canvas, options) {
     this.canvas = canvas;
@@ -80,23 +21,12 @@ var geoTimeline = (function () {
     this.view = null;  // the stretch of time shown, when zoomed in; null: the whole extent
     this.labelW = LABEL_W;  // the lane names' column; none on a narrow canvas (names above the dots)
     this.nameH = 0;
-    this.touches = {};  // touch pointers down: id → x, for a pinch
-    this.pinch = null;
     this.range = [null, null];
     this.playhead = null;
     this.chosen = null;
     this.shown = null;
-    this.drag = null;
+    this._listen();  // the pointer, touch and wheel (geo/timeline-input.js)
     var self = this;
-    canvas.addEventListener("pointerdown", function (e) { self._down(e); });
-    canvas.addEventListener("pointermove", function (e) { self._move(e); });
-    canvas.addEventListener("pointerup", function (e) { self._up(e); });
-    canvas.addEventListener("pointerleave", function () { self.options.onHover(null); });
-    canvas.addEventListener("dblclick", function () {
-      if (self.view) self.zoomTo(null); else self.options.onBrush(null, null, true);
-    });
-    canvas.addEventListener("wheel", function (e) { self._wheel(e); }, {passive: false});
-    canvas.addEventListener("pointercancel", function (e) { self._up(e); });
     if (typeof ResizeObserver !== "undefined") {
       new ResizeObserver(function () { self.draw(); }).observe(canvas);
     }
@@ -187,6 +117,7 @@ var geoTimeline = (function () {
     this.nameH = narrow ? NAME_H : 0;
     this._place();
     var height = this.plotHeight + AXIS_H + 2;
+    this.height = height;  // the canvas's, in CSS pixels (read by the input)
     if (canvas.style.height !== height + "px") canvas.style.height = height + "px";
     canvas.width = Math.round(this.width * ratio);
     canvas.height = Math.round(height * ratio);
@@ -251,7 +182,7 @@ var geoTimeline = (function () {
       for (var t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); t <= shown[1];) {
         var md = new Date(t), x = this._x(t);
         if (x >= this.labelW + 10 && x <= this.width - 12) {
-          ctx.fillText(md.getUTCMonth() ? monthName(md.getUTCMonth()) : String(md.getUTCFullYear()), x, y + 2);
+          ctx.fillText(md.getUTCMonth() ? geoTimes.monthName(md.getUTCMonth()) : String(md.getUTCFullYear()), x, y + 2);
         }
         t = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + monthStep, 1);
       }
@@ -329,111 +260,10 @@ var geoTimeline = (function () {
     return null;
   };
 
-  /* The wheel zooms about the pointer; a sideways wheel (or with Shift) pans. */
-  Timeline.prototype._wheel = function (e) {
-    e.preventDefault();
-    var p = this._point(e), sideways = Math.abs(e.deltaX) > Math.abs(e.deltaY) || e.shiftKey;
-    if (sideways) { this._pan(-(e.deltaX || e.deltaY)); return; }
-    this.zoomBy(Math.exp(-e.deltaY * 0.002), this._t(p.x));
-  };
+  // the pointer, touch and wheel, in a file of their own (geo/timeline-input.js, loaded first)
+  Object.assign(Timeline.prototype, geoTimelineInput);
 
-  /* Move what is shown by dx pixels (positive: towards earlier times). */
-  Timeline.prototype._pan = function (dx) {
-    if (!this.view) return;
-    var shown = this.view, perPx = (shown[1] - shown[0]) / (this.width - this.labelW - 10);
-    this.zoomTo(shown[0] - dx * perPx, shown[1] - dx * perPx);
-  };
-
-  /* Two touch points: a pinch zooms about their middle and moving them pans. */
-  Timeline.prototype._pinchStart = function () {
-    var xs = Object.keys(this.touches).map(function (k) { return this.touches[k]; }, this);
-    var shown = this._shown();
-    this.pinch = {gap: Math.max(20, Math.abs(xs[0] - xs[1])), t: this._t((xs[0] + xs[1]) / 2),
-                  span: shown[1] - shown[0]};
-    this.drag = null;
-    this.options.onHover(null);
-  };
-  Timeline.prototype._pinchMove = function () {
-    var xs = Object.keys(this.touches).map(function (k) { return this.touches[k]; }, this);
-    var gap = Math.max(20, Math.abs(xs[0] - xs[1])), mid = (xs[0] + xs[1]) / 2;
-    var span = this.pinch.span * this.pinch.gap / gap, w = this.width - this.labelW - 10;
-    var share = (mid - this.labelW - 4) / w, start = this.pinch.t - share * span;
-    this.zoomTo(start, start + span);
-  };
-
-  Timeline.prototype._point = function (e) {
-    var box = this.canvas.getBoundingClientRect();
-    return {x: e.clientX - box.left, y: e.clientY - box.top};
-  };
-
-  Timeline.prototype._down = function (e) {
-    var p = this._point(e);
-    if (e.pointerType === "touch") {
-      this.touches[e.pointerId] = p.x;
-      if (Object.keys(this.touches).length === 2) { this._pinchStart(); return; }
-      if (this.pinch) return;
-    }
-    if (p.y > this.plotHeight + AXIS_H + 4) return;
-    if (p.y > this.plotHeight && this.view) {  // the axis of a zoomed timeline: pan
-      this.drag = {x: p.x, pan: true, moved: false};
-      this._capture(e);
-      return;
-    }
-    var item = this.itemAt(p.x, p.y);
-    this.drag = {x: p.x, item: item, moved: false, edge: null};
-    if (!item && (this.range[0] !== null || this.range[1] !== null)) {  // grab a brush edge
-      var x0 = this._x(this.range[0] === null ? this.extent[0] : this.range[0]);
-      var x1 = this._x(this.range[1] === null ? this.extent[1] : this.range[1]);
-      if (Math.abs(p.x - x0) < 6) this.drag.edge = 0;
-      else if (Math.abs(p.x - x1) < 6) this.drag.edge = 1;
-    }
-    this._capture(e);
-  };
-
-  Timeline.prototype._capture = function (e) {
-    try { this.canvas.setPointerCapture(e.pointerId); } catch (err) { /* a pointer already gone */ }
-  };
-
-  Timeline.prototype._move = function (e) {
-    var p = this._point(e);
-    if (e.pointerType === "touch" && this.touches[e.pointerId] !== undefined) {
-      this.touches[e.pointerId] = p.x;
-      if (this.pinch) { if (Object.keys(this.touches).length === 2) this._pinchMove(); return; }
-    }
-    if (!this.drag) {
-      var item = this.itemAt(p.x, p.y), onAxis = this.view && p.y > this.plotHeight;
-      this.canvas.style.cursor = item ? "pointer" : onAxis ? "grab" : "crosshair";
-      this.options.onHover(item, e.clientX, e.clientY);
-      return;
-    }
-    if (Math.abs(p.x - this.drag.x) < 3 && !this.drag.moved) return;
-    this.drag.moved = true;
-    this.options.onHover(null);
-    if (this.drag.pan) { this._pan(p.x - this.drag.x); this.drag.x = p.x; return; }
-    var start, end;
-    if (this.drag.edge !== null) {
-      var fixed = this.range[1 - this.drag.edge];
-      fixed = fixed === null ? this.extent[1 - this.drag.edge] : fixed;
-      start = Math.min(fixed, this._t(p.x)); end = Math.max(fixed, this._t(p.x));
-    } else {
-      start = this._t(Math.min(this.drag.x, p.x)); end = this._t(Math.max(this.drag.x, p.x));
-    }
-    this.options.onBrush(start, end, false);
-  };
-
-  Timeline.prototype._up = function (e) {
-    if (e.pointerType === "touch") {
-      delete this.touches[e.pointerId];
-      if (this.pinch) { if (!Object.keys(this.touches).length) this.pinch = null; return; }
-    }
-    var drag = this.drag;
-    this.drag = null;
-    if (!drag) return;
-    if (drag.pan) { /* the view moved; nothing chosen */ }
-    else if (!drag.moved && drag.item) this.options.onPick(drag.item);
-    else if (drag.moved) this.options.onBrush(this.range[0], this.range[1], true);
-    try { this.canvas.releasePointerCapture(e.pointerId); } catch (err) { /* already released */ }
-  };
-
-  return {Timeline: Timeline, parseTime: parseTime, describe: describe, isoDay: isoDay, isoAt: isoAt};
+  // the times' functions stay here too: the explorer's modules, tests and benchmarks call them so
+  return {Timeline: Timeline, parseTime: geoTimes.parseTime, describe: geoTimes.describe,
+          isoDay: geoTimes.isoDay, isoAt: geoTimes.isoAt};
 })();
