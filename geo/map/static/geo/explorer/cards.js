@@ -2,7 +2,7 @@
    or a list where features are stacked; neither ever moves the map to fit. */
 import {ctx} from "geo-explorer/context.js";
 import {esc, layer, nameHtml, own, spec, t, titleOf, tn} from "geo-explorer/features.js";
-import {dayAt, whenOf} from "geo-explorer/times.js";
+import {dayAt, whenOf} from "geo-explorer/layertimes.js";
 import {zoomToFeature} from "geo-explorer/focus.js";
 import {choose} from "geo-explorer/choice.js";
 import {showSide} from "geo-explorer/side.js";

@@ -2,7 +2,7 @@
    the dates shown greyed; choosing one chooses the event on the map. */
 import {ctx} from "geo-explorer/context.js";
 import {esc, events, isVersion, t} from "geo-explorer/features.js";
-import {dayAt} from "geo-explorer/times.js";
+import {dayAt} from "geo-explorer/layertimes.js";
 import {choose, clearChoice} from "geo-explorer/choice.js";
 
 export function eventSelect() {

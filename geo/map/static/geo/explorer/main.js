@@ -11,7 +11,7 @@
 import {ctx} from "geo-explorer/context.js";
 import {DAY, withLanguage, withRange} from "geo-explorer/state.js";
 import {events, layers, own} from "geo-explorer/features.js";
-import {computeExtent, indexTimes} from "geo-explorer/times.js";
+import {computeExtent, indexTimes} from "geo-explorer/layertimes.js";
 import {applyFilter, visibleNames} from "geo-explorer/filter.js";
 import {eventView, fitTo, home} from "geo-explorer/focus.js";
 import {drawLabels, placeNames} from "geo-explorer/placelabels.js";

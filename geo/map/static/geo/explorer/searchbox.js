@@ -2,7 +2,7 @@
    coordinates (geo/search.js reads them and ranks the matches), in either language. */
 import {ctx} from "geo-explorer/context.js";
 import {esc, isBuiltin, isOn, layer, layers, nameOf, spec, t, titleOf} from "geo-explorer/features.js";
-import {whenOf} from "geo-explorer/times.js";
+import {whenOf} from "geo-explorer/layertimes.js";
 import {choose} from "geo-explorer/choice.js";
 import {setVisible} from "geo-explorer/legend.js";
 

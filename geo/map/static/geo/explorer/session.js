@@ -2,7 +2,7 @@
    server when the app says they changed, drawn, and compared; the explorer's own stay. */
 import {ctx} from "geo-explorer/context.js";
 import {isBuiltin, layer, layers} from "geo-explorer/features.js";
-import {computeExtent, indexTimes} from "geo-explorer/times.js";
+import {computeExtent, indexTimes} from "geo-explorer/layertimes.js";
 import {applyFilter} from "geo-explorer/filter.js";
 import {applyEmphasis, fitTo} from "geo-explorer/focus.js";
 import {setColour} from "geo-explorer/colour.js";

@@ -2,7 +2,7 @@
    comparison, and what the map is made of with every source of what it shows. */
 import {ctx} from "geo-explorer/context.js";
 import {esc, isOn, layer, layers, nameHtml, t, titleHtml} from "geo-explorer/features.js";
-import {madeDay} from "geo-explorer/times.js";
+import {madeDay} from "geo-explorer/layertimes.js";
 import {focusSet} from "geo-explorer/focus.js";
 import {renderPopup} from "geo-explorer/cards.js";
 import {compareHtml} from "geo-explorer/compare.js";

@@ -3,7 +3,7 @@
 import {ctx} from "geo-explorer/context.js";
 import {DAY, withBrush, withRange, zoomCentre} from "geo-explorer/state.js";
 import {button, events, isBuiltin, isVersion, layer, layers, nameOf, own, spec, t} from "geo-explorer/features.js";
-import {whenOf} from "geo-explorer/times.js";
+import {whenOf} from "geo-explorer/layertimes.js";
 import {applyFilter, scheduleFilter, shownFeature} from "geo-explorer/filter.js";
 import {refreshDates} from "geo-explorer/topbar.js";
 import {choose} from "geo-explorer/choice.js";

@@ -3,7 +3,7 @@
 import {ctx} from "geo-explorer/context.js";
 import {isWhole, shownRange} from "geo-explorer/state.js";
 import {button, esc, t} from "geo-explorer/features.js";
-import {madeDay} from "geo-explorer/times.js";
+import {madeDay} from "geo-explorer/layertimes.js";
 import {eventSelect} from "geo-explorer/eventlist.js";
 import {searchBox} from "geo-explorer/searchbox.js";
 import {downloadMenu} from "geo-explorer/downloads.js";
