@@ -129,8 +129,9 @@ def test_in_english_no_word_of_the_interface_is_korean(server, browser):
 
 
 def test_the_data_stays_as_recorded_and_names_follow_the_language(server, browser):
-    """Korean shows the catalogue's Korean names (Sohae's label, a city's); a name with no Korean
-    one is shown in English, marked as such; a source's title is never translated."""
+    """Korean shows the catalogue's Korean names (Sohae's label, a pad's, a city's); a name with no
+    Korean one (a zone's) is shown in English, marked as such; a source's title is never
+    translated."""
     context, page = _open(browser, server, "/geo/explorer?lang=ko")
     try:
         page.evaluate("() => geoExplorer.map().setView([39.6, 124.9], 7, {animate: false})")
@@ -139,10 +140,15 @@ def test_the_data_stays_as_recorded_and_names_follow_the_language(server, browse
         assert "서해위성발사장" in labels and "신의주" in labels, labels
         page.evaluate("() => geoExplorer.choose('sohae-lc1', 'list')")
         page.wait_for_selector(".geo-card h4")
-        # no Korean name: the English one, marked as such
-        assert page.get_attribute(".geo-card h4", "lang") == "en"
-        assert "LC1" in page.text_content(".geo-card h4.geo-fallback")
+        # a pad's Korean name (names.ko), not marked as English
+        assert page.text_content(".geo-card h4") == "서해위성발사장 기존 발사대 (LC1)"
+        assert page.get_attribute(".geo-card h4", "lang") is None
         assert "발사대" in page.text_content(".geo-side")  # the kind, translated
+        page.evaluate("() => geoExplorer.choose('2009-04-first-stage', 'list')")
+        page.wait_for_selector(".geo-card h4.geo-fallback")
+        # no Korean name (a zone's): the English one, marked as such
+        assert page.get_attribute(".geo-card h4.geo-fallback", "lang") == "en"
+        assert "2009" in page.text_content(".geo-card h4.geo-fallback")
         found = page.evaluate("""() => { const i = document.querySelector('.geo-search input');
             i.value = '서해'; i.dispatchEvent(new Event('input')); return [...document.querySelectorAll(
             '.geo-search-name')].map(n => n.textContent); }""")
