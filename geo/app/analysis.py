@@ -15,7 +15,7 @@ from ..analysis.rings import DEFAULT_RADII_KM, distance_table, range_rings
 from ..errors import GeoError
 from ..notices import MAX_NOTICES_CHARS
 from ..notices.pasted import read_pasted
-from .language import local_name, number, say, say_count
+from .language import local_name, number, say, say_count, sayer
 from .plain import plain
 from .state import NOTICE_KEY, RINGS_KEY, ExplorerState, Features
 
@@ -76,8 +76,9 @@ def render_rings_control(state: ExplorerState, sites: list[dict[str, Any]]) -> F
     if not sites:
         return []
     names = {site["id"]: local_name(site["properties"]) or site["id"] for site in sites}
+    words = sayer()
     site_id = st.selectbox(say("rings.around"), [None, *names], key=f"{RINGS_KEY}_site",
-                           format_func=lambda sid: say("rings.none") if sid is None else names[sid])
+                           format_func=lambda sid: words("rings.none") if sid is None else names[sid])
     radii = st.multiselect(say("rings.radii"), RADII_CHOICES_KM, default=list(DEFAULT_RADII_KM),
                            key=f"{RINGS_KEY}_radii")
     if site_id is None or not radii:

@@ -7,6 +7,7 @@ can never take the place of a built-in layer, whatever its name.
 
 from __future__ import annotations
 
+import functools
 import gc
 from typing import Any
 
@@ -14,11 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import DataError, GeoError
+from ..i18n.catalogue import DEFAULT, registry_text, translate
 from ..importers.detect import ACCEPTED
 from ..importers.job import ImportCancelled, ImportJob, release_memory
 from ..importers.kinds import KINDS, requirement
 from ..importers.limits import (
-    LIMITS_TEXT,
     MAX_SESSION_MB,
     MAX_SESSION_UPLOADS,
     MAX_UPLOAD_MB,
@@ -30,7 +31,8 @@ from ..importers.options import ImportOptions
 from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
-from .language import say, say_count
+from . import language
+from .language import limits_text, say, say_count
 from .plain import plain
 from .sessions import held_by_others
 from .state import UPLOAD_KEY, UPLOAD_KIND_KEY, ExplorerState
@@ -39,8 +41,14 @@ LARGE_LAYER = 20_000
 UserLayers = dict[str, tuple[LayerSpec, list[dict[str, Any]]]]
 
 
-def _kind_label(kind: str | None) -> str:
-    return say("upload.auto") if kind is None else say("upload.kind_need", kind=kind, need=requirement(kind))
+def _kind_label(lang: str, kind: str | None) -> str:
+    """A kind of rows as the choice says it: in English by its name (as `geo import --kind`
+    takes it), in another language by its layer's title there; and what its rows need."""
+    if kind is None:
+        return translate(lang, "upload.auto")
+    name = kind if lang == DEFAULT else registry_text(lang, registry.BY_NAME[kind].title)
+    need = translate(lang, "upload.need_" + requirement(kind).removeprefix("a "))
+    return translate(lang, "upload.kind_need", kind=name, need=need)
 
 
 def render_upload(state: ExplorerState) -> UserLayers:
@@ -50,9 +58,9 @@ def render_upload(state: ExplorerState) -> UserLayers:
     files = st.file_uploader(
         say("upload.label", mb=MAX_UPLOAD_MB),
         type=list(ACCEPTED), accept_multiple_files=True, key=UPLOAD_KEY,
-        help=say("upload.help", limits=LIMITS_TEXT, files=MAX_SESSION_UPLOADS, session_mb=MAX_SESSION_MB))
+        help=say("upload.help", limits=limits_text(), files=MAX_SESSION_UPLOADS, session_mb=MAX_SESSION_MB))
     kind = st.selectbox(say("upload.kind"), [None, *KINDS], key=UPLOAD_KIND_KEY,
-                        format_func=_kind_label)
+                        format_func=functools.partial(_kind_label, language.current()))
     cache = state.imports
     layers: UserLayers = {}
     current: set[str] = set()
