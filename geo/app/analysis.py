@@ -78,9 +78,10 @@ def render_rings_control(state: ExplorerState, sites: list[dict[str, Any]]) -> F
     names = {site["id"]: local_name(site["properties"]) or site["id"] for site in sites}
     words = sayer()
     site_id = st.selectbox(say("rings.around"), [None, *names], key=f"{RINGS_KEY}_site",
+                           placeholder=say("app.choose"),
                            format_func=lambda sid: words("rings.none") if sid is None else names[sid])
     radii = st.multiselect(say("rings.radii"), RADII_CHOICES_KM, default=list(DEFAULT_RADII_KM),
-                           key=f"{RINGS_KEY}_radii")
+                           key=f"{RINGS_KEY}_radii", placeholder=say("app.choose"))
     if site_id is None or not radii:
         state.rings = None
         return []

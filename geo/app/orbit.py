@@ -76,6 +76,7 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
             return []
     elif len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
         chosen = st.selectbox(say("orbit.satellite"), sorted(names), key=f"{ORBIT_KEY}_norad",
+                              placeholder=say("app.choose"),
                               format_func=lambda n: names[n])
         sets = of_one_satellite(sets, chosen)
     if len(sets) > MAX_SETS:
@@ -88,7 +89,8 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
     if centre is None:
         st.error(say("orbit.bad_time"))
         return []
-    hours = st.selectbox(say("orbit.hours"), HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours")
+    hours = st.selectbox(say("orbit.hours"), HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours",
+                         placeholder=say("app.choose"))
     place = render_place(state, sites)
     key = (origin, sets[0].norad_id, centre, hours)
     if state.orbit is None or state.orbit[0] != key:
@@ -157,9 +159,11 @@ def _history_chart(sets: list) -> None:
         heights["epoch"] = pd.to_datetime(heights["epoch"])
         heights["km"] = heights["km"].astype(float)
         # not from zero: the changes that matter are kilometres on 500
+        # dates in the page's language; no ARIA descriptions, which Vega writes in English
         chart = alt.Chart(heights, height=180).mark_line(point=True).encode(
-            x=alt.X("epoch:T", title=None), y=alt.Y("km:Q", scale=alt.Scale(zero=False), title="km"),
-            color=alt.Color("height:N", title=None, legend=alt.Legend(orient="bottom")))
+            x=alt.X("epoch:T", title=None, axis=alt.Axis(format=say("orbit.chart_date"))),
+            y=alt.Y("km:Q", scale=alt.Scale(zero=False), title="km"),
+            color=alt.Color("height:N", title=None, legend=alt.Legend(orient="bottom"))).configure(aria=False)
         st.altair_chart(chart, width="stretch")
         columns = ["epoch", "perigee_km", "apogee_km", "inclination_deg", "period_min", "residual_km",
                    "manoeuvre"]

@@ -63,6 +63,7 @@ def render_place(state: ExplorerState, sites: list[dict[str, Any]]) -> Place | N
     names = {site["id"]: local_name(site["properties"]) or site["id"] for site in sites}
     words = sayer()
     choice = st.selectbox(say("orbit.passes_over"), [None, POINT, *names], key=SITE_KEY,
+                          placeholder=say("app.choose"),
                           format_func=lambda sid: words("orbit.no_place") if sid is None else
                           words("orbit.point_choice") if sid == POINT else names[sid])
     state.pick_point = choice == POINT

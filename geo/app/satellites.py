@@ -58,6 +58,7 @@ def render_satellite_choice(events: list[dict[str, Any]],
     satellites = catalogue_satellites(events)
     words = sayer()
     chosen = st.selectbox(say("orbit.catalogue_satellite"), [None, *satellites], key=CATALOGUE_KEY,
+                          placeholder=say("app.choose"),
                           format_func=lambda n: words("orbit.catalogue_any") if n is None else
                           f"{satellites[n].get('satellite_name') or satellites[n]['name']}",
                           help=say("orbit.catalogue_help"))

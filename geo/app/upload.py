@@ -60,6 +60,7 @@ def render_upload(state: ExplorerState) -> UserLayers:
         type=list(ACCEPTED), accept_multiple_files=True, key=UPLOAD_KEY,
         help=say("upload.help", limits=limits_text(), files=MAX_SESSION_UPLOADS, session_mb=MAX_SESSION_MB))
     kind = st.selectbox(say("upload.kind"), [None, *KINDS], key=UPLOAD_KIND_KEY,
+                        placeholder=say("app.choose"),
                         format_func=functools.partial(_kind_label, language.current()))
     cache = state.imports
     layers: UserLayers = {}
