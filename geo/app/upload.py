@@ -32,6 +32,7 @@ from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
 from . import language
+from .import_report import problem_rows, summary_text
 from .language import limits_text, say, say_count
 from .plain import plain
 from .sessions import held_by_others
@@ -105,13 +106,16 @@ def _run_job(state: ExplorerState, key: str, data: bytes, filename: str, kind: s
             job.close()
             del state.jobs[key]
             slot.empty()
-            return ImportCancelled(f"{filename}: reading cancelled; remove the file and add it "
-                                   "again to read it")
-        bar = st.progress(0.0, text=say("upload.reading", file=plain(filename)))
+            return ImportCancelled(say("upload.cancelled", file=filename))
+        reading = say("upload.reading", file=plain(filename))
+        bar = st.progress(0.0, text=reading)
+        # the reader says what it is doing in English (as the command line's bar does): shown in
+        # English only; another language gets its own "reading" and the share done
+        english = language.current() == DEFAULT
         while not job.wait(0.2):
             fraction, text = job.progress
-            bar.progress(max(0.0, min(1.0, fraction)), text=f"{plain(filename)}: {plain(text or 'reading')} "
-                                                            f"({fraction:.0%})")
+            doing = f"{plain(filename)}: {plain(text or 'reading')}" if english else reading
+            bar.progress(max(0.0, min(1.0, fraction)), text=f"{doing} ({fraction:.0%})")
     slot.empty()
     del state.jobs[key]
     try:
@@ -146,13 +150,13 @@ def _show_error(filename: str, error: GeoError) -> None:
 def _show_result(name: str, result: ImportResult) -> None:
     if not result.features:
         st.warning(say("upload.nothing"))
-    st.text(f"{result.source_file} → layer '{name}'\n{result.summary()}")
+    lang = language.current()
+    st.text(f"{say('upload.result', file=result.source_file, layer=name)}\n{summary_text(result, lang)}")
     if len(result.features) > LARGE_LAYER:
         st.caption(say("upload.large"))
     problems = [*result.skipped, *result.warnings]
     if problems:
         with st.expander(say_count("upload.skipped", len(problems))):
-            st.dataframe(pd.DataFrame([item.as_dict(result.unit) for item in problems]),
-                         hide_index=True, width="stretch")
+            st.dataframe(pd.DataFrame(problem_rows(result, lang)), hide_index=True, width="stretch")
     with st.expander(say("upload.how")):
         st.text("\n".join(result.notes))

@@ -231,6 +231,7 @@ def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
         assert found == [], ("an import", found)
         panel = tools(page).locator(SIDEBAR).inner_text()
         assert "내 자료" in panel and "행의 종류" in panel  # the tools panel speaks Korean too
+        assert "개 가져옴" in panel and "→ 레이어 'imported-sites'" in panel, panel  # and its report
     finally:
         context.close()
 
