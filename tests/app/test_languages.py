@@ -53,6 +53,13 @@ def test_an_unknown_language_gives_english(client):
     assert translate("ko", "layers.head") not in _offline(client, lang="xx")
 
 
+@pytest.mark.parametrize(("lang", "said"), [("ko", "표시된 레이어가 없습니다"), ("en", "no layer is shown"),
+                                            ("xx", "no layer is shown")])
+def test_a_download_that_cannot_be_made_says_why_in_the_link_s_language(client, lang, said):
+    response = client.get(routes.DOWNLOAD_URL, params={"format": "geojson", "layers": "", "lang": lang})
+    assert response.status_code == 400 and response.text.startswith(said)
+
+
 # The Orbits tab in Korean (AppTest, so that help texts, option labels and table headings,
 # which a browser shows only on hover or in a canvas, are read too).
 TLE = (ROOT / "tests" / "data" / "orbits" / "malligyong-1.tle").read_text()
