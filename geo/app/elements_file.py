@@ -22,7 +22,7 @@ from ..importers.limits import (
     session_problem,
 )
 from ..orbits.elements import ElementSet, read_elements
-from .language import limits_text, say
+from .language import limits_text, refusal, say
 from .plain import plain
 from .sessions import held_by_others
 from .state import ORBIT_KEY, ExplorerState
@@ -80,7 +80,7 @@ def render_elements_file(state: ExplorerState) -> ElementsFile | None:
         or server_problem(held_by_others(state.session.token), sum(sizes) + upload.size)
     if problem is not None:
         state.orbit_file = None
-        st.error(say("orbit.file_refused", file=plain(upload.name), why=plain(problem)))
+        st.error(say("orbit.file_refused", file=plain(upload.name), why=plain(refusal(problem))))
         return None
     state.session.upload_bytes = sum(sizes) + upload.size
     if state.orbit_file is None or state.orbit_file[0] != upload.file_id:

@@ -13,7 +13,7 @@ import streamlit as st
 from babel.numbers import format_decimal
 
 from ..i18n.catalogue import language, plural, translate
-from ..importers.limits import JOB_MEMORY_MB, JOB_SECONDS, MAX_LAYERS, MAX_ROWS, MAX_UPLOAD_MB
+from ..importers.limits import JOB_MEMORY_MB, JOB_SECONDS, MAX_LAYERS, MAX_ROWS, MAX_UPLOAD_MB, Refusal
 from .state import SESSION_KEY
 
 
@@ -60,3 +60,8 @@ def limits_text() -> str:
     """What an import accepts at most (geo.importers.limits), in the page's language."""
     return say("upload.limits", mb=MAX_UPLOAD_MB, rows=number(MAX_ROWS), layers=MAX_LAYERS,
                seconds=JOB_SECONDS, memory_mb=number(JOB_MEMORY_MB))
+
+
+def refusal(problem: str) -> str:
+    """Why an upload is refused (geo.importers.limits), in the page's language."""
+    return say(problem.key, **problem.params) if isinstance(problem, Refusal) else problem

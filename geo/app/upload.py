@@ -33,7 +33,7 @@ from ..layers import registry
 from ..layers.spec import LayerSpec
 from . import language
 from .import_report import problem_rows, summary_text
-from .language import limits_text, say, say_count
+from .language import limits_text, refusal, say, say_count
 from .plain import plain
 from .sessions import held_by_others
 from .state import UPLOAD_KEY, UPLOAD_KIND_KEY, ExplorerState
@@ -72,7 +72,7 @@ def render_upload(state: ExplorerState) -> UserLayers:
         problem = session_problem([*sizes, upload.size]) \
             or server_problem(others, sum(sizes) + upload.size)
         if problem is not None:  # over the session's or the server's budget: not read at all
-            st.error(say("upload.refused", file=plain(upload.name), why=plain(problem)))
+            st.error(say("upload.refused", file=plain(upload.name), why=plain(refusal(problem))))
             continue
         sizes.append(upload.size)
         key = f"{upload.file_id}:{kind}"  # Streamlit's id of this upload: the same on every rerun

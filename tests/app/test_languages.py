@@ -16,7 +16,18 @@ from geo.app import routes
 from geo.app.pass_place import POINT
 from geo.app.satellites import catalogue_satellites, record_text
 from geo.i18n.catalogue import translate
-from geo.importers.limits import JOB_MEMORY_MB, JOB_SECONDS, LIMITS_TEXT, MAX_LAYERS, MAX_ROWS, MAX_UPLOAD_MB
+from geo.importers.limits import (
+    JOB_MEMORY_MB,
+    JOB_SECONDS,
+    LIMITS_TEXT,
+    MAX_LAYERS,
+    MAX_ROWS,
+    MAX_SERVER_MB,
+    MAX_UPLOAD_MB,
+    MB,
+    server_problem,
+    session_problem,
+)
 from geo.orbits.history import DRAG_SHARE, INCLINATION_DEG, MANOEUVRE_RULE, NOISE_KM
 
 from ..browser.test_languages import HANGUL, LATIN_WORD, SHARED
@@ -155,3 +166,11 @@ def test_english_messages_say_what_the_library_says():
                      inclination=f"{INCLINATION_DEG:g}") == MANOEUVRE_RULE
     assert translate("en", "upload.limits", mb=MAX_UPLOAD_MB, rows=f"{MAX_ROWS:,}", layers=MAX_LAYERS,
                      seconds=JOB_SECONDS, memory_mb=f"{JOB_MEMORY_MB:,}") == LIMITS_TEXT
+
+
+@pytest.mark.parametrize("problem", [session_problem([MB] * 11), session_problem([60 * MB, 50 * MB]),
+                                     server_problem(MAX_SERVER_MB * MB, 1)])
+def test_an_upload_s_refusal_is_the_library_s_in_english_and_korean_in_korean(problem):
+    assert translate("en", problem.key, **problem.params) == problem
+    korean = translate("ko", problem.key, **problem.params)
+    assert HANGUL.search(korean) and not _english_words(korean), korean
