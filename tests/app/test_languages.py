@@ -13,8 +13,10 @@ from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from geo.app import routes
+from geo.app.analysis import notices_summary
 from geo.app.pass_place import POINT
 from geo.app.satellites import catalogue_satellites, record_text
+from geo.errors import NoticeParseError
 from geo.i18n.catalogue import translate
 from geo.importers.limits import (
     JOB_MEMORY_MB,
@@ -28,6 +30,8 @@ from geo.importers.limits import (
     server_problem,
     session_problem,
 )
+from geo.notices.batch import NoticeReading
+from geo.notices.pasted import summary
 from geo.orbits.history import DRAG_SHARE, INCLINATION_DEG, MANOEUVRE_RULE, NOISE_KM
 
 from ..browser.test_languages import HANGUL, LATIN_WORD, SHARED
@@ -173,4 +177,19 @@ def test_english_messages_say_what_the_library_says():
 def test_an_upload_s_refusal_is_the_library_s_in_english_and_korean_in_korean(problem):
     assert translate("en", problem.key, **problem.params) == problem
     korean = translate("ko", problem.key, **problem.params)
+    assert HANGUL.search(korean) and not _english_words(korean), korean
+
+
+def _readings() -> list[list[NoticeReading]]:
+    area = {"type": "Feature"}
+    bad = NoticeParseError("no corner")
+    return [[NoticeReading(1, 0, "a", [area]), NoticeReading(2, 5, "b", [area, area])],
+            [NoticeReading(1, 0, "a", [area], replaced_by="A0002/24"), NoticeReading(2, 5, "b", error=bad),
+             NoticeReading(3, 9, "c"), NoticeReading(4, 12, "a", [area], repeats=1)]]
+
+
+@pytest.mark.parametrize("readings", _readings())
+def test_a_batch_of_notices_is_counted_as_the_library_counts_it_and_in_korean(readings):
+    assert notices_summary(readings, "en") == summary(readings)
+    korean = notices_summary(readings, "ko")
     assert HANGUL.search(korean) and not _english_words(korean), korean
