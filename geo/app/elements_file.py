@@ -13,7 +13,6 @@ import streamlit as st
 
 from ..errors import DataError, GeoError, Problem
 from ..importers.limits import (
-    LIMITS_TEXT,
     MAX_SESSION_MB,
     MAX_SESSION_UPLOADS,
     MAX_UPLOAD_MB,
@@ -23,6 +22,7 @@ from ..importers.limits import (
     session_problem,
 )
 from ..orbits.elements import ElementSet, read_elements
+from .language import limits_text, refusal, say
 from .plain import plain
 from .sessions import held_by_others
 from .state import ORBIT_KEY, ExplorerState
@@ -69,10 +69,9 @@ def render_elements_file(state: ExplorerState) -> ElementsFile | None:
     """The file box; the file read (once per upload), or None when no file is given or it does
     not fit the session's or the server's budget (then said in words)."""
     upload = st.file_uploader(
-        f"Or a file of element sets (up to {MAX_UPLOAD_MB} MB)", type=list(ACCEPTED), key=FILE_KEY,
-        help=f"TLE/3LE text or OMM in JSON, CSV or XML, as Space-Track and CelesTrak give them. "
-             f"Limits: {LIMITS_TEXT}; it counts among the session's {MAX_SESSION_UPLOADS} files "
-             f"and {MAX_SESSION_MB} MB.")
+        say("orbit.file_label", mb=MAX_UPLOAD_MB), type=list(ACCEPTED), key=FILE_KEY,
+        help=say("orbit.file_help", limits=limits_text(), files=MAX_SESSION_UPLOADS,
+                 session_mb=MAX_SESSION_MB))
     if upload is None:
         state.orbit_file = None
         return None
@@ -81,7 +80,7 @@ def render_elements_file(state: ExplorerState) -> ElementsFile | None:
         or server_problem(held_by_others(state.session.token), sum(sizes) + upload.size)
     if problem is not None:
         state.orbit_file = None
-        st.error(f"{plain(upload.name)} was not read: {plain(problem)}.")
+        st.error(say("orbit.file_refused", file=plain(upload.name), why=plain(refusal(problem))))
         return None
     state.session.upload_bytes = sum(sizes) + upload.size
     if state.orbit_file is None or state.orbit_file[0] != upload.file_id:
@@ -89,8 +88,8 @@ def render_elements_file(state: ExplorerState) -> ElementsFile | None:
     return state.orbit_file[1]
 
 
-def show_error(name: str, error: GeoError) -> None:
-    """What was wrong with the element sets, as text."""
-    st.error(f"{plain(name)} could not be read; nothing from it is on the map.")
+def show_error(name: str | None, error: GeoError) -> None:
+    """What was wrong with the element sets of the file name (None: the pasted ones), as text."""
+    st.error(say("orbit.unread") if name is None else say("orbit.file_unread", file=plain(name)))
     problems = error.problems if isinstance(error, DataError) else [error]
     st.text("\n".join(str(p) for p in problems[:20]))

@@ -6,12 +6,14 @@ English: Streamlit has no language of its own to set."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 from babel.numbers import format_decimal
 
 from ..i18n.catalogue import language, plural, translate
+from ..importers.limits import JOB_MEMORY_MB, JOB_SECONDS, MAX_LAYERS, MAX_ROWS, MAX_UPLOAD_MB, Refusal
 from .state import SESSION_KEY
 
 
@@ -26,6 +28,13 @@ def current() -> str:
 def say(key: str, **params: Any) -> str:
     """Message `key` in the page's language, its placeholders filled."""
     return translate(current(), key, **params)
+
+
+def sayer() -> Callable[..., str]:
+    """say with this run's language fixed: for a widget's format_func, which Streamlit (and
+    AppTest) may call outside the run, where the page's language is not known."""
+    lang = current()
+    return lambda key, **params: translate(lang, key, **params)
 
 
 def say_count(key: str, count: int, **params: Any) -> str:
@@ -45,3 +54,14 @@ def local_name(props: dict[str, Any]) -> str:
     if isinstance(names, dict) and names.get(current()):
         return str(names[current()])
     return str(props.get("name") or "")
+
+
+def limits_text() -> str:
+    """What an import accepts at most (geo.importers.limits), in the page's language."""
+    return say("upload.limits", mb=MAX_UPLOAD_MB, rows=number(MAX_ROWS), layers=MAX_LAYERS,
+               seconds=JOB_SECONDS, memory_mb=number(JOB_MEMORY_MB))
+
+
+def refusal(problem: str) -> str:
+    """Why an upload is refused (geo.importers.limits), in the page's language."""
+    return say(problem.key, **problem.params) if isinstance(problem, Refusal) else problem

@@ -16,7 +16,7 @@ import streamlit as st
 
 from ..errors import DataError, GeoError
 from ..orbits.elements import ElementSet, of_one_satellite, read_elements
-from ..orbits.history import MANOEUVRE_RULE, history, rows
+from ..orbits.history import DRAG_SHARE, INCLINATION_DEG, NOISE_KM, history, rows
 from ..orbits.passes import passes
 from ..orbits.track import ground_track, iso_ms
 from .elements_file import MAX_SETS, render_elements_file, show_error
@@ -60,7 +60,7 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
     """Element sets in, the track's features out (none when nothing is pasted or it failed);
     the catalogue satellite chosen, its record; the passes over the chosen site as a table."""
     state.pick_point = False  # until the passes are asked over a point
-    satellite = render_satellite_choice(events)
+    satellite = render_satellite_choice(events, sites)
     found = _element_sets(state)
     if found is None:
         state.orbit = None
@@ -71,17 +71,17 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
         try:
             sets = of_one_satellite(sets, int(satellite["norad_id"]))
         except GeoError as exc:
-            st.error("The element sets are not of the catalogue satellite chosen; nothing is drawn.")
+            st.error(say("orbit.not_of_satellite"))
             st.text(str(exc))
             return []
     elif len(names) > 1:  # a group file: one satellite at a time, never a track that jumps
         chosen = st.selectbox(say("orbit.satellite"), sorted(names), key=f"{ORBIT_KEY}_norad",
+                              placeholder=say("app.choose"),
                               format_func=lambda n: names[n])
         sets = of_one_satellite(sets, chosen)
     if len(sets) > MAX_SETS:
-        st.error(f"{len(sets):,} element sets of NORAD {sets[0].norad_id}: the app works with at "
-                 f"most {MAX_SETS:,} at once (geo orbit takes any number); keep those of the "
-                 "weeks you study.")
+        st.error(say("orbit.too_many", count=number(len(sets)), norad=sets[0].norad_id,
+                     most=number(MAX_SETS)))
         return []
     first = sets[0].epoch
     around = st.text_input(say("orbit.around"), key=f"{ORBIT_KEY}_at", placeholder=iso_ms(first))
@@ -89,7 +89,8 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
     if centre is None:
         st.error(say("orbit.bad_time"))
         return []
-    hours = st.selectbox(say("orbit.hours"), HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours")
+    hours = st.selectbox(say("orbit.hours"), HOURS_CHOICES, index=1, key=f"{ORBIT_KEY}_hours",
+                         placeholder=say("app.choose"))
     place = render_place(state, sites)
     key = (origin, sets[0].norad_id, centre, hours)
     if state.orbit is None or state.orbit[0] != key:
@@ -105,7 +106,7 @@ def render_orbit_tab(state: ExplorerState, sites: list[dict[str, Any]],
         st.warning(say("orbit.far", days=number(far, 1)))
     decay = satellite.get("decay_date") if satellite else None
     if decay and centre.date().isoformat() > decay:
-        st.warning(f"The catalogue has it decayed on {decay}: after that there is nothing in orbit.")
+        st.warning(say("orbit.decayed", date=decay))
     satellites = sorted({f"{es.name or 'NORAD'} ({es.norad_id})" for es in sets})
     st.caption(say_count("orbit.caption", len(sets), satellites=", ".join(satellites),
                          start=features[0]["properties"]["time_from"] if features else "-",
@@ -126,7 +127,7 @@ def _element_sets(state: ExplorerState) -> tuple[list[ElementSet], str] | None:
     file = render_elements_file(state)
     if file is not None:
         if text and text.strip():
-            st.caption("The file's element sets are used; the pasted text is not, while a file is given.")
+            st.caption(say("orbit.file_used"))
         if file.error is not None:
             show_error(file.name, file.error)
             return None
@@ -137,7 +138,7 @@ def _element_sets(state: ExplorerState) -> tuple[list[ElementSet], str] | None:
     try:
         return read_elements(text, "the element sets"), f"text:{text}"
     except DataError as exc:
-        show_error("The element sets", exc)
+        show_error(None, exc)
         return None
 
 
@@ -150,19 +151,25 @@ def _history_chart(sets: list) -> None:
         st.text(str(exc))
         return
     flagged = int((table["manoeuvre"] != "").sum())
+    table["manoeuvre"] = table["manoeuvre"].map(manoeuvre_words)
     with st.expander(say_count("orbit.history", len(table), flagged=flagged)):
-        heights = table[["epoch", "perigee_km", "apogee_km"]].melt("epoch", var_name="height",
-                                                                   value_name="km")
+        heights = table[["epoch", "perigee_km", "apogee_km"]].rename(columns={
+            "perigee_km": say("orbit.perigee"), "apogee_km": say("orbit.apogee")}).melt(
+            "epoch", var_name="height", value_name="km")
         heights["epoch"] = pd.to_datetime(heights["epoch"])
         heights["km"] = heights["km"].astype(float)
         # not from zero: the changes that matter are kilometres on 500
+        # dates in the page's language; no ARIA descriptions, which Vega writes in English
         chart = alt.Chart(heights, height=180).mark_line(point=True).encode(
-            x=alt.X("epoch:T", title=None), y=alt.Y("km:Q", scale=alt.Scale(zero=False), title="km"),
-            color=alt.Color("height:N", title=None, legend=alt.Legend(orient="bottom")))
+            x=alt.X("epoch:T", title=None, axis=alt.Axis(format=say("orbit.chart_date"))),
+            y=alt.Y("km:Q", scale=alt.Scale(zero=False), title="km"),
+            color=alt.Color("height:N", title=None, legend=alt.Legend(orient="bottom"))).configure(aria=False)
         st.altair_chart(chart, width="stretch")
-        st.dataframe(table[["epoch", "perigee_km", "apogee_km", "inclination_deg", "period_min",
-                            "residual_km", "manoeuvre"]], hide_index=True, width="stretch")
-        st.caption(MANOEUVRE_RULE)
+        columns = ["epoch", "perigee_km", "apogee_km", "inclination_deg", "period_min", "residual_km",
+                   "manoeuvre"]
+        st.dataframe(table[columns], hide_index=True, width="stretch", column_config=_headers(columns))
+        st.caption(say("orbit.manoeuvre_rule", noise=f"{NOISE_KM:g}", share=f"{DRAG_SHARE:g}",
+                       inclination=f"{INCLINATION_DEG:g}"))
 
 
 def _passes_table(sets: list, place: Place, centre: datetime) -> None:
@@ -175,4 +182,26 @@ def _passes_table(sets: list, place: Place, centre: datetime) -> None:
         return
     st.caption(say_count("orbit.passes_caption", len(found), site=plain(place.name), zone=plain(place.zone)))
     columns = ["rise_local", "culminate_local", "set_local", "max_elevation_deg", "days_from_epoch"]
-    st.dataframe(pd.DataFrame(found, columns=columns), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(found, columns=columns), hide_index=True, width="stretch",
+                 column_config=_headers(columns))
+
+
+# The tables' columns keep their names (as geo orbit's CSV has them); the page heads them in words.
+HEADERS = {"epoch": "orbit.col_epoch", "perigee_km": "orbit.col_perigee", "apogee_km": "orbit.col_apogee",
+           "inclination_deg": "orbit.col_inclination", "period_min": "orbit.col_period",
+           "residual_km": "orbit.col_residual", "manoeuvre": "orbit.col_manoeuvre",
+           "rise_local": "orbit.col_rise", "culminate_local": "orbit.col_culminate",
+           "set_local": "orbit.col_set", "max_elevation_deg": "orbit.col_elevation",
+           "days_from_epoch": "orbit.col_days"}
+
+
+def _headers(columns: list[str]) -> dict[str, str]:
+    """Each column's heading in the page's language (Streamlit's column_config)."""
+    return {column: say(HEADERS[column]) for column in columns}
+
+
+def manoeuvre_words(value: str) -> str:
+    """A history row's manoeuvre ('raise, plane change', as geo.orbits.history writes it) in the
+    page's language."""
+    return ", ".join(say(f"orbit.manoeuvre_{part.replace(' ', '_')}") for part in value.split(", ")
+                     if part)

@@ -32,7 +32,7 @@ from ..atomic import failure_text
 from ..build import DEFAULT_LAYERS
 from ..errors import GeoError
 from ..export import FORMATS, MEDIA_TYPES, SUFFIXES, export_bytes
-from ..i18n.catalogue import DEFAULT, language
+from ..i18n.catalogue import DEFAULT, language, translate
 from ..layers import registry
 from ..layers.files import read_layers
 from ..layers.filters import catalogue_range, filter_layers
@@ -142,7 +142,7 @@ async def explorer_page(request: Request) -> Response:
     try:
         found = await _in_thread(catalogue)
     except GeoError as exc:
-        return PlainTextResponse(f"the map's layers cannot be read: {exc}", 503)
+        return PlainTextResponse(_say(request.query_params, "app.layers_unreadable", why=exc), 503)
     return found.page.response(request)
 
 
@@ -154,7 +154,7 @@ async def front_page(request: Request) -> Response:
     try:
         found = await _in_thread(catalogue)
     except GeoError as exc:
-        return PlainTextResponse(f"the map's layers cannot be read: {exc}", 503)
+        return PlainTextResponse(_say(request.query_params, "app.layers_unreadable", why=exc), 503)
     return found.front.response(request)
 
 
@@ -193,6 +193,12 @@ def shown_layers(query: dict[str, str], session: sessions.SessionLayers | None) 
     return {name: filtered[name] for name in every if name in names}, specs
 
 
+def _say(query: Any, key: str, **params: Any) -> str:
+    """A message of the catalogue in the language of the link (?lang=; a figure's is its own);
+    what follows its colon, the library's report, stays English."""
+    return translate(language(query.get("lang")), key, **params)
+
+
 async def download(request: Request) -> Response:
     """What is shown, as a file: one layer or all, in a format; or the view as offline HTML."""
     query = dict(request.query_params)
@@ -209,8 +215,7 @@ async def download(request: Request) -> Response:
                 return PlainTextResponse(f"layer {scope!r} is not shown", 400)
             shown = {scope: shown[scope]}
         if not shown and fmt != "html":
-            return PlainTextResponse("no layer is shown: switch at least one layer on to download "
-                                     "it", 400)
+            return PlainTextResponse(_say(query, "download.none_shown"), 400)
         if fmt == "html":
             data = (await _in_thread(_standalone, shown, specs, query)).encode("utf-8")
             media, suffix = "text/html; charset=utf-8", ".html"
@@ -218,7 +223,7 @@ async def download(request: Request) -> Response:
             data = await _in_thread(export_bytes, shown, fmt)
             media, suffix = MEDIA_TYPES[fmt], SUFFIXES[fmt]
     except GeoError as exc:
-        return PlainTextResponse(f"could not make the file: {failure_text(exc)}", 500)
+        return PlainTextResponse(_say(query, "download.failed", why=failure_text(exc)), 500)
     name = f"nk-launches-{'view' if fmt == 'html' else scope}{suffix}"
     return Response(data, media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="{name}"',
@@ -232,7 +237,7 @@ async def _figure(query: dict[str, str], session: sessions.SessionLayers | None)
         user = {key: feats for key, (_, feats) in (session.layers if session else {}).items()}
         data, media = await _in_thread(figure_bytes, query, {**found.layers, **user}, found.layers)
     except GeoError as exc:
-        return PlainTextResponse(f"could not make the figure: {failure_text(exc)}", 400)
+        return PlainTextResponse(_say(query, "download.figure_failed", why=failure_text(exc)), 400)
     what = re.sub(r"[^A-Za-z0-9._-]+", "-", query.get("event") or "view")[:80]
     name = f"nk-launches-figure-{what}.{query['format']}"
     return Response(data, media_type=media,

@@ -2,7 +2,8 @@
 numbers, launch, decay, and the source of each) and to pick its element sets from a file of many.
 
 The records are the events layer's launches that reached orbit: one description, the one the
-event's card shows. Every text is shown with st.text, never as Markdown.
+event's card shows. Every text is shown with st.text, never as Markdown; its words are the
+catalogue's (geo.i18n), its values the record's.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 
 import streamlit as st
 
+from ..i18n.catalogue import DEFAULT, translate
+from .language import current, local_name, say, sayer
 from .state import ORBIT_KEY
 
 CATALOGUE_KEY = f"{ORBIT_KEY}_catalogue"
@@ -24,16 +27,21 @@ def catalogue_satellites(events: list[dict[str, Any]]) -> dict[int, dict[str, An
     return {int(p["norad_id"]): p for p in sorted(found, key=lambda p: p["time_utc"])}
 
 
-def record_text(props: dict[str, Any]) -> str:
-    """The satellite's record in plain lines, as its card gives it."""
+def record_text(props: dict[str, Any], lang: str = DEFAULT, site: str | None = None) -> str:
+    """The satellite's record in plain lines, as its card gives it, in lang; site is the launch
+    site's name in that language (the record's English one otherwise)."""
+    def say_in(key: str, **params: Any) -> str:
+        return translate(lang, key, **params)
+
     decay = props.get("decay_date")
+    site = site or props.get("site_name") or say_in("orbit.record_unknown_site")
     lines = [f"{props.get('satellite_name') or props['name']}",
-             f"NORAD {props['norad_id']} · COSPAR {props.get('cospar_id') or 'not in the catalogue'}",
-             f"Launched {props['time_utc']} UTC from {props.get('site_name') or 'an unknown site'}"
-             f" ({props['name']})",
-             f"Decayed {decay}" if decay else "No decay in the catalogue: in orbit at the last report"]
+             say_in("orbit.record_ids", norad=props["norad_id"],
+                    cospar=props.get("cospar_id") or say_in("orbit.record_no_cospar")),
+             say_in("orbit.record_launched", time=props["time_utc"], site=site, launch=props["name"]),
+             say_in("orbit.record_decayed", date=decay) if decay else say_in("orbit.record_in_orbit")]
     if props.get("satellite_sources"):
-        lines.append(f"Sources of these numbers: {props['satellite_sources']}")
+        lines.append(say_in("orbit.record_sources", sources=props["satellite_sources"]))
     return "\n".join(lines)
 
 
@@ -43,19 +51,24 @@ def sources_text(props: dict[str, Any]) -> str:
                      for s in props.get("sources") or [])
 
 
-def render_satellite_choice(events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """A choice of the catalogue's satellites; the chosen one's record shown as text."""
+def render_satellite_choice(events: list[dict[str, Any]],
+                            sites: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    """A choice of the catalogue's satellites; the chosen one's record shown as text (its launch
+    site named in the page's language, from the sites layer)."""
     satellites = catalogue_satellites(events)
-    chosen = st.selectbox("Catalogue satellite", [None, *satellites], key=CATALOGUE_KEY,
-                          format_func=lambda n: "(any in the element sets)" if n is None else
+    words = sayer()
+    chosen = st.selectbox(say("orbit.catalogue_satellite"), [None, *satellites], key=CATALOGUE_KEY,
+                          placeholder=say("app.choose"),
+                          format_func=lambda n: words("orbit.catalogue_any") if n is None else
                           f"{satellites[n].get('satellite_name') or satellites[n]['name']}",
-                          help="Its record, and its element sets when a file holds several "
-                               "satellites. The project ships no current element sets: paste "
-                               "or upload them (Space-Track, CelesTrak).")
+                          help=say("orbit.catalogue_help"))
     if chosen is None:
         return None
     props = satellites[chosen]
-    st.text(record_text(props))
-    with st.expander(f"Sources ({len(props.get('sources') or [])})"):
+    lang = current()
+    site = next((s for s in sites or [] if s.get("id") == props.get("site_id")), None)
+    named = local_name(site["properties"]) if site and lang != DEFAULT else None  # else the record's
+    st.text(record_text(props, lang, named))
+    with st.expander(say("orbit.sources", count=len(props.get("sources") or []))):
         st.text(sources_text(props))
     return props

@@ -7,6 +7,7 @@ can never take the place of a built-in layer, whatever its name.
 
 from __future__ import annotations
 
+import functools
 import gc
 from typing import Any
 
@@ -14,11 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import DataError, GeoError
+from ..i18n.catalogue import DEFAULT, registry_text, translate
 from ..importers.detect import ACCEPTED
 from ..importers.job import ImportCancelled, ImportJob, release_memory
 from ..importers.kinds import KINDS, requirement
 from ..importers.limits import (
-    LIMITS_TEXT,
     MAX_SESSION_MB,
     MAX_SESSION_UPLOADS,
     MAX_UPLOAD_MB,
@@ -30,7 +31,9 @@ from ..importers.options import ImportOptions
 from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
-from .language import say, say_count
+from . import language
+from .import_report import problem_rows, summary_text
+from .language import limits_text, refusal, say, say_count
 from .plain import plain
 from .sessions import held_by_others
 from .state import UPLOAD_KEY, UPLOAD_KIND_KEY, ExplorerState
@@ -39,8 +42,14 @@ LARGE_LAYER = 20_000
 UserLayers = dict[str, tuple[LayerSpec, list[dict[str, Any]]]]
 
 
-def _kind_label(kind: str | None) -> str:
-    return say("upload.auto") if kind is None else say("upload.kind_need", kind=kind, need=requirement(kind))
+def _kind_label(lang: str, kind: str | None) -> str:
+    """A kind of rows as the choice says it: in English by its name (as `geo import --kind`
+    takes it), in another language by its layer's title there; and what its rows need."""
+    if kind is None:
+        return translate(lang, "upload.auto")
+    name = kind if lang == DEFAULT else registry_text(lang, registry.BY_NAME[kind].title)
+    need = translate(lang, "upload.need_" + requirement(kind).removeprefix("a "))
+    return translate(lang, "upload.kind_need", kind=name, need=need)
 
 
 def render_upload(state: ExplorerState) -> UserLayers:
@@ -50,9 +59,10 @@ def render_upload(state: ExplorerState) -> UserLayers:
     files = st.file_uploader(
         say("upload.label", mb=MAX_UPLOAD_MB),
         type=list(ACCEPTED), accept_multiple_files=True, key=UPLOAD_KEY,
-        help=say("upload.help", limits=LIMITS_TEXT, files=MAX_SESSION_UPLOADS, session_mb=MAX_SESSION_MB))
+        help=say("upload.help", limits=limits_text(), files=MAX_SESSION_UPLOADS, session_mb=MAX_SESSION_MB))
     kind = st.selectbox(say("upload.kind"), [None, *KINDS], key=UPLOAD_KIND_KEY,
-                        format_func=_kind_label)
+                        placeholder=say("app.choose"),
+                        format_func=functools.partial(_kind_label, language.current()))
     cache = state.imports
     layers: UserLayers = {}
     current: set[str] = set()
@@ -62,7 +72,7 @@ def render_upload(state: ExplorerState) -> UserLayers:
         problem = session_problem([*sizes, upload.size]) \
             or server_problem(others, sum(sizes) + upload.size)
         if problem is not None:  # over the session's or the server's budget: not read at all
-            st.error(say("upload.refused", file=plain(upload.name), why=plain(problem)))
+            st.error(say("upload.refused", file=plain(upload.name), why=plain(refusal(problem))))
             continue
         sizes.append(upload.size)
         key = f"{upload.file_id}:{kind}"  # Streamlit's id of this upload: the same on every rerun
@@ -96,13 +106,16 @@ def _run_job(state: ExplorerState, key: str, data: bytes, filename: str, kind: s
             job.close()
             del state.jobs[key]
             slot.empty()
-            return ImportCancelled(f"{filename}: reading cancelled; remove the file and add it "
-                                   "again to read it")
-        bar = st.progress(0.0, text=say("upload.reading", file=plain(filename)))
+            return ImportCancelled(say("upload.cancelled", file=filename))
+        reading = say("upload.reading", file=plain(filename))
+        bar = st.progress(0.0, text=reading)
+        # the reader says what it is doing in English (as the command line's bar does): shown in
+        # English only; another language gets its own "reading" and the share done
+        english = language.current() == DEFAULT
         while not job.wait(0.2):
             fraction, text = job.progress
-            bar.progress(max(0.0, min(1.0, fraction)), text=f"{plain(filename)}: {plain(text or 'reading')} "
-                                                            f"({fraction:.0%})")
+            doing = f"{plain(filename)}: {plain(text or 'reading')}" if english else reading
+            bar.progress(max(0.0, min(1.0, fraction)), text=f"{doing} ({fraction:.0%})")
     slot.empty()
     del state.jobs[key]
     try:
@@ -137,13 +150,13 @@ def _show_error(filename: str, error: GeoError) -> None:
 def _show_result(name: str, result: ImportResult) -> None:
     if not result.features:
         st.warning(say("upload.nothing"))
-    st.text(f"{result.source_file} → layer '{name}'\n{result.summary()}")
+    lang = language.current()
+    st.text(f"{say('upload.result', file=result.source_file, layer=name)}\n{summary_text(result, lang)}")
     if len(result.features) > LARGE_LAYER:
         st.caption(say("upload.large"))
     problems = [*result.skipped, *result.warnings]
     if problems:
         with st.expander(say_count("upload.skipped", len(problems))):
-            st.dataframe(pd.DataFrame([item.as_dict(result.unit) for item in problems]),
-                         hide_index=True, width="stretch")
+            st.dataframe(pd.DataFrame(problem_rows(result, lang)), hide_index=True, width="stretch")
     with st.expander(say("upload.how")):
         st.text("\n".join(result.notes))

@@ -6,6 +6,8 @@ and Linux, and as disks are sold). Every size a user reads is written with megab
 
 from __future__ import annotations
 
+from typing import Any
+
 MB = 1_000_000
 """A megabyte: 10**6 bytes, in every limit, check and message of the project."""
 
@@ -44,22 +46,38 @@ def megabytes(size: int) -> str:
     return f"{size / MB:,.1f} MB"
 
 
-def server_problem(others: int, own: int) -> str | None:
+class Refusal(str):
+    """Why an upload is refused, in English; its key and params in the message catalogues
+    (geo.i18n) say it in the page's language."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, text: str, key: str, **params: Any) -> Refusal:
+        self = super().__new__(cls, text)
+        self.key, self.params = key, params
+        return self
+
+
+def server_problem(others: int, own: int) -> Refusal | None:
     """Why a session holding `own` bytes of files cannot take them while the other sessions
     hold `others`, or None when it fits the server's budget."""
     if others + own > MAX_SERVER_MB * MB:
-        return (f"the server already holds {megabytes(others)} of other sessions' files, at most "
-                f"{MAX_SERVER_MB} MB in all; try again when they have been closed")
+        return Refusal(f"the server already holds {megabytes(others)} of other sessions' files, at "
+                       f"most {MAX_SERVER_MB} MB in all; try again when they have been closed",
+                       "upload.server_full", held=megabytes(others), most=MAX_SERVER_MB)
     return None
 
 
-def session_problem(sizes: list[int]) -> str | None:
+def session_problem(sizes: list[int]) -> Refusal | None:
     """Why one more upload would not fit a session holding files of these sizes (the new one
     last), or None when it fits."""
     if len(sizes) > MAX_SESSION_UPLOADS:
-        return f"at most {MAX_SESSION_UPLOADS} files a session; remove one to add another"
+        return Refusal(f"at most {MAX_SESSION_UPLOADS} files a session; remove one to add another",
+                       "upload.too_many_files", files=MAX_SESSION_UPLOADS)
     total = sum(sizes)
     if total > MAX_SESSION_MB * MB:
-        return (f"the files of this session would take {megabytes(total)}; at most "
-                f"{MAX_SESSION_MB} MB a session; remove one to add another")
+        return Refusal(f"the files of this session would take {megabytes(total)}; at most "
+                       f"{MAX_SESSION_MB} MB a session; remove one to add another",
+                       "upload.session_full", size=megabytes(total), most=MAX_SESSION_MB)
     return None

@@ -57,7 +57,7 @@ INTERFACE_TEXT = """() => {
 # the notations of coordinates.
 SHARED = {"UTC", "km", "mi", "ft", "IoU", "COSPAR", "NORAD", "GeoJSON", "GeoPackage", "KML", "CSV",
           "HTML", "OpenStreetMap", "Esri", "Natural", "Earth", "GeoNames", "CC", "BY", "Leaflet", "SGP4",
-          "DDMM", "DDMMSS", "NOTAM", "FIR"}
+          "DDMM", "DDMMSS", "NOTAM", "FIR", "MB", "ISO", "TLE", "OMM", "JSON", "XML"}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+")
 EVENT = "2023-05-30-malligyong-1"
@@ -129,8 +129,9 @@ def test_in_english_no_word_of_the_interface_is_korean(server, browser):
 
 
 def test_the_data_stays_as_recorded_and_names_follow_the_language(server, browser):
-    """Korean shows the catalogue's Korean names (Sohae's label, a city's); a name with no Korean
-    one is shown in English, marked as such; a source's title is never translated."""
+    """Korean shows the catalogue's Korean names (Sohae's label, a pad's, a city's); a name with no
+    Korean one (a zone's) is shown in English, marked as such; a source's title is never
+    translated."""
     context, page = _open(browser, server, "/geo/explorer?lang=ko")
     try:
         page.evaluate("() => geoExplorer.map().setView([39.6, 124.9], 7, {animate: false})")
@@ -139,10 +140,15 @@ def test_the_data_stays_as_recorded_and_names_follow_the_language(server, browse
         assert "서해위성발사장" in labels and "신의주" in labels, labels
         page.evaluate("() => geoExplorer.choose('sohae-lc1', 'list')")
         page.wait_for_selector(".geo-card h4")
-        # no Korean name: the English one, marked as such
-        assert page.get_attribute(".geo-card h4", "lang") == "en"
-        assert "LC1" in page.text_content(".geo-card h4.geo-fallback")
+        # a pad's Korean name (names.ko), not marked as English
+        assert page.text_content(".geo-card h4") == "서해위성발사장 기존 발사대 (LC1)"
+        assert page.get_attribute(".geo-card h4", "lang") is None
         assert "발사대" in page.text_content(".geo-side")  # the kind, translated
+        page.evaluate("() => geoExplorer.choose('2009-04-first-stage', 'list')")
+        page.wait_for_selector(".geo-card h4.geo-fallback")
+        # no Korean name (a zone's): the English one, marked as such
+        assert page.get_attribute(".geo-card h4.geo-fallback", "lang") == "en"
+        assert "2009" in page.text_content(".geo-card h4.geo-fallback")
         found = page.evaluate("""() => { const i = document.querySelector('.geo-search input');
             i.value = '서해'; i.dispatchEvent(new Event('input')); return [...document.querySelectorAll(
             '.geo-search-name')].map(n => n.textContent); }""")
@@ -225,5 +231,91 @@ def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
         assert found == [], ("an import", found)
         panel = tools(page).locator(SIDEBAR).inner_text()
         assert "내 자료" in panel and "행의 종류" in panel  # the tools panel speaks Korean too
+        assert "개 가져옴" in panel and "→ 레이어 'imported-sites'" in panel, panel  # and its report
+    finally:
+        context.close()
+
+
+# The tools panel's text (a Streamlit page): visible text nodes, tooltips and labels of the open
+# tab; what the user pasted and the records shown as text (st.text, code) are data. Streamlit's
+# own words are left out: it has no language to set (its toolbars over a chart or a table, the
+# file box's "Upload" and "200MB per file", a choice's "Open" and "Clear value" buttons, a help
+# icon's "Help for …"); every label, help, option and message the app gives is walked.
+TOOLS_TEXT = """() => {
+    const panel = [...document.querySelectorAll('[data-testid="stTabs"] [role="tabpanel"]')]
+        .find(p => !p.hidden && p.getBoundingClientRect().height > 0);
+    const streamlit = '[data-testid="stElementToolbar"], [data-testid="stFileUploaderDropzone"]';
+    const data = el => !!el.closest('[data-testid="stText"], code, textarea, [translate="no"]') ||
+        !!el.closest(streamlit);
+    const visible = el => { const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+        return r.width > 0 && r.height > 0 && cs.visibility !== "hidden" && cs.display !== "none"; };
+    const out = [];
+    const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, el = node.parentElement;
+        if (el && node.nodeValue.trim() && visible(el) && !data(el)) out.push(node.nodeValue.trim());
+    }
+    panel.querySelectorAll("[aria-label], [placeholder], [title]").forEach(el => {
+        if (!visible(el) || data(el)) return;
+        ["aria-label", "placeholder", "title"].forEach(
+            a => { if (el.getAttribute(a)) out.push(el.getAttribute(a)); });
+    });
+    // a choice shows its option in its box's value
+    panel.querySelectorAll("input[role=combobox]").forEach(el => { if (el.value) out.push(el.value); });
+    return out;
+}"""
+TLE = (DATA / "orbits" / "malligyong-1.tle").read_text()
+STREAMLIT_OWN = {"Open", "Clear value", "Vega visualization"}  # the last is vega-embed's
+ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT[\d:.]+Z?")
+TIME_ZONE = re.compile(r"\b[A-Z][a-z]+/[A-Za-z_]+")  # IANA's names (Asia/Pyongyang): values
+
+
+def _app_texts(texts: list[str], data: tuple[str, ...]) -> list[str]:
+    """The texts the app gives, without Streamlit's own (above), and with the values it shows
+    (names in data, ISO times, time zones) taken out."""
+    out = []
+    for text in texts:
+        if text in STREAMLIT_OWN:
+            continue
+        text = TIME_ZONE.sub(" ", ISO_TIME.sub(" ", text.removeprefix("Help for ")))
+        for value in data:
+            text = text.replace(value, " ")
+        out.append(text)
+    return out
+
+
+def _choose(panel, key: str, option: str) -> None:
+    """Choose an option of a Streamlit selectbox (its key), by the option's text."""
+    panel.locator(f".st-key-{key} input[role='combobox']").click()
+    panel.get_by_role("option", name=option, exact=True).click()
+
+
+def test_the_orbits_tab_in_korean_shows_no_english_word_of_the_interface(server, browser):
+    """Issue 23: the tools panel's Orbits tab, with pasted element sets drawn and the passes over
+    a site listed, in Korean; the satellite's and the sites' names are data."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server + "/?lang=ko")
+        frame = wait_ready(page)
+        frame.click(".geo-top button:has-text('내 자료와 분석')")
+        panel = tools(page)
+        panel.get_by_role("tab", name="궤도").click()
+        _choose(panel, "orbit_elements_catalogue", "Malligyong-1")
+        panel.get_by_text("NORAD 번호 58400", exact=False).wait_for(timeout=30_000)
+        area = panel.locator(f"{SIDEBAR} textarea[aria-label='궤도 요소']")
+        area.fill(TLE)
+        area.press("Control+Enter")
+        panel.get_by_text("지도에 그렸습니다", exact=False).wait_for(timeout=60_000)
+        _choose(panel, "orbit_elements_site", "평양")
+        panel.get_by_text("평양 상공 통과", exact=False).wait_for(timeout=30_000)
+        history = panel.locator("[data-testid='stExpander'] summary", has_text="궤도 이력")
+        if history.get_attribute("aria-expanded") != "true":
+            history.click()
+        panel.locator(".vega-embed text", has_text="근지점").first.wait_for(timeout=30_000)
+        texts = _app_texts(panel.evaluate(TOOLS_TEXT), ("MALLIGYONG-1", "Malligyong-1"))
+        assert "목록의 위성" in texts and "근지점" in texts, texts
+        found = _english_words(texts)
+        assert found == [], ("the Orbits tab", found)
     finally:
         context.close()
