@@ -91,16 +91,21 @@ test("while playing, a feature is shown once the clock reaches it, a zone during
 
 test("the playback runs over the dates shown in PLAY_MS, resumes where it paused, restarts at the end", () => {
   const s = S.withRange(S.initial(), day("2012-01-01"), day("2013-01-01"));
-  const started = S.playStarted(s, EXTENT);
+  const span = S.playSpan(s, EXTENT);
+  assert.deepEqual(span, [day("2012-01-01"), day("2013-01-01")]);
+  const started = S.playStarted(s, span);
   assert.equal(started.play, day("2012-01-01"));
-  const half = S.playStepped(started, EXTENT, S.PLAY_MS / 2);
+  const half = S.playStepped(started, span, S.PLAY_MS / 2);
   assert.equal(half.play, (day("2012-01-01") + day("2013-01-01")) / 2);
-  assert.equal(S.playStarted(half, EXTENT), half);  // paused midway: resumed from there
-  assert.ok(!S.playEnded(half, EXTENT));
-  const done = S.playStepped(half, EXTENT, S.PLAY_MS * 10);
+  assert.equal(S.playStarted(half, span), half);  // paused midway: resumed from there
+  assert.ok(!S.playEnded(half, span));
+  // dates brushed while it plays: it keeps the span it was started over, and its pace
+  const brushed = S.withRange(half, day("2012-01-01"), day("2012-03-01"));
+  assert.equal(S.playStepped(brushed, span, S.PLAY_MS / 4).play, day("2012-01-01") + 0.75 * (span[1] - span[0]));
+  const done = S.playStepped(half, span, S.PLAY_MS * 10);
   assert.equal(done.play, day("2013-01-01"));  // never past the end
-  assert.ok(S.playEnded(done, EXTENT));
-  assert.equal(S.playStarted(done, EXTENT).play, day("2012-01-01"));
+  assert.ok(S.playEnded(done, span));
+  assert.equal(S.playStarted(done, span).play, day("2012-01-01"));
   // the whole range: within the extent, however wide the dates asked for
   assert.deepEqual(S.playSpan(S.withRange(S.initial(), 0, EXTENT[1] * 2), EXTENT), EXTENT);
 });

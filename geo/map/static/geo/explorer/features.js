@@ -70,6 +70,21 @@ export function button(text, title, fn) {
   return b;
 }
 
+/* fn() on a click anywhere outside box (a menu's, the search's list: they close). One listener
+   on the document for them all: a top bar built again (a new language) adds none, and boxes no
+   longer in the page are forgotten. */
+let outside = null;
+export function onOutsideClick(box, fn) {
+  if (outside === null) {
+    outside = [];
+    document.addEventListener("click", function (e) {
+      outside = outside.filter(function (pair) { return pair[0].isConnected; });
+      outside.forEach(function (pair) { if (!pair[0].contains(e.target)) pair[1](); });
+    });
+  }
+  outside.push([box, fn]);
+}
+
 export function cssEscape(text) {
   return window.CSS && CSS.escape ? CSS.escape(text) : String(text).replace(/["\\]/g, "\\$&");
 }

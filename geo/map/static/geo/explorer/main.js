@@ -109,8 +109,11 @@ function start(leafletMap, options, tileLayers) {
   ctx.map = leafletMap;
   ctx.options = options;
   ctx.tiles = tileLayers || {};
+  layers().forEach(indexTimes);
+  computeExtent();
+  const initial = readUrl();  // the permalink over what the page was made with
   const asked = geoHost.readParams().get("lang") || new URLSearchParams(window.location.search).get("lang") ||
-    (options.initial || {}).lang;
+    initial.lang;
   geoI18n.setup(options.messages, asked);
   ctx.state = withLanguage(ctx.state, geoI18n.language());
   geoPopups.setHooks(popupHooks());
@@ -119,9 +122,6 @@ function start(leafletMap, options, tileLayers) {
   ctx.el.side = document.querySelector(".geo-side");
   ctx.el.time = document.querySelector(".geo-time");
   layout();
-  layers().forEach(indexTimes);
-  computeExtent();
-  const initial = readUrl();
   layers().forEach(function (l) {
     const on = initial.layers && own.call(initial.layers, l.name) ? initial.layers[l.name] : defaultVisible(l);
     if (on && !ctx.map.hasLayer(l.group)) ctx.map.addLayer(l.group);

@@ -1,7 +1,7 @@
 /* The search of the top bar: sites, events, every shown layer's features, places and
    coordinates (geo/search.js reads them and ranks the matches), in either language. */
 import {ctx} from "geo-explorer/context.js";
-import {esc, isBuiltin, isOn, layer, layers, nameOf, spec, t, titleOf} from "geo-explorer/features.js";
+import {esc, isBuiltin, isOn, layer, layers, nameOf, onOutsideClick, spec, t, titleOf} from "geo-explorer/features.js";
 import {whenOf} from "geo-explorer/layertimes.js";
 import {choose} from "geo-explorer/choice.js";
 import {setVisible} from "geo-explorer/legend.js";
@@ -123,6 +123,6 @@ export function searchBox() {
     e.preventDefault();
     pick(rows[Array.prototype.indexOf.call(list.children, li)]);
   });
-  document.addEventListener("click", function (e) { if (!box.contains(e.target)) close(); });
+  onOutsideClick(box, close);
   return box;
 }

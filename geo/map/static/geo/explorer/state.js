@@ -100,20 +100,21 @@ export function withPlay(state, t) {
   return changed(state, {play: t === undefined ? null : t});
 }
 
-/* Play pressed: from where it paused, or from the start when it had not begun or had ended. */
-export function playStarted(state, extent) {
-  const span = playSpan(state, extent);
+/* Play pressed over span (playSpan's, taken when it is pressed and kept while it plays, however
+   the dates are brushed meanwhile): from where it paused, or from the start when it had not
+   begun or had ended. */
+export function playStarted(state, span) {
   return state.play === null || state.play >= span[1] ? withPlay(state, span[0]) : state;
 }
 
 /* The clock after ms of playing: the whole span in PLAY_MS, stopping at its end. */
-export function playStepped(state, extent, ms) {
-  const span = playSpan(state, extent), rate = (span[1] - span[0]) / PLAY_MS;
+export function playStepped(state, span, ms) {
+  const rate = (span[1] - span[0]) / PLAY_MS;
   return withPlay(state, Math.min(span[1], state.play + ms * rate));
 }
 
-export function playEnded(state, extent) {
-  return state.play !== null && state.play >= playSpan(state, extent)[1];
+export function playEnded(state, span) {
+  return state.play !== null && state.play >= span[1];
 }
 
 /* Where the timeline's zoom buttons widen it: the playback's clock, the chosen event (its

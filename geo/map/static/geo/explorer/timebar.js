@@ -124,7 +124,7 @@ export function relabelTimeline() {
 /* The dates shown: from start to end (ms; null: open). */
 export function setRange(start, end) {
   ctx.state = withRange(ctx.state, start, end);
-  if (ctx.timeline) ctx.timeline.setRange(start, end);
+  if (ctx.timeline) ctx.timeline.setRange(ctx.state.start, ctx.state.end);
   applyFilter();
   refreshDates();
   writeUrl();

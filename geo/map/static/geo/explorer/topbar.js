@@ -2,7 +2,7 @@
    app's tools, downloads, the link, the side panel, full screen, the language). */
 import {ctx} from "geo-explorer/context.js";
 import {isWhole, shownRange} from "geo-explorer/state.js";
-import {button, esc, t} from "geo-explorer/features.js";
+import {button, esc, onOutsideClick, t} from "geo-explorer/features.js";
 import {madeDay} from "geo-explorer/layertimes.js";
 import {eventSelect} from "geo-explorer/eventlist.js";
 import {searchBox} from "geo-explorer/searchbox.js";
@@ -60,7 +60,7 @@ function menu(text, title, fill) {
     if (list.hidden) fill(list);
     list.hidden = !list.hidden;
   });
-  document.addEventListener("click", function (e) { if (!box.contains(e.target)) list.hidden = true; });
+  onOutsideClick(box, function () { list.hidden = true; });
   list.addEventListener("click", function (e) {  // a download started: the menu closes
     if (e.target.tagName === "A") setTimeout(function () { list.hidden = true; }, 0);
   });
