@@ -124,6 +124,7 @@ def _event(cat: Catalogue, event: Event) -> Feature:
     start = parse_time(event.time_utc, event.time_precision)
     return feature(EVENTS, event.id, geometry, {
         "name": event.name,
+        "names": dict(event.names) if event.names else None,
         "kind": event.kind,
         "time_utc": event.time_utc,
         "time_precision": event.time_precision,

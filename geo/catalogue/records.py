@@ -237,6 +237,7 @@ class Event:
 
     id: str = checked(_ID)
     name: str = checked(_text(200))
+    names: dict[str, str] | None = checked(_names, default=None)  # as a site's: en, ko, ru
     kind: str = checked(_choice(EVENT_KINDS))
     time_utc: str = checked(_as_is)  # checked against time_precision
     time_precision: str = checked(_choice(PRECISIONS))

@@ -139,6 +139,8 @@ EVENTS = LayerSpec(
     geometry=("Point",),
     properties=(
         *_common(),
+        Prop("names", "names", "names by language: en (the name), and ko or ru where known",
+             required=False),
         Prop("kind", "text", "what happened", choices=EVENT_KINDS),
         Prop("time_utc", "time", "ISO 8601 at the precision the sources give"),
         Prop("time_precision", "text", "second, minute, day or month",
@@ -203,6 +205,7 @@ EVENTS = LayerSpec(
     importable=True,
     draw_order=3,
     version_of="version_of",
+    sent=("names",),  # the event list, cards, timeline and search name events in the language
 )
 
 ZONES = LayerSpec(

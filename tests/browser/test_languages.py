@@ -12,12 +12,13 @@ catalogue (tests/i18n)."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
 import pytest
 
-from ..conftest import DATA
+from ..conftest import DATA, LAYERS
 from .helpers import SIDEBAR, tools, wait_for, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -157,6 +158,51 @@ def test_the_data_stays_as_recorded_and_names_follow_the_language(server, browse
             i.value = 'Sohae Satellite'; i.dispatchEvent(new Event('input'));
             return [...document.querySelectorAll('.geo-search-name')].map(n => n.textContent); }""")
         assert "서해위성발사장" in found, found  # and by its English one, shown in Korean
+    finally:
+        context.close()
+
+
+def _korean_event_names() -> dict[str, str]:
+    """The Korean name of each event of layers/events.geojson that is not another's version."""
+    features = json.loads((LAYERS / "events.geojson").read_text(encoding="utf-8"))["features"]
+    return {f["id"]: f["properties"]["names"]["ko"] for f in features
+            if not f["properties"].get("version_of")}
+
+
+def test_events_are_named_in_korean_in_the_list_the_card_the_timeline_and_the_search(server,
+                                                                                     browser):
+    """Every event has its Korean name (names.ko): the event list shows them all, none marked as
+    English; the chosen event's card and side panel, the timeline's tooltip and the search name
+    it in Korean, and a version of it too."""
+    korean = _korean_event_names()
+    context, page = _open(browser, server, "/geo/explorer?lang=ko")
+    try:
+        options = page.eval_on_selector_all(".geo-event option[value]:not([value=''])", """os =>
+            os.map(o => ({id: o.value, text: o.textContent, lang: o.getAttribute('lang')}))""")
+        assert {o["id"] for o in options} == set(korean)
+        for option in options:
+            assert option["lang"] is None, option  # no fallback to English
+            assert option["text"].endswith("  " + korean[option["id"]]), option
+        page.evaluate(f"() => geoExplorer.choose({EVENT!r}, 'list')")
+        page.wait_for_selector(".geo-card h4")
+        assert page.text_content(".geo-card h4") == "만리경-1호 발사 (천리마-1형, 1차 시도)"
+        assert page.locator(".geo-card h4.geo-fallback").count() == 0
+        assert page.text_content(".geo-side h4") == korean[EVENT]
+        where = page.evaluate(f"() => geoExplorer.timeline().positionOf('events:{EVENT}')")
+        assert where, "the event is not on the timeline"
+        page.mouse.move(where["x"], where["y"])
+        page.wait_for_selector(".geo-time-tip:not([hidden])")
+        assert page.text_content(".geo-time-tip").startswith(korean[EVENT] + " · ")
+        page.mouse.move(5, 5)
+        found = page.evaluate("""() => { const i = document.querySelector('.geo-search input');
+            i.value = '만리경-1-1호'; i.dispatchEvent(new Event('input')); return [...document
+            .querySelectorAll('.geo-search-name')].map(n => n.textContent); }""")
+        assert "만리경-1-1호 발사 (신형 위성운반로켓)" in found, found
+        version = "2024-05-27-malligyong-1-1-japan-time"
+        page.evaluate(f"() => geoExplorer.choose({version!r}, 'list')")
+        page.wait_for_function("""() => (document.querySelector('.geo-card h4') || {})
+            .textContent === '만리경-1-1호 발사 (신형 위성운반로켓): 일본 측 시각, 약 22:43'""")
+        assert page.errors == []
     finally:
         context.close()
 

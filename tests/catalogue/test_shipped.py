@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -41,6 +43,23 @@ def test_every_site_is_in_the_region(catalogue, rid):
     site = catalogue.sites[rid]
     assert 30 <= site.lat <= 60 and 30 <= site.lon <= 140  # Moscow to Tonghae
     assert 0 < site.precision_m <= (10_000 if site.kind == "city" else 5_000)
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.mark.parametrize("rid", _ids("events.yaml"))
+def test_every_event_has_its_korean_name(catalogue, rid):
+    """names.en is the name (one English name, not two that drift) and names.ko is Korean; a
+    version's Korean name is its main record's with the same kind of suffix as in English."""
+    event = catalogue.events[rid]
+    assert event.names is not None, "no names"
+    assert event.names["en"] == event.name
+    assert HANGUL.search(event.names.get("ko", "")), "no Korean name"
+    if event.version_of is not None:
+        main = catalogue.events[event.version_of]
+        assert event.name.startswith(main.name + ": ")
+        assert event.names["ko"].startswith(main.names["ko"] + ": ")
 
 
 @pytest.mark.parametrize("rid", _ids("zones.yaml"))

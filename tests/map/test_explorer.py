@@ -43,9 +43,10 @@ def test_the_browser_gets_only_what_popups_show(layers):
     (events,) = map_layers(html)
     props = events[0]["properties"]
     assert "geometry_note" not in props and "zone_ids" not in props
-    assert {"name", "time_utc", "outcome", "sources"} <= set(props)
+    assert {"name", "names", "time_utc", "outcome", "sources"} <= set(props)
     assert set(props) <= {"id", *registry.EVENTS.popup.fields(), *registry.EVENTS.style.keys,
-                          *registry.EVENTS.time_fields, "site_id", "date"}  # sites list events
+                          *registry.EVENTS.time_fields, *registry.EVENTS.sent,
+                          "site_id", "date"}  # sites list events
 
 
 def test_hostile_text_is_never_raw_in_the_page():

@@ -30,7 +30,8 @@ export function refreshEventList() {
   rows.forEach(function (row) {
     const at = times[row.i];
     const named = geoI18n.name(ev.packed.get(row.i, "names"), ev.packed.get(row.i, "name") || row.id);
-    html.push('<option value="' + esc(row.id) + '"' + (row.shown ? "" : " disabled") +
+    // the name is the record's (data, as the page marks names elsewhere), the date its form
+    html.push('<option value="' + esc(row.id) + '" translate="no"' + (row.shown ? "" : " disabled") +
               (named.fallback ? ' lang="en" title="' + esc(t("name.fallback")) + '"' : "") + ">" +
               esc((at ? dayAt(at) : "") + "  " + named.text) + "</option>");
   });
