@@ -188,6 +188,14 @@ def test_events_are_named_in_korean_in_the_list_the_card_the_timeline_and_the_se
         assert page.text_content(".geo-card h4") == "만리경-1호 발사 (천리마-1형, 1차 시도)"
         assert page.locator(".geo-card h4.geo-fallback").count() == 0
         assert page.text_content(".geo-side h4") == korean[EVENT]
+        # its site by the site's Korean name; and the site's card lists its events in Korean
+        assert "서해위성발사장 새 해안 발사대 (LC2)" in page.text_content(".geo-card")
+        page.evaluate("() => geoExplorer.choose('sohae-lc2', 'list')")
+        page.wait_for_function("() => (document.querySelector('.geo-side') || {}).textContent"
+                               ".includes('만리경-1-1호 발사 (신형 위성운반로켓)')")
+        assert "Malligyong" not in page.text_content(".geo-side ul")
+        page.evaluate(f"() => geoExplorer.choose({EVENT!r}, 'list')")
+        page.wait_for_selector(".geo-card h4")
         where = page.evaluate(f"() => geoExplorer.timeline().positionOf('events:{EVENT}')")
         assert where, "the event is not on the timeline"
         page.mouse.move(where["x"], where["y"])

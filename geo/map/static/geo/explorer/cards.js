@@ -1,7 +1,7 @@
 /* Cards on the map: a feature's short card (geo/popups.js renders it, in the page's language),
    or a list where features are stacked; neither ever moves the map to fit. */
 import {ctx} from "geo-explorer/context.js";
-import {esc, layer, nameHtml, own, spec, t, titleOf, tn} from "geo-explorer/features.js";
+import {esc, layer, nameHtml, own, sites, spec, t, titleOf, tn} from "geo-explorer/features.js";
 import {dayAt, whenOf} from "geo-explorer/layertimes.js";
 import {zoomToFeature} from "geo-explorer/focus.js";
 import {choose} from "geo-explorer/choice.js";
@@ -18,7 +18,7 @@ export function renderPopup(l, i, asCard) {
     props = localProps(props);
     fallback = popup.title === "name" && geoI18n.name(props.names, props.name).fallback;
   }
-  const html = geoPopups.render(popup, props, {related: geoFeatureLayer.related, rows: l.packed.rows(i)}, asCard);
+  const html = geoPopups.render(popup, props, {related: related, rows: l.packed.rows(i)}, asCard);
   // a name shown in English for want of one in the page's language: marked as such
   return fallback ? html.replace("<h4>", '<h4 lang="en" class="geo-fallback" title="' + esc(t("name.fallback")) + '">')
     : html;
@@ -42,6 +42,13 @@ function localPopup(popup) {
           })};
 }
 
+/* A card's list of the features of another layer that refer to it (a site's events), in the
+   page's language like the card. */
+function related(name, via, value) {
+  const found = geoFeatureLayer.related(name, via, value);
+  return geoI18n.language() === "en" ? found : found.map(localProps);
+}
+
 function localProps(props) {
   const out = copy(props);
   (ctx.options.choiceFields || []).forEach(function (field) {
@@ -50,6 +57,10 @@ function localProps(props) {
   });
   const named = geoI18n.name(out.names, out.name);
   if (!named.fallback && own.call(out, "name")) out.name = named.text;
+  // the site an event names by its English name: by the site's own in the page's language
+  const siteLayer = sites(), j = siteLayer && own.call(out, "site_name") ? siteLayer.indexOf(out.site_id) : -1;
+  const site = j >= 0 ? geoI18n.name(siteLayer.packed.get(j, "names"), out.site_name) : null;
+  if (site && !site.fallback) out.site_name = site.text;
   return out;
 }
 
