@@ -326,6 +326,7 @@ FOOTPRINTS = LayerSpec(
         Prop("raw_text", "text", "the model's assumptions in words"),
         SOURCES,
     ),
+    sent=("draws", "survivors"),  # the survivors written again in the page's language
     style=Style(base=frozen({"color": MODELLED_COLOUR, "weight": 2, "opacity": 0.9,
                              "dashArray": "2 5", "fill": False, "fillOpacity": 0.0})),
     legend=(LegendRow("dashed", MODELLED_COLOUR,

@@ -188,6 +188,10 @@ def test_events_are_named_in_korean_in_the_list_the_card_the_timeline_and_the_se
         assert page.text_content(".geo-card h4") == "만리경-1호 발사 (천리마-1형, 1차 시도)"
         assert page.locator(".geo-card h4.geo-fallback").count() == 0
         assert page.text_content(".geo-side h4") == korean[EVENT]
+        side = page.text_content(".geo-side")  # the build's notes in English, written again in Korean
+        assert "다른 출처의 기록: " + korean[EVENT] + ": 38노스 측 시각" in side
+        assert "Other reported versions" not in side and "draws kept" not in side
+        assert re.search(r"표본 [\d,]+개 중 [\d,]+개 채택 \([\d.]+%\)", side), side
         # its site by the site's Korean name; and the site's card lists its events in Korean
         assert "서해위성발사장 새 해안 발사대 (LC2)" in page.text_content(".geo-card")
         page.evaluate("() => geoExplorer.choose('sohae-lc2', 'list')")

@@ -16,6 +16,7 @@ export function renderPopup(l, i, asCard) {
   if (geoI18n.language() !== "en") {
     popup = localPopup(popup);
     props = localProps(props);
+    if (props.versions_note) props.versions_note = versionsNote(l, props);
     fallback = popup.title === "name" && geoI18n.name(props.names, props.name).fallback;
   }
   const html = geoPopups.render(popup, props, {related: related, rows: l.packed.rows(i)}, asCard);
@@ -42,6 +43,21 @@ function localPopup(popup) {
           })};
 }
 
+/* "Other reported versions: …" (the build's note, in English) again in the page's language, each
+   version by its name in it. */
+function versionsNote(l, props) {
+  const field = spec(l).versionOf;
+  if (!field) return props.versions_note;
+  // as the build lists them: the record they are versions of and each of its versions, by id
+  const main = props[field] || props.id, j = l.indexOf(main);
+  const group = geoFeatureLayer.related(l.name, field, main).concat(main !== props.id && j >= 0 ? [l.props(j)] : []);
+  const others = group.filter(function (v) { return v.id !== props.id; })
+    .sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
+  if (!others.length) return props.versions_note;
+  return t("popup.versions", {names: others.map(function (v) { return geoI18n.name(v.names, v.name).text; })
+    .join("; ")});
+}
+
 /* A card's list of the features of another layer that refer to it (a site's events), in the
    page's language like the card. */
 function related(name, via, value) {
@@ -57,6 +73,11 @@ function localProps(props) {
   });
   const named = geoI18n.name(out.names, out.name);
   if (!named.fallback && own.call(out, "name")) out.name = named.text;
+  // a footprint's survivors, which the build wrote in English: in the page's language
+  if (own.call(out, "survival") && typeof out.draws === "number" && typeof out.survivors === "number" && out.draws) {
+    out.survival = t("popup.survival", {kept: geoI18n.number(out.survivors), draws: geoI18n.number(out.draws),
+                                        share: geoI18n.number(100 * out.survivors / out.draws, 1)});
+  }
   // the site an event names by its English name: by the site's own in the page's language
   const siteLayer = sites(), j = siteLayer && own.call(out, "site_name") ? siteLayer.indexOf(out.site_id) : -1;
   const site = j >= 0 ? geoI18n.name(siteLayer.packed.get(j, "names"), out.site_name) : null;
