@@ -6,7 +6,6 @@ a user typed is shown as text (st.text), never as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 from typing import Any
 
@@ -14,10 +13,8 @@ import streamlit as st
 
 from ..analysis.rings import DEFAULT_RADII_KM, distance_table, range_rings
 from ..errors import GeoError
-from ..i18n.catalogue import translate
 from ..notices import MAX_NOTICES_CHARS
-from ..notices.batch import NoticeReading
-from ..notices.pasted import read_pasted
+from ..notices.pasted import read_pasted, summary
 from .language import current, local_name, number, say, say_count, sayer
 from .plain import plain
 from .state import NOTICE_KEY, RINGS_KEY, ExplorerState, Features
@@ -50,24 +47,9 @@ def render_notice_box(state: ExplorerState) -> Features | None:
     areas = ", ".join(f"{plain(item['properties'].get('name'))} "
                       f"({number(item['properties'].get('area_km2', 0))} km²)"
                       for item in pasted.features)
-    counted = f"{notices_summary(pasted.readings, current())}. " if len(pasted.readings) > 1 else ""
+    counted = f"{summary(pasted.readings, current())}. " if len(pasted.readings) > 1 else ""
     st.caption(say("notice.shown", counted=plain(counted), areas=areas))
     return pasted.features
-
-
-def notices_summary(readings: Sequence[NoticeReading], lang: str) -> str:
-    """How many notices were read, refused, replaced, repeated, in lang (in English, as
-    geo.notices.pasted.summary says it)."""
-    read = [r for r in readings if r.error is None and r.features]
-    parts = [translate(lang, "notice.summary_read", count=len(read),
-                       areas=sum(len(r.features) for r in read))]
-    for count, key in ((sum(r.error is not None for r in readings), "refused"),
-                       (sum(r.error is None and not r.features for r in readings), "no_area"),
-                       (sum(r.replaced_by is not None for r in readings), "replaced"),
-                       (sum(r.repeats is not None for r in readings), "repeated")):
-        if count:
-            parts.append(translate(lang, f"notice.summary_{key}", count=count))
-    return translate(lang, "notice.summary", count=len(readings), parts=", ".join(parts))
 
 
 def render_distances(sites: list[dict[str, Any]]) -> None:

@@ -32,7 +32,7 @@ from ..importers.result import ImportResult
 from ..layers import registry
 from ..layers.spec import LayerSpec
 from . import language
-from .import_report import problem_rows, summary_text
+from .import_report import problem_rows
 from .language import limits_text, refusal, say, say_count
 from .plain import plain
 from .sessions import held_by_others
@@ -151,7 +151,7 @@ def _show_result(name: str, result: ImportResult) -> None:
     if not result.features:
         st.warning(say("upload.nothing"))
     lang = language.current()
-    st.text(f"{say('upload.result', file=result.source_file, layer=name)}\n{summary_text(result, lang)}")
+    st.text(f"{say('upload.result', file=result.source_file, layer=name)}\n{result.summary(lang)}")
     if len(result.features) > LARGE_LAYER:
         st.caption(say("upload.large"))
     problems = [*result.skipped, *result.warnings]

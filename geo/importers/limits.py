@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n.catalogue import DEFAULT, translate
+
 MB = 1_000_000
 """A megabyte: 10**6 bytes, in every limit, check and message of the project."""
 
@@ -35,10 +37,9 @@ MAX_SERVER_MB = 400
 server memory while it is shown (45 MB of CSV took about 575 MB), so 400 MB of uploads is about
 5 GB; beyond it an upload waits for other sessions to free theirs."""
 
-LIMITS_TEXT = (f"at most {MAX_UPLOAD_MB} MB (1 MB = 1,000,000 bytes), {MAX_ROWS:,} rows or "
-               f"features and {MAX_LAYERS} layers a file; latitudes within ±90°, longitudes "
-               f"within ±180°; an import stops after {JOB_SECONDS} s or {JOB_MEMORY_MB:,} MB of "
-               "memory")
+LIMITS_TEXT = translate(DEFAULT, "upload.limits", mb=MAX_UPLOAD_MB, rows=f"{MAX_ROWS:,}", layers=MAX_LAYERS,
+                        seconds=JOB_SECONDS, memory_mb=f"{JOB_MEMORY_MB:,}")
+"""What an import accepts at most, in English (the catalogue's words, geo.i18n)."""
 
 
 def megabytes(size: int) -> str:
@@ -47,14 +48,14 @@ def megabytes(size: int) -> str:
 
 
 class Refusal(str):
-    """Why an upload is refused, in English; its key and params in the message catalogues
-    (geo.i18n) say it in the page's language."""
+    """Why an upload is refused: the message `key` of the catalogues (geo.i18n), in English as a
+    text; key and params say it in the page's language."""
 
     key: str
     params: dict[str, Any]
 
-    def __new__(cls, text: str, key: str, **params: Any) -> Refusal:
-        self = super().__new__(cls, text)
+    def __new__(cls, key: str, **params: Any) -> Refusal:
+        self = super().__new__(cls, translate(DEFAULT, key, **params))
         self.key, self.params = key, params
         return self
 
@@ -63,9 +64,7 @@ def server_problem(others: int, own: int) -> Refusal | None:
     """Why a session holding `own` bytes of files cannot take them while the other sessions
     hold `others`, or None when it fits the server's budget."""
     if others + own > MAX_SERVER_MB * MB:
-        return Refusal(f"the server already holds {megabytes(others)} of other sessions' files, at "
-                       f"most {MAX_SERVER_MB} MB in all; try again when they have been closed",
-                       "upload.server_full", held=megabytes(others), most=MAX_SERVER_MB)
+        return Refusal("upload.server_full", held=megabytes(others), most=MAX_SERVER_MB)
     return None
 
 
@@ -73,11 +72,8 @@ def session_problem(sizes: list[int]) -> Refusal | None:
     """Why one more upload would not fit a session holding files of these sizes (the new one
     last), or None when it fits."""
     if len(sizes) > MAX_SESSION_UPLOADS:
-        return Refusal(f"at most {MAX_SESSION_UPLOADS} files a session; remove one to add another",
-                       "upload.too_many_files", files=MAX_SESSION_UPLOADS)
+        return Refusal("upload.too_many_files", files=MAX_SESSION_UPLOADS)
     total = sum(sizes)
     if total > MAX_SESSION_MB * MB:
-        return Refusal(f"the files of this session would take {megabytes(total)}; at most "
-                       f"{MAX_SESSION_MB} MB a session; remove one to add another",
-                       "upload.session_full", size=megabytes(total), most=MAX_SESSION_MB)
+        return Refusal("upload.session_full", size=megabytes(total), most=MAX_SESSION_MB)
     return None

@@ -6,19 +6,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-# category → (singular, plural) as the summary line says them
-CATEGORIES = {
-    "missing coordinates": ("missing coordinates", "missing coordinates"),
-    "bad coordinates": ("bad coordinates", "bad coordinates"),
-    "coordinates out of range": ("coordinates out of range", "coordinates out of range"),
-    "missing geometry": ("missing geometry", "missing geometries"),
-    "bad geometry": ("bad geometry", "bad geometries"),
-    "wrong geometry type": ("wrong geometry type", "wrong geometry types"),
-    "missing date": ("missing date", "missing dates"),
-    "bad date": ("bad date", "bad dates"),
-    "bad time": ("bad time", "bad times"),
-    "malformed row": ("malformed row", "malformed rows"),
-}
+from ..i18n.catalogue import DEFAULT, messages, plural, translate
+
+# The kinds of problem the readers name a row by; the summary counts them in the catalogue's
+# words (upload.count_*, geo.i18n).
+CATEGORIES = ("missing coordinates", "bad coordinates", "coordinates out of range", "missing geometry",
+              "bad geometry", "wrong geometry type", "missing date", "bad date", "bad time", "malformed row")
+UNITS = ("row", "feature")
+"""The units an import counts in: rows of a table, features of a vector file."""
 
 
 @dataclass(frozen=True)
@@ -54,18 +49,19 @@ class ImportResult:
         column = f", field '{item.column}'" if item.column else ""
         return f"{self.source_file}, {self.unit} {item.row}{column}"
 
-    def summary(self) -> str:
-        """'245 rows: 231 imported, 14 skipped (14 missing coordinates)'."""
-        unit = self.unit if self.total == 1 else f"{self.unit}s"
-        text = f"{self.total} {unit}: {len(self.features)} imported"
+    def summary(self, lang: str = DEFAULT) -> str:
+        """'245 rows: 231 imported, 14 skipped (14 missing coordinates)', in lang (the catalogue's
+        words; a kind of problem the catalogue lacks as the reader names it)."""
+        unit = self.unit if self.unit in UNITS else "row"
+        text = plural(lang, f"upload.summary_{unit}s", self.total, imported=len(self.features))
         if self.warnings:
-            count = len(self.warnings)
-            text += f" ({count} with {'a warning' if count == 1 else 'warnings'})"
+            text += " " + plural(lang, "upload.summary_warnings", len(self.warnings))
         if self.skipped:
             counts = Counter(item.category for item in self.skipped)
-            parts = [f"{n} {CATEGORIES.get(c, (c, c))[0 if n == 1 else 1]}"
-                     for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-            text += f", {len(self.skipped)} skipped ({', '.join(parts)})"
+            reasons = [_count(lang, category, n)
+                       for category, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+            text += ", " + translate(lang, "upload.summary_skipped", count=len(self.skipped),
+                                     reasons=", ".join(reasons))
         return text
 
 
@@ -77,3 +73,9 @@ class RowProblem(ValueError):
         self.category = category
         self.message = message
         self.field = field
+
+
+def _count(lang: str, category: str, count: int) -> str:
+    """'14 missing coordinates' in lang."""
+    key = "upload.count_" + category.replace(" ", "_")
+    return plural(lang, key, count) if key in messages(DEFAULT) else f"{count} {category}"

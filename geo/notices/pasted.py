@@ -27,6 +27,7 @@ from typing import Any
 from shapely.geometry import shape
 
 from ..errors import NoticeParseError
+from ..i18n.catalogue import DEFAULT, translate
 from ..physics import geodesy
 from .batch import NoticeReading, drawn_features, read_notices
 from .notice import parse_notice
@@ -109,17 +110,18 @@ def _stable_id(notice: str | None, label: str, geometry: dict[str, Any], taken: 
     return candidate
 
 
-def summary(readings: Sequence[NoticeReading]) -> str:
-    """How many notices were read, refused, replaced, repeated."""
+def summary(readings: Sequence[NoticeReading], lang: str = DEFAULT) -> str:
+    """How many notices were read, refused, replaced, repeated, in lang (the catalogue's words)."""
     read = [r for r in readings if r.error is None and r.features]
-    parts = [f"{len(read)} read ({sum(len(r.features) for r in read)} areas)"]
-    for count, words in ((sum(r.error is not None for r in readings), "refused"),
-                         (sum(r.error is None and not r.features for r in readings), "without an area"),
-                         (sum(r.replaced_by is not None for r in readings), "replaced by a later one"),
-                         (sum(r.repeats is not None for r in readings), "repeated")):
+    areas = sum(len(r.features) for r in read)
+    parts = [translate(lang, "notice.summary_read", count=len(read), areas=areas)]
+    for count, key in ((sum(r.error is not None for r in readings), "refused"),
+                       (sum(r.error is None and not r.features for r in readings), "no_area"),
+                       (sum(r.replaced_by is not None for r in readings), "replaced"),
+                       (sum(r.repeats is not None for r in readings), "repeated")):
         if count:
-            parts.append(f"{count} {words}")
-    return f"{len(readings)} notices: " + ", ".join(parts)
+            parts.append(translate(lang, f"notice.summary_{key}", count=count))
+    return translate(lang, "notice.summary", count=len(readings), parts=", ".join(parts))
 
 
 def collection_text(features: list[dict[str, Any]]) -> str:

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..errors import GeoError
+from ..i18n.catalogue import DEFAULT, translate
 from .elements import ElementSet
 from .passes import passes
 
@@ -29,11 +30,8 @@ NOISE_KM = 0.2
 DRAG_SHARE = 0.5
 INCLINATION_DEG = 0.02
 MAX_PASS_WINDOW = timedelta(days=31)
-MANOEUVRE_RULE = (
-    f"manoeuvre: the semi-major axis differs from the one predicted by the previous set's own decay "
-    f"rate (mean motion derivative) by more than {NOISE_KM} km + {DRAG_SHARE:g} x the predicted "
-    f"change, or the inclination changed by more than {INCLINATION_DEG} deg; it happened between "
-    f"the two epochs")
+MANOEUVRE_RULE = translate(DEFAULT, "orbit.manoeuvre_rule", noise=f"{NOISE_KM:g}", share=f"{DRAG_SHARE:g}",
+                           inclination=f"{INCLINATION_DEG:g}")  # the catalogue's words (geo.i18n)
 
 
 @dataclass(frozen=True)

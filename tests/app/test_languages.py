@@ -13,7 +13,6 @@ from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from geo.app import routes
-from geo.app.analysis import notices_summary
 from geo.app.pass_place import POINT
 from geo.app.satellites import catalogue_satellites, record_text
 from geo.errors import NoticeParseError
@@ -163,13 +162,22 @@ def test_the_catalogue_satellite_s_record_is_in_korean_but_its_values(layers):
         assert "NORAD 번호" in text and "UTC" in text
 
 
-def test_english_messages_say_what_the_library_says():
-    """Two texts the command line also gives (geo orbit's figure, geo import's help): the
-    catalogue's English is the library's word for word."""
-    assert translate("en", "orbit.manoeuvre_rule", noise=f"{NOISE_KM:g}", share=f"{DRAG_SHARE:g}",
-                     inclination=f"{INCLINATION_DEG:g}") == MANOEUVRE_RULE
-    assert translate("en", "upload.limits", mb=MAX_UPLOAD_MB, rows=f"{MAX_ROWS:,}", layers=MAX_LAYERS,
-                     seconds=JOB_SECONDS, memory_mb=f"{JOB_MEMORY_MB:,}") == LIMITS_TEXT
+def test_english_messages_say_what_the_command_line_always_said():
+    """Texts the command line gives too (geo orbit's figure, geo import's help, an upload's
+    refusal) are the catalogue's: in English as they always were."""
+    assert (
+        "manoeuvre: the semi-major axis differs from the one predicted by the previous set's own decay "
+        f"rate (mean motion derivative) by more than {NOISE_KM} km + {DRAG_SHARE:g} x the predicted "
+        f"change, or the inclination changed by more than {INCLINATION_DEG} deg; it happened between "
+        "the two epochs") == MANOEUVRE_RULE
+    assert (
+        f"at most {MAX_UPLOAD_MB} MB (1 MB = 1,000,000 bytes), {MAX_ROWS:,} rows or features and "
+        f"{MAX_LAYERS} layers a file; latitudes within ±90°, longitudes within ±180°; an import stops "
+        f"after {JOB_SECONDS} s or {JOB_MEMORY_MB:,} MB of memory") == LIMITS_TEXT
+    assert session_problem([MB] * 11) == "at most 10 files a session; remove one to add another"
+    assert server_problem(MAX_SERVER_MB * MB, 1) == (
+        f"the server already holds {MAX_SERVER_MB:,}.0 MB of other sessions' files, at most "
+        f"{MAX_SERVER_MB} MB in all; try again when they have been closed")
 
 
 @pytest.mark.parametrize("problem", [session_problem([MB] * 11), session_problem([60 * MB, 50 * MB]),
@@ -189,7 +197,8 @@ def _readings() -> list[list[NoticeReading]]:
 
 
 @pytest.mark.parametrize("readings", _readings())
-def test_a_batch_of_notices_is_counted_as_the_library_counts_it_and_in_korean(readings):
-    assert notices_summary(readings, "en") == summary(readings)
-    korean = notices_summary(readings, "ko")
+def test_a_batch_of_notices_is_counted_in_english_as_always_and_in_korean(readings):
+    assert summary(readings) in ("2 notices: 2 read (3 areas)", "4 notices: 2 read (2 areas), 1 refused, "
+                                 "1 without an area, 1 replaced by a later one, 1 repeated")
+    korean = summary(readings, "ko")
     assert HANGUL.search(korean) and not _english_words(korean), korean
