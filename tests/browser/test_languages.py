@@ -258,15 +258,25 @@ def test_the_app_keeps_lang_in_its_url_and_speaks_it_in_the_tools_panel(server, 
         context.close()
 
 
-def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
-    """In the app: the comparison of a pasted notice, its card, an imported file's layer and its
-    legend and colour choice, with no English word of the interface."""
+def _app_in_korean_with_its_tools(browser, server):
+    """The app's front page in Korean at a laptop's size, its tools panel opened."""
     context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
     try:
+        page = context.new_page()
         page.goto(server + "/?lang=ko")
         frame = wait_ready(page)
         frame.click(".geo-top button:has-text('내 자료와 분석')")
+    except BaseException:
+        context.close()
+        raise
+    return context, page, frame
+
+
+def test_a_pasted_notice_and_an_import_are_in_korean_too(server, browser):
+    """In the app: the comparison of a pasted notice, its card, an imported file's layer and its
+    legend and colour choice, with no English word of the interface."""
+    context, page, frame = _app_in_korean_with_its_tools(browser, server)
+    try:
         tools(page).get_by_role("tab", name="통보문 붙여 넣기").click()
         area = tools(page).locator(f"{SIDEBAR} textarea[aria-label='통보문 원문']")
         area.fill("1. 36-04N 124-30E, 36-04N 124-54E, 35-19N 124-54E, 35-19N 124-30E")
@@ -351,12 +361,8 @@ def _choose(panel, key: str, option: str) -> None:
 def test_the_orbits_tab_in_korean_shows_no_english_word_of_the_interface(server, browser):
     """Issue 23: the tools panel's Orbits tab, with pasted element sets drawn and the passes over
     a site listed, in Korean; the satellite's and the sites' names are data."""
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
+    context, page, frame = _app_in_korean_with_its_tools(browser, server)
     try:
-        page.goto(server + "/?lang=ko")
-        frame = wait_ready(page)
-        frame.click(".geo-top button:has-text('내 자료와 분석')")
         panel = tools(page)
         panel.get_by_role("tab", name="궤도").click()
         _choose(panel, "orbit_elements_catalogue", "Malligyong-1")
