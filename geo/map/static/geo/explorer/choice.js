@@ -2,7 +2,7 @@
    event it belongs to; every view that shows the choice is redrawn from the state. */
 import {ctx} from "geo-explorer/context.js";
 import {withChoice, withDetail, withoutChoice} from "geo-explorer/state.js";
-import {events, layer, layers, spec} from "geo-explorer/features.js";
+import {events, findFeature, layer, layers, spec} from "geo-explorer/features.js";
 import {applyEmphasis, showEvent, zoomToFeature} from "geo-explorer/focus.js";
 import {drawPointers} from "geo-explorer/pointers.js";
 import {cardIntoView, openCard, openPicker} from "geo-explorer/cards.js";
@@ -44,8 +44,7 @@ export function choose(name, i, how, latlng) {
 
 /* Choose a feature by its id, in whichever layer has it first. */
 export function chooseById(id, how) {
-  let found = null;
-  layers().forEach(function (l) { if (!found && l.indexOf(id) >= 0) found = [l.name, l.indexOf(id)]; });
+  const found = findFeature(id);
   if (found) choose(found[0], found[1], how || "list");
 }
 

@@ -19,6 +19,12 @@ export function isVersion(l, i) { const f = spec(l).versionOf; return !!(f && l.
 /* Whether a layer is on the map. */
 export function isOn(l) { return ctx.map.hasLayer(l.group); }
 
+/* [layer name, index] of the feature with this id in the first layer that has it, or null. */
+export function findFeature(id) {
+  const l = layers().find(function (each) { return each.indexOf(id) >= 0; });
+  return l ? [l.name, l.indexOf(id)] : null;
+}
+
 /* A layer's title in the page's language: the registry's, or a user layer's own label in
    its namespace's title ("Imported: {}"). */
 export function titleOf(l) {

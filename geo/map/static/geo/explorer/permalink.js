@@ -2,7 +2,7 @@
    offline page's #fragment) at the start, and written back, a moment after each change. */
 import {ctx} from "geo-explorer/context.js";
 import {URL_KEYS, permalinkParams, readPermalink} from "geo-explorer/state.js";
-import {events, isBuiltin, isOn, layers, spec} from "geo-explorer/features.js";
+import {events, findFeature, isBuiltin, isOn, layers, spec} from "geo-explorer/features.js";
 
 export function defaultVisible(l) {
   return spec(l).visible !== false;
@@ -15,11 +15,7 @@ export function readUrl() {
   return readPermalink(params, {
     parseTime: geoTimeline.parseTime,
     hasEvent: function (id) { const ev = events(); return !!ev && ev.indexOf(id) >= 0; },
-    featureOf: function (id) {
-      let found = null;
-      layers().forEach(function (l) { if (!found && l.indexOf(id) >= 0) found = [l.name, l.indexOf(id)]; });
-      return found;
-    },
+    featureOf: findFeature,
     builtins: layers().filter(isBuiltin).map(function (l) { return l.name; })
   });
 }
