@@ -43,7 +43,7 @@ def tools_open(page) -> bool:
 
 
 # The map has fetched the session's layers (the tools told it of the session), and drawn them.
-_HAS_SESSION = """() => performance.getEntriesByType("resource")
+HAS_SESSION = """() => performance.getEntriesByType("resource")
     .some(e => e.name.includes("/geo/session/"))"""
 _NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))"
 
@@ -58,7 +58,7 @@ def wait_ready(page, timeout_s: float = 60) -> Any:
         frame = tools(page)
         try:
             if frame is not None and frame.query_selector(READY) and frame.query_selector(BRIDGE):
-                page.wait_for_function(_HAS_SESSION, timeout=max(1.0, deadline - time.monotonic()) * 1000)
+                page.wait_for_function(HAS_SESSION, timeout=max(1.0, deadline - time.monotonic()) * 1000)
                 page.evaluate(_NEXT_FRAME)
                 return explorer(page)
         except Exception as exc:  # the frame is still loading

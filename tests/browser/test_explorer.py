@@ -13,10 +13,12 @@ from geo.layers.files import read_layers
 
 from ..conftest import LAYERS
 from .helpers import (
+    HAS_SESSION,
     assert_clean,
     count_runs,
     download,
     drawn_ids,
+    explorer,
     map_point,
     popup_text,
     runs,
@@ -280,6 +282,24 @@ def test_playback_shows_a_zone_only_within_its_validity_window(server, page):
     assert shown_at("2023-05-29T12:00:00Z", "2023-05-first-stage") is False
     frame.evaluate("() => geoExplorer.setPlayhead(null)")
     assert frame.evaluate("() => geoFeatureLayer.byName('zones').shown.every(v => v === 1)")
+
+
+def test_a_list_of_stacked_features_opened_before_the_tools_connect_stays_open(server, page):
+    """The tools panel announces the session's layers a moment after the map: a list opened on a
+    pad where launches are stacked is not closed by that first announcement (there were no user
+    layers for it to list)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/")
+    page.wait_for_function("() => typeof geoExplorer !== 'undefined' && geoExplorer.state().ready")
+    frame = explorer(page)
+    frame.evaluate("() => geoExplorer.map().setView([39.6601, 124.7053], 11, {animate: false})")
+    page.mouse.click(*map_point(page, 39.6601, 124.7053))
+    wait_for(lambda: frame.locator(".geo-picker li").count() >= 3, what="the list of stacked features")
+    page.wait_for_function(HAS_SESSION, timeout=60_000)  # the announcement, and its layers
+    time.sleep(0.5)
+    assert frame.locator(".geo-picker li").count() >= 3
+    frame.locator(".geo-picker li button").nth(1).click()
+    wait_for(lambda: state(page)["detail"] is not None, what="the feature chosen from the list")
 
 
 def test_play_runs_the_clock_and_stops(server, page):

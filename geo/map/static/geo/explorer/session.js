@@ -28,8 +28,10 @@ function sameOrigin(url) {
 }
 
 function setUserLayers(payload) {
-  const map = ctx.map;
-  if (ctx.picker && map.hasLayer(ctx.picker)) map.closePopup(ctx.picker);  // it lists what was there
+  const map = ctx.map, before = layers().filter(function (l) { return !isBuiltin(l); });
+  // an open list of stacked features may list the user's features that go: it closes then (not at
+  // the first announcement, when there were none: a click made before the tools connected stays)
+  if (before.length && ctx.picker && map.hasLayer(ctx.picker)) map.closePopup(ctx.picker);
   layers().forEach(function (l) {
     if (!isBuiltin(l)) { map.removeLayer(l.group); geoFeatureLayer.forget(l.name); }
   });
