@@ -16,6 +16,7 @@ from ..physics import footprint
 from ..physics.flightpath import Route
 from ..physics.geodesy import WGS84, area_km2, distance_azimuth
 from .catalogue import cited_sources, feature
+from .derived_names import named_after
 from .tracks import launch_route
 
 FELL_KINDS = ("debris_area", "salvage_area")  # zones that say where debris came down
@@ -134,7 +135,7 @@ def _footprint(cat: Catalogue, model: FallModel, version: Version, route: Route,
     if version.fell_in:
         citations += list(cat.zones[version.fell_in].sources)
     return feature(FOOTPRINTS, f"{model.id}-footprint-{version.id}", polygon, {
-        "name": f"{event.name}: where debris could fall, {version.label}'s account (modelled)",
+        **named_after(event, "derived.footprint", account=version.label),
         "kind": FOOTPRINT_KIND,
         "event_id": model.id,
         "event_name": event.name,

@@ -11,6 +11,7 @@ from ..catalogue import Catalogue
 from ..layers.registry import SCENARIO_KIND, SCENARIOS
 from ..physics import footprint
 from .catalogue import cited_sources, feature
+from .derived_names import named_after
 from .footprints import vehicle_of
 from .tracks import launch_route
 
@@ -42,7 +43,7 @@ def _point(cat: Catalogue, event_id: str, case: footprint.ScenarioCase,
     seconds = round(result.breakup_s)
     burning = round(100 * result.burning_share)
     return feature(SCENARIOS, f"{event_id}-breakup-{seconds}s", Point(result.lon, result.lat), {
-        "name": f"{event.name}: if it had broken up at T+{seconds} s (modelled)",
+        **named_after(event, "derived.scenario", seconds=seconds),
         "kind": SCENARIO_KIND,
         "event_id": event_id,
         "event_name": event.name,

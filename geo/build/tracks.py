@@ -19,6 +19,7 @@ from ..physics.flightpath import (
     path_points,
 )
 from .catalogue import Feature, cited_sources, feature
+from .derived_names import named_after
 
 PAD_ALLOWANCE_M = 10_000.0  # a coastal pad: the first few km may be over land
 ABOVE_ATMOSPHERE_KM = 500.0  # downrange, a satellite launcher is above ~100 km well before this
@@ -66,7 +67,7 @@ def track_feature(cat: Catalogue, event_id: str) -> Feature:
     points = path_points(route, fell_at)
     azimuth = route.azimuth_deg
     return feature(TRACKS, f"{event_id}-flight-path", LineString(points), {
-        "name": f"{event.name}: flight path (derived)",
+        **named_after(event, "derived.track"),
         "kind": PATH_KIND,
         "event_id": event_id,
         "event_name": event.name,

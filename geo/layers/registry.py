@@ -265,6 +265,8 @@ TRACKS = LayerSpec(
     geometry=("LineString",),
     properties=(
         *_common(),
+        Prop("names", "names", "names by language: en (the name), and ko where its event has one",
+             required=False),
         Prop("kind", "text", "always flight_path", choices=(PATH_KIND,)),
         Prop("event_id", "id", "the launch"),
         Prop("event_name", "text", "the launch's name"),
@@ -299,6 +301,7 @@ TRACKS = LayerSpec(
                 Block("text", field="geometry_note", label="How drawn"),
                 SOURCES_BLOCK),
     ),
+    sent=("names",),  # named in the page's language
     follows=(EVENTS.name, "event_id"),
     draw_order=1,
 )
@@ -309,6 +312,8 @@ FOOTPRINTS = LayerSpec(
     geometry=("Polygon", "MultiPolygon"),
     properties=(
         *_common(),
+        Prop("names", "names", "names by language: en (the name), and ko where its event has one",
+             required=False),
         Prop("kind", "text", "always debris_footprint", choices=(FOOTPRINT_KIND,)),
         Prop("event_id", "id", "the failed launch"),
         Prop("event_name", "text", "the launch's name"),
@@ -326,7 +331,7 @@ FOOTPRINTS = LayerSpec(
         Prop("raw_text", "text", "the model's assumptions in words"),
         SOURCES,
     ),
-    sent=("draws", "survivors"),  # the survivors written again in the page's language
+    sent=("names", "draws", "survivors"),  # named, the survivors written, in the page's language
     style=Style(base=frozen({"color": MODELLED_COLOUR, "weight": 2, "opacity": 0.9,
                              "dashArray": "2 5", "fill": False, "fillOpacity": 0.0})),
     legend=(LegendRow("dashed", MODELLED_COLOUR,
@@ -354,6 +359,8 @@ SCENARIOS = LayerSpec(
     geometry=("Point",),
     properties=(
         *_common(),
+        Prop("names", "names", "names by language: en (the name), and ko where its event has one",
+             required=False),
         Prop("kind", "text", "always breakup_scenario", choices=(SCENARIO_KIND,)),
         Prop("event_id", "id", "the failed launch"),
         Prop("event_name", "text", "the launch's name"),
@@ -381,6 +388,7 @@ SCENARIOS = LayerSpec(
                 Block("pre", field="raw_text", label="Model assumptions"),
                 SOURCES_BLOCK),
     ),
+    sent=("names",),  # named in the page's language
     follows=(EVENTS.name, "event_id"),
     visible=False,
     draw_order=2,

@@ -210,6 +210,10 @@ def test_events_are_named_in_korean_in_the_list_the_card_the_timeline_and_the_se
             i.value = '만리경-1-1호'; i.dispatchEvent(new Event('input')); return [...document
             .querySelectorAll('.geo-search-name')].map(n => n.textContent); }""")
         assert "만리경-1-1호 발사 (신형 위성운반로켓)" in found, found
+        # what the build derives from an event is named after its Korean name
+        page.evaluate(f"() => geoExplorer.choose('{EVENT}-flight-path', 'list')")
+        page.wait_for_function("(n) => (document.querySelector('.geo-card h4') || {}).textContent === n",
+                               arg=korean[EVENT] + ": 비행 경로 (산출)")
         version = "2024-05-27-malligyong-1-1-japan-time"
         page.evaluate(f"() => geoExplorer.choose({version!r}, 'list')")
         page.wait_for_function("""() => (document.querySelector('.geo-card h4') || {})
